@@ -1,0 +1,56 @@
+# Generated from the OpenAPI document by the SDK generator. Do not edit.
+"""
+Create, inspect, cancel and monitor fine-tuning jobs.
+
+A fine-tuning job begins the process of creating a new model from a given
+dataset. While it runs you can follow its status updates (events) and the
+model checkpoints it produces.
+
+[Learn more about fine-tuning](https://platform.openai.com/docs/guides/fine-tuning)
+"""
+
+from ._client import AsyncClient, Client
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    FinetuningError,
+    InternalServerError,
+    MissingAPIKeyError,
+    NotFoundError,
+    PaginationError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ._types import NOT_GIVEN, NotGiven
+from ._version import __version__
+
+__all__ = [
+    "Client",
+    "AsyncClient",
+    "NOT_GIVEN",
+    "NotGiven",
+    "__version__",
+    "FinetuningError",
+    "MissingAPIKeyError",
+    "PaginationError",
+    "APIError",
+    "APIStatusError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+]

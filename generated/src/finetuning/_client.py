@@ -1,0 +1,266 @@
+# Generated from the OpenAPI document by the SDK generator. Do not edit.
+"""The Client and AsyncClient of the Fine-tuning API."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._exceptions import MissingAPIKeyError
+from ._types import NOT_GIVEN, NotGiven, Timeout
+
+if TYPE_CHECKING:
+    from .resources.fine_tuning.fine_tuning import (
+        AsyncFineTuning,
+        AsyncFineTuningWithRawResponse,
+        AsyncFineTuningWithStreamingResponse,
+        FineTuning,
+        FineTuningWithRawResponse,
+        FineTuningWithStreamingResponse,
+    )
+
+__all__ = ["Client", "AsyncClient"]
+
+
+class Client(SyncAPIClient):
+    """Client for the Fine-tuning API.
+
+    Args:
+        api_key: Defaults to the ``FINETUNING_API_KEY`` environment variable; required.
+        base_url: Defaults to ``FINETUNING_BASE_URL``, else ``https://api.openai.com/v1``.
+        timeout: Seconds (or an ``httpx.Timeout``) for each request; ``None`` disables the timeout.
+            Defaults to 600 s, 5 s to connect.
+        max_retries: Retries for connection errors, timeouts, 408, 409, 429 and 5xx responses.
+        default_headers: Headers sent with every request.
+        default_query: Query parameters sent with every request.
+        http_client: Your own ``httpx.Client`` (proxies, transports, limits); you close it.
+        strict_response_validation: Validate every response against its type and raise
+            ``APIResponseValidationError`` on a mismatch, instead of accepting what the server sends.
+    """
+
+    api_key: str
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.Client | None = None,
+        strict_response_validation: bool = False,
+    ) -> None:
+        if api_key is None:
+            api_key = os.environ.get(API_KEY_ENV)
+        if not api_key:
+            raise MissingAPIKeyError(
+                f"No API key: pass api_key to Client(...) or set the {API_KEY_ENV} environment variable."
+            )
+        self.api_key = api_key
+        super().__init__(
+            base_url=base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,
+            timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            strict_response_validation=strict_response_validation,
+            http_client=http_client,
+        )
+
+    @cached_property
+    def fine_tuning(self) -> FineTuning:
+        from .resources.fine_tuning.fine_tuning import FineTuning
+
+        return FineTuning(self)
+
+    @cached_property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """Resources whose methods return the raw HTTP response (``.parse()`` gives the data)."""
+        return ClientWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """Resources whose methods return a context manager; the body is read only when asked."""
+        return ClientWithStreamingResponse(self)
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.api_key}"}
+
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> Client:
+        """A new client with some options changed; it shares this client's connection pool."""
+        return Client(
+            api_key=api_key or self.api_key,
+            base_url=base_url or self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            default_headers={**self._default_headers, **(default_headers or {})},
+            default_query={**self._default_query, **(default_query or {})},
+            http_client=http_client or self._client,
+            strict_response_validation=self._strict_response_validation,
+        )
+
+    with_options = copy
+    """``client.with_options(timeout=5).fine_tuning...``: the same as :meth:`copy`."""
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
+
+
+class AsyncClient(AsyncAPIClient):
+    """Asynchronous client for the Fine-tuning API.
+
+    Args:
+        api_key: Defaults to the ``FINETUNING_API_KEY`` environment variable; required.
+        base_url: Defaults to ``FINETUNING_BASE_URL``, else ``https://api.openai.com/v1``.
+        timeout: Seconds (or an ``httpx.Timeout``) for each request; ``None`` disables the timeout.
+            Defaults to 600 s, 5 s to connect.
+        max_retries: Retries for connection errors, timeouts, 408, 409, 429 and 5xx responses.
+        default_headers: Headers sent with every request.
+        default_query: Query parameters sent with every request.
+        http_client: Your own ``httpx.AsyncClient`` (proxies, transports, limits); you close it.
+        strict_response_validation: Validate every response against its type and raise
+            ``APIResponseValidationError`` on a mismatch, instead of accepting what the server sends.
+    """
+
+    api_key: str
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        strict_response_validation: bool = False,
+    ) -> None:
+        if api_key is None:
+            api_key = os.environ.get(API_KEY_ENV)
+        if not api_key:
+            raise MissingAPIKeyError(
+                f"No API key: pass api_key to AsyncClient(...) or set the {API_KEY_ENV} environment variable."
+            )
+        self.api_key = api_key
+        super().__init__(
+            base_url=base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,
+            timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            strict_response_validation=strict_response_validation,
+            http_client=http_client,
+        )
+
+    @cached_property
+    def fine_tuning(self) -> AsyncFineTuning:
+        from .resources.fine_tuning.fine_tuning import AsyncFineTuning
+
+        return AsyncFineTuning(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """Resources whose methods return the raw HTTP response (``.parse()`` gives the data)."""
+        return AsyncClientWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """Resources whose methods return a context manager; the body is read only when asked."""
+        return AsyncClientWithStreamingResponse(self)
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.api_key}"}
+
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> AsyncClient:
+        """A new client with some options changed; it shares this client's connection pool."""
+        return AsyncClient(
+            api_key=api_key or self.api_key,
+            base_url=base_url or self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            default_headers={**self._default_headers, **(default_headers or {})},
+            default_query={**self._default_query, **(default_query or {})},
+            http_client=http_client or self._client,
+            strict_response_validation=self._strict_response_validation,
+        )
+
+    with_options = copy
+    """``client.with_options(timeout=5).fine_tuning...``: the same as :meth:`copy`."""
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
+
+
+class ClientWithRawResponse:
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    @cached_property
+    def fine_tuning(self) -> FineTuningWithRawResponse:
+        from .resources.fine_tuning.fine_tuning import FineTuningWithRawResponse
+
+        return FineTuningWithRawResponse(self._client.fine_tuning)
+
+
+class ClientWithStreamingResponse:
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    @cached_property
+    def fine_tuning(self) -> FineTuningWithStreamingResponse:
+        from .resources.fine_tuning.fine_tuning import FineTuningWithStreamingResponse
+
+        return FineTuningWithStreamingResponse(self._client.fine_tuning)
+
+
+class AsyncClientWithRawResponse:
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    @cached_property
+    def fine_tuning(self) -> AsyncFineTuningWithRawResponse:
+        from .resources.fine_tuning.fine_tuning import AsyncFineTuningWithRawResponse
+
+        return AsyncFineTuningWithRawResponse(self._client.fine_tuning)
+
+
+class AsyncClientWithStreamingResponse:
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    @cached_property
+    def fine_tuning(self) -> AsyncFineTuningWithStreamingResponse:
+        from .resources.fine_tuning.fine_tuning import AsyncFineTuningWithStreamingResponse
+
+        return AsyncFineTuningWithStreamingResponse(self._client.fine_tuning)

@@ -1,0 +1,64 @@
+# Generated from the OpenAPI document by the SDK generator. Do not edit.
+"""Debug logging, switched on by the ``FINETUNING_LOG`` environment variable (``debug`` or ``info``).
+
+Secrets never reach a log line: ``Authorization`` and every header that carries the API key are redacted.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import httpx
+
+from ._constants import LOG_ENV
+
+logger = logging.getLogger("finetuning")
+
+SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key"})
+
+_configured = False
+
+
+def setup_logging() -> None:
+    """Attach a stderr handler to this package's logger if ``FINETUNING_LOG`` asks for logs; once per process."""
+    global _configured
+    if _configured:
+        return
+    _configured = True
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(os.environ.get(LOG_ENV, "").lower())
+    if level is None:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+def redact_headers(headers: httpx.Headers) -> dict[str, str]:
+    return {k: ("<redacted>" if k.lower() in SENSITIVE_HEADERS else v) for k, v in headers.items()}
+
+
+def log_request(request: httpx.Request, retries_taken: int) -> None:
+    if logger.isEnabledFor(logging.INFO):
+        logger.info("request: %s %s (retry %d)", request.method, redact_url(request.url), retries_taken)
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("request headers: %s", redact_headers(request.headers))
+
+
+def log_response(response: httpx.Response, retries_taken: int) -> None:
+    if logger.isEnabledFor(logging.INFO):
+        logger.info(
+            'response: %s %s "%d %s" (retry %d)',
+            response.request.method,
+            redact_url(response.request.url),
+            response.status_code,
+            response.reason_phrase,
+            retries_taken,
+        )
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("response headers: %s", redact_headers(response.headers))
+
+
+def redact_url(url: httpx.URL) -> str:
+    return str(url)

@@ -1,0 +1,14 @@
+# Generated from the OpenAPI document by datamodel-code-generator. Do not edit.
+
+from __future__ import annotations
+
+from .._models import BaseModel
+from .error import Error
+
+
+class ErrorResponse(BaseModel):
+    """
+    The envelope in which errors are returned.
+    """
+
+    error: Error

@@ -1,0 +1,73 @@
+"""``python -m generator generate|check``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from .errors import GenerationError
+from .pipeline import build
+from .writer import diff_tree, write_tree
+
+EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Generate a Python SDK from OpenAPI.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("generate", "write the SDK into the output folder"),
+        ("check", "exit 1 with a diff when the output folder is not what generate would write"),
+    ):
+        command = sub.add_parser(name, help=help_text)
+        command.add_argument("--spec", type=Path, default=Path("spec/openapi.yaml"), help="the OpenAPI document")
+        command.add_argument(
+            "--config", type=Path, default=None, help="the SDK config (default: sdk.yaml beside the spec, if any)"
+        )
+        command.add_argument("--out", type=Path, default=Path("generated"), help="the output folder")
+        command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+        command.add_argument("--debug", action="store_true", help="show tracebacks")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    config = args.config
+    if config is None and (args.spec.parent / "sdk.yaml").is_file():
+        config = args.spec.parent / "sdk.yaml"
+    started = time.perf_counter()
+    try:
+        result = build(args.spec, config)
+    except GenerationError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"generation failed: {len(exc.problems)} problem(s); {args.out} was not changed", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
+        if args.debug:
+            traceback.print_exc()
+        print(f"generation failed: {type(exc).__name__}: {exc}; {args.out} was not changed", file=sys.stderr)
+        print("run again with --debug for the traceback", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    seconds = time.perf_counter() - started
+    if args.command == "check":
+        diffs = diff_tree(result.files, args.out)
+        for diff in diffs:
+            sys.stdout.write(diff)
+        if diffs:
+            print(f"{len(diffs)} file(s) in {args.out} differ from the generator's output; run `make generate`")
+            return EXIT_STALE
+        print(f"{args.out} is up to date ({len(result.files)} files, {seconds:.1f}s)")
+        return EXIT_OK
+    changed, unchanged = write_tree(result.files, args.out)
+    seconds = time.perf_counter() - started
+    print(
+        f"generated {args.out}: {result.operations} operations, {result.models} models, "
+        f"{changed} files written, {unchanged} unchanged, {seconds:.1f}s"
+    )
+    return EXIT_OK

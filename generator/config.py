@@ -1,0 +1,180 @@
+"""The SDK config: every API-specific choice that the spec itself does not make.
+
+Everything has a default derived from the spec, so a config file is optional; see the README for each option.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from .errors import GenerationError, Problem, pointer
+from .loader import read_file
+
+PAGINATION_STYLES = ("cursor", "offset", "page")
+
+
+@dataclass(frozen=True)
+class PaginationConfig:
+    """One pagination scheme; operations whose shape matches it return its page classes."""
+
+    name: str
+    """Class name stem: ``CursorPage`` gives ``SyncCursorPage`` and ``AsyncCursorPage``."""
+    style: str
+    """``cursor`` (pass the last item's id), ``offset`` (skip N items) or ``page`` (page numbers)."""
+    request_param: str
+    """The query parameter that selects the page: ``after``, ``offset`` or ``page``."""
+    items: str = "data"
+    """The response field holding the page's items."""
+    has_more: str | None = "has_more"
+    """The response field that says whether more pages exist, if the API has one."""
+    cursor_field: str = "id"
+    """Cursor style: the field of the last item that becomes the next cursor."""
+    limit_param: str | None = "limit"
+    """Offset style: the page-size parameter, used when the response has no has_more field."""
+    total: str | None = None
+    """Offset and page styles: the response field with the total number of items, if any."""
+
+
+@dataclass(frozen=True)
+class SdkConfig:
+    package_name: str | None = None
+    distribution_name: str | None = None
+    version: str = "0.1.0"
+    description: str | None = None
+    client_class: str = "Client"
+    async_client_class: str = "AsyncClient"
+    env_prefix: str | None = None
+    api_key_env: str | None = None
+    base_url_env: str | None = None
+    log_env: str | None = None
+    base_url: str | None = None
+    timeout: float = 600.0
+    connect_timeout: float = 5.0
+    max_retries: int = 2
+    request_id_header: str | None = "x-request-id"
+    idempotency_header: str | None = None
+    default_headers: dict[str, str] = field(default_factory=dict[str, str])
+    pagination: tuple[PaginationConfig, ...] = ()
+    operations: dict[str, str] = field(default_factory=dict[str, str])
+    """operationId -> ``resource.path.method`` (for example ``fine_tuning.jobs.list``)."""
+
+
+_TOP_KEYS: dict[str, type | tuple[type, ...]] = {
+    "package_name": str,
+    "distribution_name": str,
+    "version": str,
+    "description": str,
+    "client_class": str,
+    "async_client_class": str,
+    "env_prefix": str,
+    "api_key_env": str,
+    "base_url_env": str,
+    "log_env": str,
+    "base_url": str,
+    "timeout": (int, float),
+    "connect_timeout": (int, float),
+    "max_retries": int,
+    "request_id_header": (str, type(None)),
+    "idempotency_header": (str, type(None)),
+    "default_headers": dict,
+    "pagination": list,
+    "operations": dict,
+}
+
+_PAGINATION_KEYS: dict[str, type | tuple[type, ...]] = {
+    "name": str,
+    "style": str,
+    "request_param": str,
+    "items": str,
+    "has_more": (str, type(None)),
+    "cursor_field": str,
+    "limit_param": (str, type(None)),
+    "total": (str, type(None)),
+}
+
+
+def _type_name(t: type | tuple[type, ...]) -> str:
+    types = t if isinstance(t, tuple) else (t,)
+    return " or ".join("null" if x is type(None) else x.__name__ for x in types)
+
+
+def _check_keys(
+    data: dict[str, Any], allowed: dict[str, type | tuple[type, ...]], at: str, file: str, problems: list[Problem]
+) -> dict[str, Any]:
+    good: dict[str, Any] = {}
+    for key, value in data.items():
+        where = at + pointer(key)
+        if key not in allowed:
+            known = ", ".join(sorted(allowed))
+            problems.append(Problem(file, where, f"unknown option {key!r}", f"known options: {known}"))
+        elif isinstance(value, bool) and bool not in (allowed[key] if isinstance(allowed[key], tuple) else (allowed[key],)):
+            problems.append(Problem(file, where, f"{key} must be {_type_name(allowed[key])}, not a boolean"))
+        elif not isinstance(value, allowed[key]):
+            problems.append(
+                Problem(file, where, f"{key} must be {_type_name(allowed[key])}, not {type(value).__name__}")
+            )
+        else:
+            good[key] = value
+    return good
+
+
+def _pagination(items: list[Any], file: str, problems: list[Problem]) -> tuple[PaginationConfig, ...]:
+    schemes: list[PaginationConfig] = []
+    for index, item in enumerate(items):
+        at = pointer("pagination", index)
+        if not isinstance(item, dict):
+            problems.append(Problem(file, at, "a pagination scheme must be a mapping"))
+            continue
+        values = _check_keys(cast(dict[str, Any], item), _PAGINATION_KEYS, at, file, problems)
+        missing = [k for k in ("name", "style", "request_param") if k not in values]
+        if missing:
+            problems.append(Problem(file, at, f"pagination scheme lacks {', '.join(missing)}"))
+            continue
+        if values["style"] not in PAGINATION_STYLES:
+            problems.append(
+                Problem(file, at + "/style", f"unknown pagination style {values['style']!r}",
+                        f"use one of {', '.join(PAGINATION_STYLES)}")
+            )
+            continue
+        schemes.append(PaginationConfig(**values))
+    return tuple(schemes)
+
+
+def parse_config(data: Any, file: str) -> SdkConfig:
+    """Validate a loaded config mapping; every problem is reported with its pointer."""
+    if data is None:
+        return SdkConfig()
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise GenerationError([Problem(file, "", "the config must be a mapping of option: value")])
+    values = _check_keys(cast(dict[str, Any], data), _TOP_KEYS, "", file, problems)
+    if "pagination" in values:
+        values["pagination"] = _pagination(values["pagination"], file, problems)
+    for key in ("operations", "default_headers"):
+        for name, target in cast(dict[Any, Any], values.get(key, {})).items():
+            if not isinstance(name, str) or not isinstance(target, str):
+                problems.append(Problem(file, pointer(key, str(name)), f"{key} entries map a string to a string"))
+    if "operations" in values:
+        for op_id, target in cast(dict[str, Any], values["operations"]).items():
+            parts = str(target).split(".")
+            if len(parts) < 2 or not all(p.isidentifier() for p in parts):
+                problems.append(
+                    Problem(file, pointer("operations", op_id), f"{target!r} is not 'resource.method'",
+                            "write the resource path and the method name, e.g. 'fine.jobs.list'")
+                )
+    if "max_retries" in values and values["max_retries"] < 0:
+        problems.append(Problem(file, "/max_retries", "max_retries must not be negative"))
+    for key in ("package_name", "client_class", "async_client_class"):
+        if key in values and not str(values[key]).isidentifier():
+            problems.append(Problem(file, pointer(key), f"{values[key]!r} is not a Python identifier"))
+    if problems:
+        raise GenerationError(problems)
+    return SdkConfig(**values)
+
+
+def load_config(path: Path | None) -> SdkConfig:
+    if path is None:
+        return SdkConfig()
+    return parse_config(read_file(path), str(path))

@@ -1,0 +1,227 @@
+"""The intermediate representation: plain data that templates lay out.
+
+Every decision (names, types, pagination, which body shape) is made by :mod:`generator.parser`; templates only read
+these objects and never see the raw spec.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParamLocation = Literal["path", "query", "header", "cookie", "body"]
+
+
+@dataclass(frozen=True)
+class TypeExpr:
+    """A Python type expression as source text, plus the model classes it names."""
+
+    source: str
+    models: frozenset[str] = frozenset()
+    imports: frozenset[str] = frozenset()
+    """Names the expression needs from :mod:`typing` (``Literal``)."""
+
+    def nullable(self) -> TypeExpr:
+        if self.source.endswith("| None") or self.source == "None":
+            return self
+        return TypeExpr(f"{self.source} | None", self.models, self.imports)
+
+
+@dataclass(frozen=True)
+class Model:
+    """A model class written by datamodel-code-generator."""
+
+    name: str
+    module: str
+    """Module name inside the ``types`` package, e.g. ``fine_tuning_job``."""
+    schema_name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One argument of a generated method."""
+
+    name: str
+    """The Python argument name."""
+    wire_name: str
+    """The name on the wire (path placeholder, query key, header name or body field)."""
+    location: ParamLocation
+    type: TypeExpr
+    required: bool
+    description: str = ""
+    example: object = None
+    has_example: bool = False
+
+
+@dataclass(frozen=True)
+class Body:
+    """A request body. JSON object bodies are flattened into keyword arguments (``params``)."""
+
+    content_type: str
+    params: tuple[Param, ...]
+    required: bool
+    model: TypeExpr | None = None
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """A pagination scheme used by one or more list operations."""
+
+    name: str
+    style: str
+    request_param: str
+    items_field: str
+    has_more_field: str | None
+    cursor_field: str
+    limit_param: str | None
+    total_field: str | None
+
+    @property
+    def sync_class(self) -> str:
+        return f"Sync{self.name}"
+
+    @property
+    def async_class(self) -> str:
+        return f"Async{self.name}"
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method_name: str
+    http_method: str
+    path: str
+    """The path template with Python argument names in the braces, e.g. ``/jobs/{job_id}``."""
+    pointer: str
+    summary: str = ""
+    description: str = ""
+    deprecated: bool = False
+    path_params: tuple[Param, ...] = ()
+    query_params: tuple[Param, ...] = ()
+    header_params: tuple[Param, ...] = ()
+    cookie_params: tuple[Param, ...] = ()
+    body: Body | None = None
+    response: TypeExpr | None = None
+    """The parsed return type; ``None`` when the operation returns no content."""
+    page: Pagination | None = None
+    item: TypeExpr | None = None
+    """For paginated operations, the type of one item."""
+    response_example: object = None
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        body = self.body.params if self.body else ()
+        return (*self.path_params, *self.query_params, *self.header_params, *self.cookie_params, *body)
+
+    @property
+    def positional_params(self) -> tuple[Param, ...]:
+        return self.path_params
+
+    @property
+    def keyword_params(self) -> tuple[Param, ...]:
+        rest = [p for p in self.params if p.location != "path"]
+        return (*[p for p in rest if p.required], *[p for p in rest if not p.required])
+
+    @property
+    def models(self) -> frozenset[str]:
+        names: set[str] = set()
+        for p in self.params:
+            names |= p.type.models
+        for t in (self.response, self.item):
+            if t is not None:
+                names |= t.models
+        return frozenset(names)
+
+
+@dataclass
+class Resource:
+    """A group of operations reached as an attribute path from the client, e.g. ``client.fine_tuning.jobs``."""
+
+    name: str
+    """The attribute name on the parent (``jobs``)."""
+    path: tuple[str, ...]
+    """The full attribute path from the client (``("fine_tuning", "jobs")``)."""
+    class_name: str
+    """``Jobs``; the async class is ``Async`` + this."""
+    operations: list[Operation] = field(default_factory=list[Operation])
+    children: list[Resource] = field(default_factory=list["Resource"])
+
+    @property
+    def module(self) -> str:
+        """Dotted module path inside the package, e.g. ``resources.fine_tuning.jobs.jobs``."""
+        parts = ["resources", *self.path]
+        if self.children:
+            parts.append(self.path[-1])
+        return ".".join(parts)
+
+    @property
+    def is_package(self) -> bool:
+        return bool(self.children)
+
+    def walk(self) -> list[Resource]:
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+    @property
+    def models(self) -> frozenset[str]:
+        names: set[str] = set()
+        for op in self.operations:
+            names |= op.models
+        return frozenset(names)
+
+    @property
+    def pages(self) -> list[Pagination]:
+        seen: dict[str, Pagination] = {}
+        for op in self.operations:
+            if op.page is not None:
+                seen.setdefault(op.page.name, op.page)
+        return [seen[k] for k in sorted(seen)]
+
+
+@dataclass(frozen=True)
+class Auth:
+    """How the API key is sent."""
+
+    kind: Literal["bearer", "basic", "header", "query", "none"]
+    name: str = ""
+    """Header or query parameter name for ``header``/``query``."""
+
+
+@dataclass
+class Api:
+    title: str
+    version: str
+    description: str
+    package_name: str
+    distribution_name: str
+    package_version: str
+    client_class: str
+    async_client_class: str
+    api_key_env: str
+    base_url_env: str
+    log_env: str
+    base_url: str
+    auth: Auth
+    timeout: float
+    connect_timeout: float
+    max_retries: int
+    request_id_header: str | None
+    idempotency_header: str | None
+    default_headers: dict[str, str]
+    resources: list[Resource]
+    models: list[Model]
+    pages: list[Pagination]
+    error_model: str | None = None
+
+    def walk(self) -> list[Resource]:
+        found: list[Resource] = []
+        for r in self.resources:
+            found.extend(r.walk())
+        return found
+
+    @property
+    def operations(self) -> list[Operation]:
+        return [op for r in self.walk() for op in r.operations]

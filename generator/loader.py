@@ -1,0 +1,150 @@
+"""Read an OpenAPI document (YAML or JSON) and follow its ``$ref`` pointers.
+
+The document is kept as loaded: references are followed on demand by :meth:`Document.resolve`, so that the parser
+still sees which schemas are named components (they become model classes) and which are inline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from .errors import GenerationError, Problem, pointer
+
+JSON = dict[str, Any]
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that rejects duplicate keys instead of silently keeping the last."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_text(text: str, file: str) -> Any:
+    """Parse YAML or JSON text; a syntax error becomes a :class:`GenerationError` naming line and column."""
+    try:
+        if file.endswith(".json"):
+            return json.loads(text)
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except json.JSONDecodeError as exc:
+        raise GenerationError(
+            [Problem(file, "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise GenerationError([Problem(file, "", f"invalid YAML{where}: {problem}")]) from None
+
+
+def read_file(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GenerationError([Problem(str(path), "", f"cannot read file: {exc.strerror}")]) from None
+    except UnicodeDecodeError as exc:
+        raise GenerationError([Problem(str(path), "", f"not UTF-8 text: {exc.reason}")]) from None
+    return parse_text(text, path.name)
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded OpenAPI document."""
+
+    root: JSON
+    name: str
+    """How problems name the file, e.g. ``spec/openapi.yaml``."""
+
+    @property
+    def version(self) -> str:
+        return str(self.root.get("openapi", ""))
+
+    @property
+    def is_v31(self) -> bool:
+        return self.version.startswith("3.1")
+
+    def at(self, ptr: str) -> Any:
+        """The node at a JSON pointer within this document."""
+        node: Any = self.root
+        for raw in ptr.split("/")[1:]:
+            token = unescape_pointer_token(raw)
+            if isinstance(node, Mapping):
+                node = cast(Mapping[str, Any], node)
+                if token not in node:
+                    raise KeyError(ptr)
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(cast(list[Any], node)):
+                node = cast(list[Any], node)[int(token)]
+            else:
+                raise KeyError(ptr)
+        return node
+
+    def resolve(self, node: Any, at: str) -> tuple[Any, str]:
+        """Follow ``$ref`` chains from ``node`` (found at pointer ``at``); return the target and its pointer."""
+        seen: list[str] = []
+        while isinstance(node, Mapping) and "$ref" in node:
+            ref = cast(Mapping[str, Any], node)["$ref"]
+            if not isinstance(ref, str) or not ref.startswith("#"):
+                raise GenerationError(
+                    [Problem(self.name, pointer_join(at, "$ref"), f"unsupported $ref {ref!r}",
+                             "use a local reference such as '#/components/schemas/Name'")]
+                )
+            target = ref[1:]
+            if target in seen:
+                chain = " -> ".join([*seen, target])
+                raise GenerationError(
+                    [Problem(self.name, at, f"circular $ref chain: {chain}", "point the $ref at a real schema")]
+                )
+            seen.append(target)
+            try:
+                node = self.at(target)
+            except KeyError:
+                raise GenerationError(
+                    [Problem(self.name, pointer_join(at, "$ref"), f"$ref {ref!r} points at nothing",
+                             "check the spelling of the target")]
+                ) from None
+            at = target
+        return node, at
+
+
+def pointer_join(base: str, *tokens: str | int) -> str:
+    return base + pointer(*tokens)
+
+
+def load_document(path: Path, display_name: str | None = None) -> Document:
+    """Load and minimally validate an OpenAPI 3.x document."""
+    name = display_name or str(path)
+    root = read_file(path)
+    if not isinstance(root, dict):
+        raise GenerationError([Problem(name, "", "the document is not a mapping", "an OpenAPI document is an object")])
+    root = cast(JSON, root)
+    version = root.get("openapi")
+    if not isinstance(version, str) or not version.startswith("3."):
+        found = "no 'openapi' field" if version is None else f"openapi: {version!r}"
+        raise GenerationError(
+            [Problem(name, "/openapi", f"not an OpenAPI 3.x document ({found})",
+                     "Swagger 2.0 documents can be converted with swagger2openapi")]
+        )
+    return Document(root=root, name=name)

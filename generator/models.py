@@ -1,0 +1,142 @@
+"""Pydantic models, rendered by datamodel-code-generator through its Python API."""
+
+from __future__ import annotations
+
+import ast
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, cast
+
+from datamodel_code_generator import DataModelType, PythonVersion, generate
+
+from .errors import GenerationError, Problem
+from .ir import Model
+from .loader import Document
+from .schemas import SCHEMA_PREFIX
+from .text import clean
+
+# The keywords that shape a Python type. Everything else (examples, xml, vendor extensions, validation bounds) is
+# dropped: responses are built leniently and validation is the server's job.
+TYPE_KEYWORDS = frozenset(
+    {
+        "type", "properties", "required", "items", "enum", "const", "allOf", "anyOf", "oneOf", "discriminator",
+        "nullable", "additionalProperties", "format", "description", "default", "$ref", "propertyName", "mapping",
+    }
+)
+
+HEADER = "# Generated from the OpenAPI document by datamodel-code-generator. Do not edit."
+
+
+class SchemaRewriter:
+    """Produces the schemas datamodel-code-generator sees: renamed to final class names, typing keywords only."""
+
+    def __init__(self, doc: Document, names: Mapping[str, str]) -> None:
+        self.doc = doc
+        self.names = names
+
+    def __call__(self, node: Any, at: str, depth: int = 0) -> Any:
+        if isinstance(node, list):
+            return [self(v, f"{at}/{i}", depth) for i, v in enumerate(cast(list[Any], node))]
+        if not isinstance(node, Mapping):
+            return node
+        node = cast(Mapping[str, Any], node)
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            if ref.startswith(SCHEMA_PREFIX) and ref[len(SCHEMA_PREFIX):] in self.names:
+                return {"$ref": SCHEMA_PREFIX + self.names[ref[len(SCHEMA_PREFIX):]]}
+            target, target_at = self.doc.resolve(node, at)
+            if depth > 16:
+                raise GenerationError([Problem(self.doc.name, at, "reference nests too deeply to inline")])
+            return self(target, target_at, depth + 1)
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, Mapping):
+                props = cast(Mapping[str, Any], value)
+                out[key] = {name: self(v, f"{at}/properties/{name}", depth) for name, v in props.items()}
+            elif key == "mapping" and isinstance(value, Mapping):
+                out[key] = {k: self({"$ref": v}, at, depth)["$ref"] for k, v in cast(Mapping[str, Any], value).items()}
+            elif key == "description" and isinstance(value, str):
+                out[key] = clean(value)
+            elif key in TYPE_KEYWORDS:
+                out[key] = self(value, f"{at}/{key}", depth)
+        return out
+
+
+def model_document(doc: Document, schemas: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    rewrite = SchemaRewriter(doc, names)
+    by_class = {v: k for k, v in names.items()}
+    return {
+        "openapi": doc.version,
+        "info": {"title": "models", "version": "0"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                name: rewrite(schema, f"/components/schemas/{by_class[name]}") for name, schema in schemas.items()
+            }
+        },
+    }
+
+
+def render_models(doc: Document, schemas: Mapping[str, Any], models: list[Model], package: str) -> dict[str, str]:
+    """Run datamodel-code-generator; return ``{module file name: source}`` for the ``types`` package."""
+    if not schemas:
+        return {}
+    names = {m.schema_name: m.name for m in models}
+    document = model_document(doc, schemas, names)
+    with tempfile.TemporaryDirectory(prefix="sdkgen-models-") as tmp:
+        out = Path(tmp) / "types"
+        generate(
+            document,
+            input_file_type="openapi",
+            output=out,
+            output_model_type=DataModelType.PydanticV2BaseModel,
+            target_python_version=PythonVersion.PY_311,
+            base_class=f"{package}._models.BaseModel",
+            module_split_mode="single",
+            use_annotated=True,
+            use_standard_collections=True,
+            use_union_operator=True,
+            strict_nullable=True,
+            snake_case_field=True,
+            use_field_description=True,
+            use_schema_description=True,
+            use_type_alias=True,
+            use_exact_imports=True,
+            enum_field_as_literal="all",
+            allof_merge_mode="none",
+            use_double_quotes=True,
+            disable_timestamp=True,
+            custom_file_header=HEADER,
+            formatters=[],
+        )
+        files = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.glob("*.py"))}
+    _check_models(files, models, doc.name)
+    return files
+
+
+def _check_models(files: Mapping[str, str], models: list[Model], doc_name: str) -> None:
+    """Every component schema must have become the class (or alias) the rest of the SDK imports."""
+    problems: list[Problem] = []
+    for model in models:
+        source = files.get(f"{model.module}.py")
+        defined = _top_level_names(source) if source else set()
+        if model.name not in defined:
+            problems.append(
+                Problem(doc_name, f"/components/schemas/{model.schema_name}",
+                        f"datamodel-code-generator did not produce {model.name!r} in {model.module}.py")
+            )
+    if problems:
+        raise GenerationError(problems)
+
+
+def _top_level_names(source: str) -> set[str]:
+    names: set[str] = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return names

@@ -1,0 +1,78 @@
+"""Every name the generator writes goes through here: identifiers are valid, never keywords, and never collide."""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def _ascii_words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words: list[str] = []
+    for chunk in _NON_WORD.split(text):
+        words.extend(w for w in _WORD_BOUNDARY.split(chunk) if w)
+    return words
+
+
+def snake_case(text: str) -> str:
+    """``listFineTuningEvents`` -> ``list_fine_tuning_events``; ``HTTPServer`` -> ``http_server``."""
+    return "_".join(w.lower() for w in _ascii_words(text))
+
+
+def pascal_case(text: str) -> str:
+    """``fine_tuning.jobs`` -> ``FineTuningJobs``; keeps inner capitals (``ApiKey`` stays ``ApiKey``)."""
+    return "".join(w[:1].upper() + w[1:] for w in _ascii_words(text))
+
+
+def identifier(text: str, *, fallback: str = "value", avoid_builtins: bool = False) -> str:
+    """A valid lower-case Python identifier for ``text``: never a keyword, never empty, never starting with a digit.
+
+    Keywords (and, when asked, builtins) get a trailing underscore, as PEP 8 recommends.
+    """
+    name = snake_case(text) or fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or (avoid_builtins and name in BUILTIN_NAMES):
+        name += "_"
+    return name
+
+
+def class_name(text: str, *, fallback: str = "Model") -> str:
+    """A valid PascalCase class name for ``text``."""
+    name = pascal_case(text) or fallback
+    if name[0].isdigit():
+        name = f"{fallback}{name}"
+    return name
+
+
+def constant_name(text: str) -> str:
+    return identifier(text).upper()
+
+
+class Namespace:
+    """Hands out unique names within one scope; a name that is taken gets ``_2``, ``_3``... deterministically.
+
+    Names are compared case-insensitively, so ``VLAN`` and ``Vlan`` cannot both be handed out (they would collide
+    as module names on case-insensitive file systems).
+    """
+
+    def __init__(self, reserved: frozenset[str] | set[str] = frozenset()) -> None:
+        self._taken: set[str] = {r.lower() for r in reserved}
+
+    def claim(self, name: str) -> str:
+        candidate, n = name, 1
+        while candidate.lower() in self._taken:
+            n += 1
+            candidate = f"{name}_{n}" if name[-1:].islower() or name.endswith("_") else f"{name}{n}"
+        self._taken.add(candidate.lower())
+        return candidate
+
+    def __contains__(self, name: str) -> bool:
+        return name.lower() in self._taken
