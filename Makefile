@@ -20,11 +20,21 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+FIXTURES := $(wildcard tests/fixtures/*/openapi.yaml)
+
 generate: $(PY_STAMP)
 	$(BIN)/python -m generator generate
+	@for spec in $(FIXTURES); do \
+		dir=$$(dirname $$spec); \
+		$(BIN)/python -m generator generate --quiet --spec $$spec --out $$dir/expected || exit 1; \
+	done
 
 check: $(PY_STAMP)
 	$(BIN)/python -m generator check
+	@for spec in $(FIXTURES); do \
+		dir=$$(dirname $$spec); \
+		$(BIN)/python -m generator check --quiet --spec $$spec --out $$dir/expected || exit 1; \
+	done
 
 test: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest

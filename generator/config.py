@@ -58,7 +58,7 @@ class SdkConfig:
     default_headers: dict[str, str] = field(default_factory=dict[str, str])
     pagination: tuple[PaginationConfig, ...] = ()
     operations: dict[str, str] = field(default_factory=dict[str, str])
-    """operationId -> ``resource.path.method`` (for example ``fine_tuning.jobs.list``)."""
+    """operationId -> ``resource.path.method`` (for example ``store.orders.list``)."""
 
 
 _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
@@ -162,7 +162,7 @@ def parse_config(data: Any, file: str) -> SdkConfig:
             if len(parts) < 2 or not all(p.isidentifier() for p in parts):
                 problems.append(
                     Problem(file, pointer("operations", op_id), f"{target!r} is not 'resource.method'",
-                            "write the resource path and the method name, e.g. 'fine.jobs.list'")
+                            "write the resource path and the method name, e.g. 'store.orders.list'")
                 )
     if "max_retries" in values and values["max_retries"] < 0:
         problems.append(Problem(file, "/max_retries", "max_retries must not be negative"))

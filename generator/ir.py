@@ -33,7 +33,7 @@ class Model:
 
     name: str
     module: str
-    """Module name inside the ``types`` package, e.g. ``fine_tuning_job``."""
+    """Module name inside the ``types`` package, e.g. ``pet_order``."""
     schema_name: str
     description: str = ""
 
@@ -92,7 +92,7 @@ class Operation:
     method_name: str
     http_method: str
     path: str
-    """The path template with Python argument names in the braces, e.g. ``/jobs/{job_id}``."""
+    """The path template with Python argument names in the braces, e.g. ``/orders/{order_id}``."""
     pointer: str
     summary: str = ""
     description: str = ""
@@ -136,20 +136,20 @@ class Operation:
 
 @dataclass
 class Resource:
-    """A group of operations reached as an attribute path from the client, e.g. ``client.fine_tuning.jobs``."""
+    """A group of operations reached as an attribute path from the client, e.g. ``client.store.orders``."""
 
     name: str
-    """The attribute name on the parent (``jobs``)."""
+    """The attribute name on the parent (``orders``)."""
     path: tuple[str, ...]
-    """The full attribute path from the client (``("fine_tuning", "jobs")``)."""
+    """The full attribute path from the client (``("store", "orders")``)."""
     class_name: str
-    """``Jobs``; the async class is ``Async`` + this."""
+    """``Orders``; the async class is ``Async`` + this."""
     operations: list[Operation] = field(default_factory=list[Operation])
     children: list[Resource] = field(default_factory=list["Resource"])
 
     @property
     def module(self) -> str:
-        """Dotted module path inside the package, e.g. ``resources.fine_tuning.jobs.jobs``."""
+        """Dotted module path inside the package, e.g. ``resources.store.orders.orders``."""
         parts = ["resources", *self.path]
         if self.children:
             parts.append(self.path[-1])

@@ -22,12 +22,12 @@ def _ascii_words(text: str) -> list[str]:
 
 
 def snake_case(text: str) -> str:
-    """``listFineTuningEvents`` -> ``list_fine_tuning_events``; ``HTTPServer`` -> ``http_server``."""
+    """``listOrderEvents`` -> ``list_order_events``; ``HTTPServer`` -> ``http_server``."""
     return "_".join(w.lower() for w in _ascii_words(text))
 
 
 def pascal_case(text: str) -> str:
-    """``fine_tuning.jobs`` -> ``FineTuningJobs``; keeps inner capitals (``ApiKey`` stays ``ApiKey``)."""
+    """``store.orders`` -> ``StoreOrders``; keeps inner capitals (``ApiKey`` stays ``ApiKey``)."""
     return "".join(w[:1].upper() + w[1:] for w in _ascii_words(text))
 
 

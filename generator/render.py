@@ -44,7 +44,7 @@ def method_doc(op: Operation, indent: int) -> str:
 
 
 def child_module(child: Resource) -> str:
-    """The module of ``child`` relative to its parent's package, e.g. ``jobs.jobs`` or ``checkpoints``."""
+    """The module of ``child`` relative to its parent's package, e.g. ``orders.orders`` or ``items``."""
     parts = child.module.split(".")
     return ".".join(parts[-2:] if child.children else parts[-1:])
 
@@ -89,6 +89,14 @@ def _resource_imports(resource: Resource, api: Api) -> dict[str, Any]:
     }
 
 
+def _sensitive_headers(api: Api) -> tuple[str, ...]:
+    """Headers whose values never reach a log line: credentials, cookies and the API's own key header."""
+    names = {"authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key"}
+    if api.auth.kind == "header":
+        names.add(api.auth.name.lower())
+    return tuple(sorted(names))
+
+
 def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
     """Render every templated file; returns ``{path relative to the output folder: text}``."""
     env = environment(template_dir)
@@ -99,6 +107,7 @@ def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
         "root_error": f"{pascal_case(api.package_name)}Error",
         "description": api.description.split("\n")[0] if api.description else api.title,
         "idempotency": api.idempotency_header is not None,
+        "sensitive_headers": _sensitive_headers(api),
         "page_helpers": {
             "more": any(p.has_more_field for p in api.pages),
             "number": any(p.style != "cursor" for p in api.pages),

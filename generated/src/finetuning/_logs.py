@@ -15,7 +15,7 @@ from ._constants import LOG_ENV
 
 logger = logging.getLogger("finetuning")
 
-SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key"})
+SENSITIVE_HEADERS = frozenset(("api-key", "authorization", "cookie", "proxy-authorization", "set-cookie", "x-api-key"))
 
 _configured = False
 
