@@ -70,7 +70,7 @@ class Namespace:
         candidate, n = name, 1
         while candidate.lower() in self._taken:
             n += 1
-            candidate = f"{name}_{n}" if name[-1:].islower() or name.endswith("_") else f"{name}{n}"
+            candidate = f"{name}{n}" if name[:1].isupper() else f"{name}_{n}"
         self._taken.add(candidate.lower())
         return candidate
 
