@@ -12,8 +12,13 @@ from ._types import NotGiven
 
 def path_template(template: str, **values: object) -> str:
     """Fill ``{name}`` placeholders with URL-quoted values, so an id can never change the path's shape."""
-    quoted = {name: quote(_scalar(value), safe="") for name, value in values.items()}
-    return template.format_map(quoted)
+    return template.format_map({name: _segment(value) for name, value in values.items()})
+
+
+def _segment(value: object) -> str:
+    quoted = quote(_scalar(value), safe="")
+    # "." and ".." survive quoting but would move the URL up a level: encode the dots themselves.
+    return quoted.replace(".", "%2E") if quoted in (".", "..") else quoted
 
 
 def _scalar(value: object) -> str:
