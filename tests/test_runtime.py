@@ -18,13 +18,12 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
-import pytest
-import respx
-
 import finetuning
 import finetuning._base_client
 import finetuning._logs
+import httpx
+import pytest
+import respx
 from finetuning import (
     APIConnectionError,
     APIResponseValidationError,
@@ -359,9 +358,7 @@ def http_date(timestamp: float) -> str:
     ],
 )
 def test_parse_retry_after(headers: dict[str, str], expected: float | None) -> None:
-    assert parse_retry_after(httpx.Headers(headers), now=NOW) == (
-        None if expected is None else pytest.approx(expected)
-    )
+    assert parse_retry_after(httpx.Headers(headers), now=NOW) == (None if expected is None else pytest.approx(expected))
 
 
 def test_parse_retry_after_http_date_uses_current_time() -> None:
@@ -397,9 +394,7 @@ BACKOFF_0 = 0.5  # retries_taken == 0, random.random() patched to 0
         (None, BACKOFF_0),
     ],
 )
-def test_retry_delay_table(
-    monkeypatch: pytest.MonkeyPatch, headers: dict[str, str] | None, expected: float
-) -> None:
+def test_retry_delay_table(monkeypatch: pytest.MonkeyPatch, headers: dict[str, str] | None, expected: float) -> None:
     monkeypatch.setattr(random, "random", lambda: 0.0)
     assert retry_delay(0, None if headers is None else httpx.Headers(headers)) == pytest.approx(expected)
 
@@ -630,9 +625,7 @@ def test_lenient_list_keeps_unknown_enum(client: Client, mock: respx.MockRouter)
 
 
 @pytest.mark.parametrize("overrides", [{"status": "paused"}, {"created_at": "yesterday"}, {"result_files": "nope"}])
-def test_strict_raises_validation_error(
-    api_key: str, mock: respx.MockRouter, overrides: dict[str, object]
-) -> None:
+def test_strict_raises_validation_error(api_key: str, mock: respx.MockRouter, overrides: dict[str, object]) -> None:
     mock.get(JOB_PATH).mock(return_value=httpx.Response(200, json=job_json(**overrides)))
     with Client(base_url=BASE_URL, strict_response_validation=True) as client:
         with pytest.raises(APIResponseValidationError) as exc_info:
@@ -656,6 +649,24 @@ def test_strict_list_raises_validation_error(api_key: str, mock: respx.MockRoute
     with Client(base_url=BASE_URL, strict_response_validation=True) as client:
         with pytest.raises(APIResponseValidationError):
             client.fine_tuning.jobs.list()
+
+
+@pytest.mark.parametrize("body", [{"data": "not a list", "has_more": False}, {"has_more": False}])
+def test_strict_page_without_data_list_raises(api_key: str, mock: respx.MockRouter, body: dict[str, object]) -> None:
+    mock.get(LIST_PATH).mock(return_value=httpx.Response(200, json=body))
+    with Client(base_url=BASE_URL, strict_response_validation=True) as client:
+        with pytest.raises(APIResponseValidationError):
+            client.fine_tuning.jobs.list()
+
+
+@pytest.mark.anyio
+async def test_strict_list_raises_validation_error_async(api_key: str, mock: respx.MockRouter) -> None:
+    mock.get(LIST_PATH).mock(
+        return_value=httpx.Response(200, json={"data": [job_json(created_at="yesterday")], "has_more": False})
+    )
+    async with AsyncClient(base_url=BASE_URL, strict_response_validation=True) as client:
+        with pytest.raises(APIResponseValidationError):
+            await client.fine_tuning.jobs.list()
 
 
 @pytest.mark.anyio
@@ -1060,6 +1071,12 @@ def test_pagination_first_page_empty_with_more_raises(client: Client, mock: resp
     with pytest.raises(PaginationError):
         list(client.fine_tuning.jobs.list())
     assert route.call_count == 1
+
+
+def test_page_repr_never_raises(client: Client, mock: respx.MockRouter) -> None:
+    page_server(mock, {None: page([], True)})
+    first = client.fine_tuning.jobs.list()
+    assert "items=0" in repr(first)  # a broken page must still be printable (debuggers, logs)
 
 
 def test_get_next_page_on_last_page_raises(client: Client, mock: respx.MockRouter) -> None:

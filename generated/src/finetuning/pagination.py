@@ -77,9 +77,18 @@ class BasePage(Generic[T]):
             raise APIResponseValidationError(response, data, message="Expected a JSON object for a page of results.")
         body = cast(Mapping[str, object], data)
         raw = body.get(cls.items_field)
+        if strict and not isinstance(raw, list):
+            raise APIResponseValidationError(response, data, message=f"Expected a list in {cls.items_field!r}.")
         raw_items = cast(list[object], raw) if isinstance(raw, list) else []
-        shape = validate_type if strict else construct_type
-        items = [cast(T, shape(item_type, item)) for item in raw_items]
+        if strict:
+            import pydantic  # noqa: PLC0415
+
+            try:
+                items = [cast(T, validate_type(item_type, item)) for item in raw_items]
+            except pydantic.ValidationError as exc:
+                raise APIResponseValidationError(response, data, message=str(exc)) from exc
+        else:
+            items = [cast(T, construct_type(item_type, item)) for item in raw_items]
         return cls(
             items=items,
             raw_items=raw_items,
@@ -113,7 +122,11 @@ class BasePage(Generic[T]):
         return len(self.items)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} items={len(self.items)} has_next_page={self.has_next_page()}>"
+        try:
+            more: object = self.has_next_page()
+        except PaginationError:
+            more = "unknown"
+        return f"<{type(self).__name__} items={len(self.items)} has_next_page={more}>"
 
 
 class SyncPage(BasePage[T]):
