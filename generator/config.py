@@ -109,7 +109,9 @@ def _check_keys(
         if key not in allowed:
             known = ", ".join(sorted(allowed))
             problems.append(Problem(file, where, f"unknown option {key!r}", f"known options: {known}"))
-        elif isinstance(value, bool) and bool not in (allowed[key] if isinstance(allowed[key], tuple) else (allowed[key],)):
+        elif isinstance(value, bool) and bool not in (
+            allowed[key] if isinstance(allowed[key], tuple) else (allowed[key],)
+        ):
             problems.append(Problem(file, where, f"{key} must be {_type_name(allowed[key])}, not a boolean"))
         elif not isinstance(value, allowed[key]):
             problems.append(
@@ -134,8 +136,12 @@ def _pagination(items: list[Any], file: str, problems: list[Problem]) -> tuple[P
             continue
         if values["style"] not in PAGINATION_STYLES:
             problems.append(
-                Problem(file, at + "/style", f"unknown pagination style {values['style']!r}",
-                        f"use one of {', '.join(PAGINATION_STYLES)}")
+                Problem(
+                    file,
+                    at + "/style",
+                    f"unknown pagination style {values['style']!r}",
+                    f"use one of {', '.join(PAGINATION_STYLES)}",
+                )
             )
             continue
         schemes.append(PaginationConfig(**values))
@@ -161,8 +167,12 @@ def parse_config(data: Any, file: str) -> SdkConfig:
             parts = str(target).split(".")
             if len(parts) < 2 or not all(p.isidentifier() for p in parts):
                 problems.append(
-                    Problem(file, pointer("operations", op_id), f"{target!r} is not 'resource.method'",
-                            "write the resource path and the method name, e.g. 'store.orders.list'")
+                    Problem(
+                        file,
+                        pointer("operations", op_id),
+                        f"{target!r} is not 'resource.method'",
+                        "write the resource path and the method name, e.g. 'store.orders.list'",
+                    )
                 )
     if "max_retries" in values and values["max_retries"] < 0:
         problems.append(Problem(file, "/max_retries", "max_retries must not be negative"))

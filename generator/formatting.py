@@ -33,8 +33,23 @@ def _ruff_fix(files: dict[str, str]) -> dict[str, str]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         subprocess.run(
-            [sys.executable, "-m", "ruff", "check", "--isolated", "--fix-only", "--exit-zero", "--quiet",
-             "--select", "F401,I", "--line-length", str(LINE_LENGTH), "--target-version", "py311", "."],
+            [
+                sys.executable,
+                "-m",
+                "ruff",
+                "check",
+                "--isolated",
+                "--fix-only",
+                "--exit-zero",
+                "--quiet",
+                "--select",
+                "F401,I",
+                "--line-length",
+                str(LINE_LENGTH),
+                "--target-version",
+                "py311",
+                ".",
+            ],
             cwd=root,
             check=True,
             env={**os.environ, "NO_COLOR": "1"},

@@ -28,9 +28,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
@@ -108,8 +106,14 @@ class Document:
             ref = cast(Mapping[str, Any], node)["$ref"]
             if not isinstance(ref, str) or not ref.startswith("#"):
                 raise GenerationError(
-                    [Problem(self.name, pointer_join(at, "$ref"), f"unsupported $ref {ref!r}",
-                             "use a local reference such as '#/components/schemas/Name'")]
+                    [
+                        Problem(
+                            self.name,
+                            pointer_join(at, "$ref"),
+                            f"unsupported $ref {ref!r}",
+                            "use a local reference such as '#/components/schemas/Name'",
+                        )
+                    ]
                 )
             target = ref[1:]
             if target in seen:
@@ -122,8 +126,14 @@ class Document:
                 node = self.at(target)
             except KeyError:
                 raise GenerationError(
-                    [Problem(self.name, pointer_join(at, "$ref"), f"$ref {ref!r} points at nothing",
-                             "check the spelling of the target")]
+                    [
+                        Problem(
+                            self.name,
+                            pointer_join(at, "$ref"),
+                            f"$ref {ref!r} points at nothing",
+                            "check the spelling of the target",
+                        )
+                    ]
                 ) from None
             at = target
         return node, at
@@ -144,7 +154,13 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
     if not isinstance(version, str) or not version.startswith("3."):
         found = "no 'openapi' field" if version is None else f"openapi: {version!r}"
         raise GenerationError(
-            [Problem(name, "/openapi", f"not an OpenAPI 3.x document ({found})",
-                     "Swagger 2.0 documents can be converted with swagger2openapi")]
+            [
+                Problem(
+                    name,
+                    "/openapi",
+                    f"not an OpenAPI 3.x document ({found})",
+                    "Swagger 2.0 documents can be converted with swagger2openapi",
+                )
+            ]
         )
     return Document(root=root, name=name)

@@ -20,8 +20,24 @@ from .text import clean
 # dropped: responses are built leniently and validation is the server's job.
 TYPE_KEYWORDS = frozenset(
     {
-        "type", "properties", "required", "items", "enum", "const", "allOf", "anyOf", "oneOf", "discriminator",
-        "nullable", "additionalProperties", "format", "description", "default", "$ref", "propertyName", "mapping",
+        "type",
+        "properties",
+        "required",
+        "items",
+        "enum",
+        "const",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "discriminator",
+        "nullable",
+        "additionalProperties",
+        "format",
+        "description",
+        "default",
+        "$ref",
+        "propertyName",
+        "mapping",
     }
 )
 
@@ -43,8 +59,8 @@ class SchemaRewriter:
         node = cast(Mapping[str, Any], node)
         ref = node.get("$ref")
         if isinstance(ref, str):
-            if ref.startswith(SCHEMA_PREFIX) and ref[len(SCHEMA_PREFIX):] in self.names:
-                return {"$ref": SCHEMA_PREFIX + self.names[ref[len(SCHEMA_PREFIX):]]}
+            if ref.startswith(SCHEMA_PREFIX) and ref[len(SCHEMA_PREFIX) :] in self.names:
+                return {"$ref": SCHEMA_PREFIX + self.names[ref[len(SCHEMA_PREFIX) :]]}
             target, target_at = self.doc.resolve(node, at)
             if depth > 16:
                 raise GenerationError([Problem(self.doc.name, at, "reference nests too deeply to inline")])
@@ -123,8 +139,11 @@ def _check_models(files: Mapping[str, str], models: list[Model], doc_name: str) 
         defined = _top_level_names(source) if source else set()
         if model.name not in defined:
             problems.append(
-                Problem(doc_name, f"/components/schemas/{model.schema_name}",
-                        f"datamodel-code-generator did not produce {model.name!r} in {model.module}.py")
+                Problem(
+                    doc_name,
+                    f"/components/schemas/{model.schema_name}",
+                    f"datamodel-code-generator did not produce {model.name!r} in {model.module}.py",
+                )
             )
     if problems:
         raise GenerationError(problems)

@@ -194,7 +194,9 @@ class Parser:
         placeholders = _PLACEHOLDER.findall(path)
         path_names = {p.wire_name: p.name for p in by_location["path"]}
         for missing in [w for w in placeholders if w not in path_names]:
-            self.problems.error(at, f"path parameter {{{missing}}} is not declared", "add it to 'parameters' with in: path")
+            self.problems.error(
+                at, f"path parameter {{{missing}}} is not declared", "add it to 'parameters' with in: path"
+            )
         for extra in [w for w in path_names if w not in placeholders]:
             self.problems.error(at, f"path parameter {extra!r} does not appear in the path {path!r}")
         py_path = _PLACEHOLDER.sub(lambda m: "{" + path_names.get(m.group(1), m.group(1)) + "}", path)
@@ -210,8 +212,12 @@ class Parser:
             summary=_text(op, "summary"),
             description=_text(op, "description"),
             deprecated=bool(op.get("deprecated")),
-            path_params=tuple(sorted(by_location["path"], key=lambda p: placeholders.index(p.wire_name)
-                                     if p.wire_name in placeholders else len(placeholders))),
+            path_params=tuple(
+                sorted(
+                    by_location["path"],
+                    key=lambda p: placeholders.index(p.wire_name) if p.wire_name in placeholders else len(placeholders),
+                )
+            ),
             query_params=by_location["query"],
             header_params=by_location["header"],
             cookie_params=by_location["cookie"],
@@ -248,8 +254,11 @@ class Parser:
                 op_id = op.get("operationId")
                 if isinstance(op_id, str):
                     if op_id in seen_ids:
-                        self.problems.error(at, f"operationId {op_id!r} is also used at {seen_ids[op_id]}",
-                                            "operationIds must be unique")
+                        self.problems.error(
+                            at,
+                            f"operationId {op_id!r} is also used at {seen_ids[op_id]}",
+                            "operationIds must be unique",
+                        )
                         continue
                     seen_ids[op_id] = at
                 try:
@@ -277,7 +286,9 @@ class Parser:
                     parent.children.append(node)
             parent = node
         assert parent is not None
-        taken = Namespace(RESERVED_METHODS | {c.name for c in parent.children} | {o.method_name for o in parent.operations})
+        taken = Namespace(
+            RESERVED_METHODS | {c.name for c in parent.children} | {o.method_name for o in parent.operations}
+        )
         name = taken.claim(method)
         if name != method:
             self.problems.warn(op.pointer, f"method name {method!r} is taken in {'.'.join(path)}; using {name!r}")
@@ -338,7 +349,9 @@ class Parser:
         security = self.doc.root.get("security")
         names = [n for req in cast(list[Any], security or []) for n in as_mapping(req)] or list(schemes)
         for name in names:
-            scheme = as_mapping(self.doc.resolve(schemes.get(name, {}), pointer_join("/components/securitySchemes", name))[0])
+            scheme = as_mapping(
+                self.doc.resolve(schemes.get(name, {}), pointer_join("/components/securitySchemes", name))[0]
+            )
             kind = scheme.get("type")
             if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
                 return Auth("basic")

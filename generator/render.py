@@ -73,7 +73,11 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
 def _resource_imports(resource: Resource, api: Api) -> dict[str, Any]:
     models = {m.name: m for m in api.models}
     ops = resource.operations
-    utils = {"to_json"} if any(o.body and len(o.body.params) == 1 and not o.body.params[0].wire_name for o in ops) else set()
+    utils = (
+        {"to_json"}
+        if any(o.body and len(o.body.params) == 1 and not o.body.params[0].wire_name for o in ops)
+        else set()
+    )
     if any(o.body and o.body.params and o.body.params[0].wire_name for o in ops):
         utils.add("json_body")
     if any(o.path_params for o in ops):
@@ -120,8 +124,21 @@ def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
 
     emit("package/pyproject.toml.j2", "pyproject.toml")
     emit("package/README.md.j2", "README.md")
-    runtime = ["__init__", "_base_client", "_client", "_constants", "_exceptions", "_logs", "_models", "_resource",
-               "_response", "_types", "_utils", "_version", "pagination"]
+    runtime = [
+        "__init__",
+        "_base_client",
+        "_client",
+        "_constants",
+        "_exceptions",
+        "_logs",
+        "_models",
+        "_resource",
+        "_response",
+        "_types",
+        "_utils",
+        "_version",
+        "pagination",
+    ]
     for name in runtime:
         emit(f"package/src/{name}.py.j2", f"{src}/{name}.py")
     emit("package/src/py.typed.j2", f"{src}/py.typed")

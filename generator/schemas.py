@@ -98,8 +98,8 @@ class TypeMapper:
             return TypeExpr("object")
         ref = node.get("$ref")
         if isinstance(ref, str):
-            if ref.startswith(SCHEMA_PREFIX) and ref[len(SCHEMA_PREFIX):] in self._model_names:
-                name = self._model_names[ref[len(SCHEMA_PREFIX):]]
+            if ref.startswith(SCHEMA_PREFIX) and ref[len(SCHEMA_PREFIX) :] in self._model_names:
+                name = self._model_names[ref[len(SCHEMA_PREFIX) :]]
                 return TypeExpr(name, frozenset({name}))
             target, target_at = self._resolve(node, at)
             return self(target, target_at, depth + 1)

@@ -13,10 +13,9 @@ import subprocess
 import time
 from collections.abc import Iterator
 
+import finetuning
 import httpx
 import pytest
-
-import finetuning
 from finetuning import AsyncClient, Client
 from finetuning.pagination import AsyncCursorPage, SyncCursorPage
 from finetuning.types import FineTuningJob, FineTuningJobCheckpoint, FineTuningJobEvent
@@ -38,7 +37,9 @@ def prism_url() -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
         [str(PRISM), "mock", "--errors", "-h", "127.0.0.1", "-p", str(port), str(SPEC)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -83,8 +84,11 @@ def test_create_with_every_argument(client: Client) -> None:
         model="gpt-4o-mini",
         training_file="file-abc123",
         hyperparameters=CreateFineTuningJobHyperparameters(n_epochs=3, batch_size="auto", learning_rate_multiplier=0.5),
-        integrations=[CreateFineTuningJobIntegration.model_validate(
-            {"type": "wandb", "wandb": {"project": "p", "name": None, "entity": None, "tags": ["t"]}})],
+        integrations=[
+            CreateFineTuningJobIntegration.model_validate(
+                {"type": "wandb", "wandb": {"project": "p", "name": None, "entity": None, "tags": ["t"]}}
+            )
+        ],
         seed=42,
         suffix="custom-model-name",
         validation_file="file-def456",

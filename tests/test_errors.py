@@ -31,7 +31,10 @@ def _spec(tmp_path: Path, text: str, name: str = "openapi.yaml") -> Path:
 def _generate(spec: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out), *extra],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -44,18 +47,24 @@ HEADER = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n"
         ("openapi: [unclosed\n", "invalid YAML at line"),
         ("swagger: '2.0'\ninfo: {title: T}\npaths: {}\n", "#/openapi: error: not an OpenAPI 3.x document"),
         ("- just\n- a list\n", "the document is not a mapping"),
-        (HEADER + "paths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n"
-         "          description: ok\n          content:\n            application/json:\n"
-         "              schema: {$ref: '#/components/schemas/Missing'}\n",
-         "#/paths/~1a/get/responses/200/content/application~1json/schema/$ref: error: $ref "
-         "'#/components/schemas/Missing' points at nothing"),
-        (HEADER + "paths:\n  /a/{id}:\n    get:\n      operationId: a\n      responses: {'204': {description: x}}\n",
-         "#/paths/~1a~1{id}/get: error: path parameter {id} is not declared"),
-        (HEADER + "paths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n"
-         "          description: ok\n          content:\n            application/json:\n"
-         "              schema: {$ref: '#/components/schemas/A'}\ncomponents:\n  schemas:\n"
-         "    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n",
-         "circular $ref chain"),
+        (
+            HEADER + "paths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n"
+            "          description: ok\n          content:\n            application/json:\n"
+            "              schema: {$ref: '#/components/schemas/Missing'}\n",
+            "#/paths/~1a/get/responses/200/content/application~1json/schema/$ref: error: $ref "
+            "'#/components/schemas/Missing' points at nothing",
+        ),
+        (
+            HEADER + "paths:\n  /a/{id}:\n    get:\n      operationId: a\n      responses: {'204': {description: x}}\n",
+            "#/paths/~1a~1{id}/get: error: path parameter {id} is not declared",
+        ),
+        (
+            HEADER + "paths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n"
+            "          description: ok\n          content:\n            application/json:\n"
+            "              schema: {$ref: '#/components/schemas/A'}\ncomponents:\n  schemas:\n"
+            "    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n",
+            "circular $ref chain",
+        ),
     ],
     ids=["invalid-yaml", "swagger-2", "not-a-mapping", "dangling-ref", "undeclared-path-param", "circular-ref"],
 )
@@ -68,8 +77,15 @@ def test_bad_documents_fail_clearly(tmp_path: Path, text: str, expected: str) ->
 
 
 def test_all_problems_are_reported_together(tmp_path: Path) -> None:
-    text = HEADER + "paths:\n  /a:" + GOOD_OPERATION.format(op_id="same") + "  /b:" + GOOD_OPERATION.format(
-        op_id="same") + "  /c/{x}:" + GOOD_OPERATION.format(op_id="other")
+    text = (
+        HEADER
+        + "paths:\n  /a:"
+        + GOOD_OPERATION.format(op_id="same")
+        + "  /b:"
+        + GOOD_OPERATION.format(op_id="same")
+        + "  /c/{x}:"
+        + GOOD_OPERATION.format(op_id="other")
+    )
     result = _generate(_spec(tmp_path, text), tmp_path / "out")
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if ": error: " in line]
@@ -82,7 +98,9 @@ def test_all_problems_are_reported_together(tmp_path: Path) -> None:
 def test_bad_config_names_the_option(tmp_path: Path) -> None:
     spec = _spec(tmp_path, HEADER + "paths: {}\n")
     config = tmp_path / "sdk.yaml"
-    config.write_text("package_nam: x\nmax_retries: -1\npagination:\n  - {name: P, style: sideways, request_param: p}\n")
+    config.write_text(
+        "package_nam: x\nmax_retries: -1\npagination:\n  - {name: P, style: sideways, request_param: p}\n"
+    )
     result = _generate(spec, tmp_path / "out", "--config", str(config))
     assert result.returncode == 2
     assert "sdk.yaml#/package_nam: error: unknown option 'package_nam'" in result.stderr

@@ -35,7 +35,10 @@ def test_toolchain_holds_no_word_of_the_api(folder: str) -> None:
 def test_pyright_strict_passes(package: Path) -> None:
     result = subprocess.run(
         [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson"],
-        cwd=package, capture_output=True, text=True, check=False,
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert '"typeCheckingMode"' not in result.stdout  # sanity: pyright ran and printed its JSON summary
     assert '"errorCount": 0' in result.stdout, result.stdout[-4000:]
@@ -45,7 +48,9 @@ def test_pyright_strict_passes(package: Path) -> None:
 @pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.parent.name if p.name == "expected" else p.name)
 def test_ruff_passes(package: Path) -> None:
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
-    result = subprocess.run([ruff, "check", "--no-cache", "."], cwd=package, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [ruff, "check", "--no-cache", "."], cwd=package, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -53,3 +58,23 @@ def test_every_generated_module_compiles() -> None:
     for package in PACKAGES:
         for path in sorted(package.rglob("*.py")):
             compile(path.read_text(encoding="utf-8"), str(path), "exec")
+
+
+def test_the_toolchain_itself_passes_ruff_and_black() -> None:
+    bin_dir = Path(sys.executable).parent
+    ruff = subprocess.run(
+        [str(bin_dir / "ruff"), "check", "--no-cache", "generator", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ruff.returncode == 0, ruff.stdout
+    black = subprocess.run(
+        [str(bin_dir / "black"), "--check", "--quiet", "generator", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert black.returncode == 0, black.stderr

@@ -98,8 +98,9 @@ def test_generate_is_deterministic_across_hash_seeds_and_directories(tmp_path: P
     for seed, cwd in (("1", ROOT), ("4242", tmp_path)):
         out = tmp_path / f"out-{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
-        result = _run("generate", "--quiet", "--spec", str(SPEC), "--config", str(CONFIG), "--out", str(out),
-                      env=env, cwd=cwd)
+        result = _run(
+            "generate", "--quiet", "--spec", str(SPEC), "--config", str(CONFIG), "--out", str(out), env=env, cwd=cwd
+        )
         assert result.returncode == 0, result.stderr
         outputs.append(read_tree(out))
     assert outputs[0] == outputs[1]

@@ -59,13 +59,20 @@ def test_create_flattens_the_json_body(api: Api) -> None:
 
 
 def test_list_operations_are_paginated_with_the_cursor_scheme(api: Api) -> None:
-    for op_id, item in [("listPaginatedFineTuningJobs", "FineTuningJob"),
-                        ("listFineTuningEvents", "FineTuningJobEvent"),
-                        ("listFineTuningJobCheckpoints", "FineTuningJobCheckpoint")]:
+    for op_id, item in [
+        ("listPaginatedFineTuningJobs", "FineTuningJob"),
+        ("listFineTuningEvents", "FineTuningJobEvent"),
+        ("listFineTuningJobCheckpoints", "FineTuningJobCheckpoint"),
+    ]:
         op = _op(api, op_id)
         assert op.page is not None and op.item is not None
-        assert (op.page.style, op.page.request_param, op.page.items_field, op.page.has_more_field,
-                op.page.cursor_field) == ("cursor", "after", "data", "has_more", "id")
+        assert (
+            op.page.style,
+            op.page.request_param,
+            op.page.items_field,
+            op.page.has_more_field,
+            op.page.cursor_field,
+        ) == ("cursor", "after", "data", "has_more", "id")
         assert op.item.source == item
     assert _op(api, "retrieveFineTuningJob").page is None
 

@@ -27,8 +27,10 @@ def test_snake_case(text: str, expected: str) -> None:
     assert snake_case(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("store.orders", "StoreOrders"), ("pet-store", "PetStore"),
-                                                ("ApiKey", "ApiKey"), ("vlan", "Vlan")])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("store.orders", "StoreOrders"), ("pet-store", "PetStore"), ("ApiKey", "ApiKey"), ("vlan", "Vlan")],
+)
 def test_pascal_case(text: str, expected: str) -> None:
     assert pascal_case(text) == expected
 

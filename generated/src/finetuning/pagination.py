@@ -78,7 +78,7 @@ class BasePage(Generic[T]):
         body = cast(Mapping[str, object], data)
         raw = body.get(cls.items_field)
         if strict and not isinstance(raw, list):
-            raise APIResponseValidationError(response, data, message=f"Expected a list in {cls.items_field!r}.")
+            raise APIResponseValidationError(response, body, message=f"Expected a list in {cls.items_field!r}.")
         raw_items = cast(list[object], raw) if isinstance(raw, list) else []
         if strict:
             import pydantic  # noqa: PLC0415
@@ -86,7 +86,7 @@ class BasePage(Generic[T]):
             try:
                 items = [cast(T, validate_type(item_type, item)) for item in raw_items]
             except pydantic.ValidationError as exc:
-                raise APIResponseValidationError(response, data, message=str(exc)) from exc
+                raise APIResponseValidationError(response, body, message=str(exc)) from exc
         else:
             items = [cast(T, construct_type(item_type, item)) for item in raw_items]
         return cls(
