@@ -13,7 +13,7 @@ from .errors import GenerationError, Problems
 from .ir import Api, Auth, Body, Model, Operation, Pagination, Param, Resource, TypeExpr
 from .loader import Document, pointer_join
 from .naming import Namespace, class_name, constant_name, identifier, snake_case
-from .schemas import SCHEMA_PREFIX, TypeMapper, as_mapping, is_nullable, schema_types
+from .schemas import TypeMapper, as_mapping, schema_types
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -404,6 +404,3 @@ def _unique_class_names(resources: list[Resource], models: list[Model]) -> None:
 
 def parse(doc: Document, config: SdkConfig) -> ParseResult:
     return Parser(doc, config).parse()
-
-
-__all__ = ["ParseResult", "parse", "is_nullable", "SCHEMA_PREFIX"]

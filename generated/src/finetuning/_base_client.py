@@ -29,6 +29,7 @@ from ._constants import (
 from ._exceptions import APIConnectionError, APIStatusError, APITimeoutError, status_error
 from ._logs import log_request, log_response, setup_logging
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ._utils import strip_not_given
 from ._version import __title__, __version__
 
 if TYPE_CHECKING:
@@ -65,10 +66,6 @@ class RequestOptions:
 
     def with_query(self, query: Mapping[str, object]) -> RequestOptions:
         return replace(self, query={**(self.query or {}), **query})
-
-
-def _strip_not_given(values: Mapping[str, object] | None) -> dict[str, object]:
-    return {k: v for k, v in (values or {}).items() if not isinstance(v, NotGiven)}
 
 
 def _user_agent() -> str:
@@ -187,7 +184,7 @@ class BaseClient:
         query = {
             **self.auth_query,
             **self._default_query,
-            **_strip_not_given(options.query),
+            **strip_not_given(options.query or {}),
             **(options.extra_query or {}),
         }
         json_data = options.json
@@ -257,17 +254,13 @@ class SyncAPIClient(BaseClient):
             log_request(request, retries_taken)
             try:
                 response = self._client.send(request, stream=mode == "stream")
-            except httpx.TimeoutException as exc:
+            except httpx.TransportError as exc:  # timeouts included: httpx.TimeoutException is a TransportError
                 if retries_taken < max_retries:
                     self._sleep(retry_delay(retries_taken, None))
                     retries_taken += 1
                     continue
-                raise APITimeoutError(request) from exc
-            except httpx.TransportError as exc:
-                if retries_taken < max_retries:
-                    self._sleep(retry_delay(retries_taken, None))
-                    retries_taken += 1
-                    continue
+                if isinstance(exc, httpx.TimeoutException):
+                    raise APITimeoutError(request) from exc
                 raise APIConnectionError(message=f"Connection error: {exc}", request=request) from exc
             log_response(response, retries_taken)
             if response.is_error:
@@ -351,17 +344,13 @@ class AsyncAPIClient(BaseClient):
             log_request(request, retries_taken)
             try:
                 response = await self._client.send(request, stream=mode == "stream")
-            except httpx.TimeoutException as exc:
+            except httpx.TransportError as exc:  # timeouts included: httpx.TimeoutException is a TransportError
                 if retries_taken < max_retries:
                     await self._sleep(retry_delay(retries_taken, None))
                     retries_taken += 1
                     continue
-                raise APITimeoutError(request) from exc
-            except httpx.TransportError as exc:
-                if retries_taken < max_retries:
-                    await self._sleep(retry_delay(retries_taken, None))
-                    retries_taken += 1
-                    continue
+                if isinstance(exc, httpx.TimeoutException):
+                    raise APITimeoutError(request) from exc
                 raise APIConnectionError(message=f"Connection error: {exc}", request=request) from exc
             log_response(response, retries_taken)
             if response.is_error:
