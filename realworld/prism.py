@@ -1,0 +1,57 @@
+"""The Prism mock server on a free port of 127.0.0.1, stopped by process group in every case."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRISM = ROOT / "node_modules" / ".bin" / "prism"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(document: Path, *, errors: bool = True, startup_seconds: float = 240) -> Iterator[str]:
+    """Prism mocking ``document``; yields its base URL once it accepts connections."""
+    port = free_port()
+    command = [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), str(document)]
+    if errors:
+        command.insert(2, "--errors")
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+    try:
+        deadline = time.monotonic() + startup_seconds
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    log.seek(0)
+                    stderr = log.read().decode(errors="replace")
+                    raise RuntimeError(f"Prism exited with {process.returncode}: {stderr.strip()[-500:]}") from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Prism did not start within {startup_seconds:.0f}s") from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        log.close()

@@ -1,0 +1,211 @@
+"""``make realworld``: every document of ``../shared/specs`` through generate, install, import, pyright, ruff, smoke.
+
+For each document: generate zero-config into ``.realworld/out/<name>`` (timed), install it with ``pip --no-deps`` into
+one scratch virtual environment that holds exactly the dependencies its ``pyproject.toml`` declares, import every
+module, run pyright in basic mode and ``ruff check``, and call one operation per resource against Prism serving the
+document (``--errors``: a request the document does not allow is an error). For the OpenAI document, also the
+end-to-end checks of :mod:`realworld.openai_e2e` (fine-tuning against Prism, a multipart upload and an SSE stream
+against local servers). The results go to ``docs/real-world.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from . import documents, prism
+from .report import Result, write_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT.parent / "shared" / "specs"
+SCRATCH = ROOT / ".realworld"
+REPORT = ROOT / "docs" / "real-world.md"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+RUFF = ROOT / ".venv" / "bin" / "ruff"
+PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
+SUMMARY = re.compile(r"generated .*: (\d+) operations, (\d+) models")
+
+
+def _run(command: list[str | Path], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(c) for c in command], capture_output=True, text=True, check=False, **kwargs)
+
+
+def _log(message: str) -> None:
+    print(message, flush=True)
+
+
+def keep_going_supported() -> bool:
+    """Whether the generator's CLI has ``--keep-going`` (skip an unsupported operation with a warning)."""
+    return "--keep-going" in _run([PYTHON, "-m", "generator", "generate", "--help"], cwd=ROOT).stdout
+
+
+def skipped_operations(stderr: str) -> list[str]:
+    """The generator's warnings about operations it left out."""
+    return [line for line in stderr.splitlines() if re.search(r"\bskip", line, re.IGNORECASE)]
+
+
+def ensure_venv(venv: Path) -> Path:
+    python = venv / "bin" / "python"
+    if not python.exists():
+        _run([sys.executable, "-m", "venv", venv]).check_returncode()
+    return python
+
+
+def package_name(out: Path) -> str:
+    wheel = tomllib.loads((out / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]["build"]["targets"]
+    return Path(wheel["wheel"]["packages"][0]).name
+
+
+def install(python: Path, out: Path) -> str:
+    """Install the package's declared dependencies, then the package itself without them; '' or the pip error."""
+    dependencies = tomllib.loads((out / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    for command in (
+        [python, "-m", "pip", "install", "--quiet", *dependencies],
+        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", out],
+    ):
+        done = _run(command)
+        if done.returncode:
+            return (done.stderr or done.stdout).strip().splitlines()[-1]
+    return ""
+
+
+def check_imports(python: Path, package: str, cwd: Path) -> dict[str, Any]:
+    done = _run([python, "-m", "realworld.imports", package], cwd=cwd, env=_env())
+    if done.returncode:
+        return {"modules": 0, "failures": [[package, done.stderr.strip().splitlines()[-1]]]}
+    return json.loads(done.stdout)
+
+
+def _env(*paths: Path) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONPATH"] = ":".join(str(p) for p in (ROOT, *paths))
+    return env
+
+
+def pyright_basic(python: Path, out: Path, config_dir: Path) -> tuple[int, list[str], float]:
+    """Error count, the first messages and seconds of pyright in basic mode over the package's ``src``."""
+    config_dir.mkdir(parents=True, exist_ok=True)
+    config = config_dir / f"{out.name}.json"
+    include = Path("..") / out.relative_to(config_dir.parent) / "src"
+    config.write_text(
+        json.dumps({"include": [include.as_posix()], "typeCheckingMode": "basic", "pythonVersion": "3.11"}),
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    done = _run([PYRIGHT, "-p", config, "--pythonpath", python, "--outputjson"], cwd=config_dir)
+    seconds = time.perf_counter() - started
+    report = json.loads(done.stdout)
+    errors = [d for d in report["generalDiagnostics"] if d["severity"] == "error"]
+    messages = []
+    for d in errors[:5]:
+        where = Path(d["file"]).relative_to(out / "src").as_posix() if d["file"].startswith(str(out)) else d["file"]
+        messages.append(f"{where}:{d['range']['start']['line'] + 1}: {' '.join(d['message'].split())[:200]}")
+    return report["summary"]["errorCount"], messages, seconds
+
+
+def ruff_check(out: Path) -> tuple[int, list[str]]:
+    done = _run([RUFF, "check", "--no-cache", "--output-format", "json", "."], cwd=out)
+    findings = json.loads(done.stdout or "[]")
+    return len(findings), [f"{f['filename']}:{f['code']}: {f['message']}" for f in findings[:5]]
+
+
+def smoke(python: Path, package: str, url: str, examples: Path, cwd: Path) -> list[dict[str, Any]]:
+    done = _run([python, "-m", "realworld.smoke", package, url, examples], cwd=cwd, env=_env(), timeout=600)
+    if done.returncode:
+        return [{"resource": "*", "method": "", "operation": "", "ok": False, "reason": done.stderr.strip()[-400:]}]
+    return json.loads(done.stdout)
+
+
+def openai_checks(python: Path, package: str, url: str, cwd: Path) -> list[dict[str, Any]]:
+    done = _run([python, "-m", "realworld.openai_e2e", package, url], cwd=cwd, env=_env(), timeout=600)
+    if done.returncode:
+        return [{"check": "openai end to end", "ok": False, "reason": done.stderr.strip()[-400:]}]
+    return json.loads(done.stdout)
+
+
+def run_document(doc: documents.Document, python: Path, scratch: Path, keep_going: bool) -> Result:
+    spec = documents.load(doc.path)
+    result = Result(
+        name=doc.name,
+        source=doc.path.relative_to(doc.path.parent.parent).as_posix(),
+        openapi=str(spec.get("openapi") or spec.get("swagger") or "?"),
+        spec_operations=len(documents.operations(spec)),
+    )
+    out = scratch / "out" / doc.name
+    command: list[str | Path] = [PYTHON, "-m", "generator", "generate", "--quiet", "--spec", doc.path, "--out", out]
+    if keep_going:
+        command.append("--keep-going")
+    _log(f"[{doc.name}] generate")
+    started = time.perf_counter()
+    done = _run(command, cwd=ROOT)
+    result.generation_seconds = time.perf_counter() - started
+    result.skipped = skipped_operations(done.stderr)
+    if done.returncode:
+        result.generation_error = [line for line in done.stderr.splitlines() if line.strip()]
+        return result
+    summary = SUMMARY.search(done.stdout)
+    if summary:
+        result.operations, result.models = int(summary[1]), int(summary[2])
+    result.files = sum(1 for p in out.rglob("*") if p.is_file())
+    package = package_name(out)
+    result.package = package
+    _log(f"[{doc.name}] install {package}")
+    result.install_error = install(python, out)
+    if result.install_error:
+        return result
+    _log(f"[{doc.name}] import")
+    imported = check_imports(python, package, scratch)
+    result.modules, result.import_failures = imported["modules"], imported["failures"]
+    _log(f"[{doc.name}] pyright (basic)")
+    result.pyright_errors, result.pyright_messages, result.pyright_seconds = pyright_basic(
+        python, out, scratch / "pyright"
+    )
+    _log(f"[{doc.name}] ruff")
+    result.ruff_errors, result.ruff_messages = ruff_check(out)
+    examples = scratch / "examples" / f"{doc.name}.json"
+    examples.parent.mkdir(parents=True, exist_ok=True)
+    examples.write_text(json.dumps(documents.parameter_examples(spec)), encoding="utf-8")
+    _log(f"[{doc.name}] smoke calls against Prism")
+    try:
+        with prism.serve(doc.path) as url:
+            result.smoke = smoke(python, package, url, examples, scratch)
+            if doc.name == "openai":
+                _log(f"[{doc.name}] end-to-end checks")
+                result.e2e = openai_checks(python, package, url, scratch)
+    except RuntimeError as exc:
+        result.prism_error = str(exc)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m realworld", description=__doc__.splitlines()[0])
+    parser.add_argument("--specs", type=Path, default=SPECS, help="folder of document folders")
+    parser.add_argument("--scratch", type=Path, default=SCRATCH, help="scratch folder (outputs, venv)")
+    parser.add_argument("--report", type=Path, default=REPORT, help="the markdown table to write")
+    parser.add_argument("--only", action="append", default=[], help="only this document (repeatable); no report")
+    args = parser.parse_args(argv)
+    if not args.specs.is_dir():
+        print(f"skipped: {args.specs} is absent (the real-world documents live in ../shared/specs)")
+        return 0
+    docs = [d for d in documents.discover(args.specs) if not args.only or d.name in args.only]
+    started = time.perf_counter()
+    python = ensure_venv(args.scratch / "venv")
+    keep_going = keep_going_supported()
+    results = [run_document(doc, python, args.scratch.resolve(), keep_going) for doc in docs]
+    seconds = time.perf_counter() - started
+    for result in results:
+        _log(result.summary_line())
+    if not args.only:
+        write_report(args.report, results, seconds=seconds, keep_going=keep_going)
+        _log(f"wrote {args.report.relative_to(ROOT) if args.report.is_relative_to(ROOT) else args.report}")
+    _log(f"{len(results)} documents in {seconds:.0f}s")
+    return 0 if all(r.clean for r in results) else 1
