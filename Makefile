@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate check test lint mock clean
+.PHONY: all generate check test lint mock realworld clean
 
 all: test
 
@@ -40,12 +40,17 @@ test: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/ruff check generator tests generated
-	$(BIN)/black --check --quiet generator tests
+	$(BIN)/ruff check generator tests generated realworld
+	$(BIN)/black --check --quiet generator tests realworld
 	cd generated && ../node_modules/.bin/pyright --pythonpath ../$(BIN)/python
+
+# Every document of ../shared/specs: generate, install, import, pyright (basic), ruff, smoke calls against Prism;
+# writes docs/real-world.md. Minutes, not seconds, so not part of `make test` (tests/test_realworld_slice.py is).
+realworld: $(PY_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m realworld
 
 mock: $(NODE_STAMP)
 	node_modules/.bin/prism mock -h 127.0.0.1 -p $(MOCK_PORT) spec/openapi.yaml
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache
+	rm -rf $(VENV) node_modules .pytest_cache .realworld

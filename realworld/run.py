@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -76,16 +77,15 @@ def install(python: Path, out: Path) -> str:
     return ""
 
 
-def check_imports(python: Path, package: str, cwd: Path) -> dict[str, Any]:
-    done = _run([python, "-m", "realworld.imports", package], cwd=cwd, env=_env())
+def check_imports(python: Path, package: str, cwd: Path, *paths: Path) -> dict[str, Any]:
+    """``{"modules": N, "failures": [[module, error]]}`` from importing every module of ``package``."""
+    done = _run([python, "-m", "realworld.imports", package], cwd=cwd, env=_env(*paths))
     if done.returncode:
         return {"modules": 0, "failures": [[package, done.stderr.strip().splitlines()[-1]]]}
     return json.loads(done.stdout)
 
 
 def _env(*paths: Path) -> dict[str, str]:
-    import os
-
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONPATH"] = ":".join(str(p) for p in (ROOT, *paths))
     return env
@@ -118,15 +118,17 @@ def ruff_check(out: Path) -> tuple[int, list[str]]:
     return len(findings), [f"{f['filename']}:{f['code']}: {f['message']}" for f in findings[:5]]
 
 
-def smoke(python: Path, package: str, url: str, examples: Path, cwd: Path) -> list[dict[str, Any]]:
-    done = _run([python, "-m", "realworld.smoke", package, url, examples], cwd=cwd, env=_env(), timeout=600)
+def smoke(python: Path, package: str, url: str, examples: Path, cwd: Path, *paths: Path) -> list[dict[str, Any]]:
+    """One call per resource against ``url``, by :mod:`realworld.smoke` in ``python``."""
+    done = _run([python, "-m", "realworld.smoke", package, url, examples], cwd=cwd, env=_env(*paths), timeout=600)
     if done.returncode:
         return [{"resource": "*", "method": "", "operation": "", "ok": False, "reason": done.stderr.strip()[-400:]}]
     return json.loads(done.stdout)
 
 
-def openai_checks(python: Path, package: str, url: str, cwd: Path) -> list[dict[str, Any]]:
-    done = _run([python, "-m", "realworld.openai_e2e", package, url], cwd=cwd, env=_env(), timeout=600)
+def openai_checks(python: Path, package: str, url: str, cwd: Path, *paths: Path) -> list[dict[str, Any]]:
+    """The results of :mod:`realworld.openai_e2e` run in ``python``."""
+    done = _run([python, "-m", "realworld.openai_e2e", package, url], cwd=cwd, env=_env(*paths), timeout=600)
     if done.returncode:
         return [{"check": "openai end to end", "ok": False, "reason": done.stderr.strip()[-400:]}]
     return json.loads(done.stdout)

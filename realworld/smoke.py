@@ -59,7 +59,7 @@ def placeholder(annotation: Any, depth: int = 0) -> Any:
         return placeholder(args[0], depth)
     if origin in (typing.Union, types.UnionType):
         members = [a for a in args if a is not type(None) and getattr(a, "__name__", "") != "NotGiven"]
-        simple = [a for a in members if a in (str, int, float, bool)]
+        simple = [a for a in members if a in (str, int, float, bool, bytes)]
         return placeholder((simple or members)[0], depth)
     if origin in (list, typing.Sequence, tuple) or annotation in (list, tuple):
         return [placeholder(args[0], depth + 1)] if args and depth < 4 else []
