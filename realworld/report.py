@@ -21,7 +21,8 @@ class Result:
     package: str = ""
     generation_seconds: float = 0.0
     generation_error: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    skipped_count: int = 0
     operations: int = 0
     models: int = 0
     files: int = 0
@@ -53,6 +54,7 @@ class Result:
     def clean(self) -> bool:
         return (
             self.imported
+            and self.skipped_count == 0
             and self.pyright_errors == 0
             and self.ruff_errors == 0
             and not self.prism_error
@@ -65,6 +67,8 @@ class Result:
         if self.generation_error:
             return f"generation failed: {len(self.generation_error) - 1} problem(s)"
         parts = []
+        if self.skipped_count:
+            parts.append(f"{self.skipped_count} operation(s) skipped")
         if self.install_error:
             parts.append("install failed")
         if self.import_failures:
@@ -94,7 +98,7 @@ def _row(r: Result) -> str:
         r.openapi,
         str(r.spec_operations),
         str(r.operations) if done else "—",
-        str(len(r.skipped)) if done else "—",
+        str(r.skipped_count) if done else "—",
         str(r.models) if done else "—",
         str(r.files) if done else "—",
         f"{r.generation_seconds:.1f}",
@@ -123,8 +127,8 @@ def _details(r: Result) -> list[str]:
         f" Package `{r.package}`: {r.operations} operations, {r.models} models, {r.files} files in"
         f" {r.generation_seconds:.1f} s."
     )
-    if r.skipped:
-        out += ["", f"Skipped by `--keep-going` ({len(r.skipped)}):", "", *_listed(r.skipped)]
+    if r.skipped_count:
+        out += ["", f"Skipped by `--keep-going` ({r.skipped_count}):", "", *_listed(list(r.skipped.values()))]
     if r.install_error:
         out += ["", f"Install failed: `{r.install_error}`"]
         return out

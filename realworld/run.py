@@ -31,7 +31,8 @@ REPORT = ROOT / "docs" / "real-world.md"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 RUFF = ROOT / ".venv" / "bin" / "ruff"
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
-SUMMARY = re.compile(r"generated .*: (\d+) operations, (\d+) models")
+SUMMARY = re.compile(r"generated .*: (\d+) operations(?: \((\d+) skipped\))?, (\d+) models")
+SKIPPED = re.compile(r"; skipped ([A-Z]+ \S+)")
 
 
 def _run(command: list[str | Path], **kwargs: Any) -> subprocess.CompletedProcess[str]:
@@ -47,9 +48,14 @@ def keep_going_supported() -> bool:
     return "--keep-going" in _run([PYTHON, "-m", "generator", "generate", "--help"], cwd=ROOT).stdout
 
 
-def skipped_operations(stderr: str) -> list[str]:
-    """The generator's warnings about operations it left out."""
-    return [line for line in stderr.splitlines() if re.search(r"\bskip", line, re.IGNORECASE)]
+def skipped_operations(stderr: str) -> dict[str, str]:
+    """The operations ``--keep-going`` left out (``"METHOD /path"``), each with the first warning that says why."""
+    skipped: dict[str, str] = {}
+    for line in stderr.splitlines():
+        found = SKIPPED.search(line)
+        if found:
+            skipped.setdefault(found[1], line)
+    return skipped
 
 
 def ensure_venv(venv: Path) -> Path:
@@ -151,12 +157,14 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
     done = _run(command, cwd=ROOT)
     result.generation_seconds = time.perf_counter() - started
     result.skipped = skipped_operations(done.stderr)
+    result.skipped_count = len(result.skipped)
     if done.returncode:
         result.generation_error = [line for line in done.stderr.splitlines() if line.strip()]
         return result
     summary = SUMMARY.search(done.stdout)
     if summary:
-        result.operations, result.models = int(summary[1]), int(summary[2])
+        result.operations, result.models = int(summary[1]), int(summary[3])
+        result.skipped_count = int(summary[2] or 0)
     result.files = sum(1 for p in out.rglob("*") if p.is_file())
     package = package_name(out)
     result.package = package
