@@ -9,6 +9,7 @@ jobs are created, listed and retrieved against Prism; file uploads (multipart: f
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import json
 import sys
@@ -67,6 +68,7 @@ class Operations:
                 self.names[candidate.path] = (candidate.resource, candidate.name)
 
     def on(self, client: Any, template: str) -> Callable[..., Any]:
+        """The method that sends ``template`` on ``client`` (a sync or an async client)."""
         if template not in self.names:
             raise AssertionError(f"no generated method sends {template}")
         resource, name = self.names[template]
@@ -156,15 +158,32 @@ def check_stream_break(module: Any, operations: Operations, _prism_url: str) -> 
         return servers.Reply(headers={"Content-Type": "text/event-stream"}, chunks=events, delay=0.005)
 
     with servers.serve(reply) as server, module.Client(api_key="sk-e2e", base_url=server.url, max_retries=0) as client:
-        stream = operations.on(client, CHAT)(model="gpt-4o-mini", messages=MESSAGES, stream=True)
         seen = 0
-        with stream:
-            for _ in stream:
-                seen += 1
-                if seen == 2:
-                    break
+        for _ in operations.on(client, CHAT)(model="gpt-4o-mini", messages=MESSAGES, stream=True):
+            seen += 1
+            if seen == 2:
+                break  # no close(), no with: leaving the loop must be enough
         assert server.disconnected.wait(timeout=10), "the server kept writing after the client broke off"
     assert seen == 2
+
+
+def check_async_stream(module: Any, operations: Operations, _prism_url: str) -> None:
+    events = [servers.sse_event(json.dumps(chunk(i, word))) for i, word in enumerate(["a", "b"])]
+    events.append(servers.sse_event("[DONE]"))
+
+    def reply(_: servers.Received) -> servers.Reply:
+        return servers.Reply(headers={"Content-Type": "text/event-stream"}, chunks=events)
+
+    async def collect(url: str) -> list[Any]:
+        async with module.AsyncClient(api_key="sk-e2e", base_url=url, max_retries=0) as client:
+            stream = await operations.on(client, CHAT)(model="gpt-4o-mini", messages=MESSAGES, stream=True)
+            async with stream:
+                return [item async for item in stream]
+
+    with servers.serve(reply) as server:
+        chunks = asyncio.run(collect(server.url))
+    assert [c.choices[0].delta.content for c in chunks] == ["a", "b"], chunks
+    assert {_type_name(c) for c in chunks} == {"CreateChatCompletionStreamResponse"}, chunks
 
 
 CHECKS: list[tuple[str, Callable[[Any, Operations, str], None]]] = [
@@ -174,6 +193,7 @@ CHECKS: list[tuple[str, Callable[[Any, Operations, str], None]]] = [
     ("files create: multipart upload from a (name, content, media type) tuple", check_upload_tuple),
     ("chat completions stream=True: chunks parsed, stops at [DONE]", check_stream),
     ("chat completions stream=True: breaking early closes the connection", check_stream_break),
+    ("chat completions stream=True, async client", check_async_stream),
 ]
 
 
