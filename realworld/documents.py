@@ -137,3 +137,30 @@ def prune(doc: dict[str, Any], keep: list[str]) -> dict[str, Any]:
             components[section] = kept
     pruned["components"] = components
     return pruned
+
+
+def _pointer(parts: list[str]) -> str:
+    return "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def without_broken_refs(doc: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """A copy of ``doc`` in which every ``$ref`` that does not resolve inside it is an empty schema, and their pointers.
+
+    For a mock server only: Prism refuses a whole document over one such reference, while the generator (with
+    ``--keep-going``) reports it and skips what depends on it.
+    """
+    broken: list[str] = []
+
+    def walk(node: Any, parts: list[str]) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                ref = node["$ref"]
+                if not (isinstance(ref, str) and ref.startswith("#/") and _resolve(doc, {"$ref": ref}) is not None):
+                    broken.append(_pointer([*parts, "$ref"]))
+                    return {}
+            return {key: walk(value, [*parts, str(key)]) for key, value in node.items()}
+        if isinstance(node, list):
+            return [walk(value, [*parts, str(i)]) for i, value in enumerate(node)]
+        return node
+
+    return walk(doc, []), broken

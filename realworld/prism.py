@@ -23,7 +23,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(document: Path, *, errors: bool = True, startup_seconds: float = 240) -> Iterator[str]:
+def serve(document: Path, *, errors: bool = False, startup_seconds: float = 240) -> Iterator[str]:
     """Prism mocking ``document``; yields its base URL once it accepts connections."""
     port = free_port()
     command = [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), str(document)]

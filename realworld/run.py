@@ -140,7 +140,7 @@ def openai_checks(python: Path, package: str, url: str, cwd: Path, *paths: Path)
     return json.loads(done.stdout)
 
 
-def run_document(doc: documents.Document, python: Path, scratch: Path, keep_going: bool) -> Result:
+def run_document(doc: documents.Document, python: Path, scratch: Path, keep_going: bool, prism_errors: bool) -> Result:
     spec = documents.load(doc.path)
     result = Result(
         name=doc.name,
@@ -184,9 +184,15 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
     examples = scratch / "examples" / f"{doc.name}.json"
     examples.parent.mkdir(parents=True, exist_ok=True)
     examples.write_text(json.dumps(documents.parameter_examples(spec)), encoding="utf-8")
+    mock_document = doc.path
+    mockable, result.mock_fixes = documents.without_broken_refs(spec)
+    if result.mock_fixes:
+        mock_document = scratch / "mock" / f"{doc.name}.json"
+        mock_document.parent.mkdir(parents=True, exist_ok=True)
+        mock_document.write_text(json.dumps(mockable), encoding="utf-8")
     _log(f"[{doc.name}] smoke calls against Prism")
     try:
-        with prism.serve(doc.path) as url:
+        with prism.serve(mock_document, errors=prism_errors) as url:
             result.smoke = smoke(python, package, url, examples, scratch)
             if doc.name == "openai":
                 _log(f"[{doc.name}] end-to-end checks")
@@ -202,6 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scratch", type=Path, default=SCRATCH, help="scratch folder (outputs, venv)")
     parser.add_argument("--report", type=Path, default=REPORT, help="the markdown table to write")
     parser.add_argument("--only", action="append", default=[], help="only this document (repeatable); no report")
+    parser.add_argument(
+        "--prism-errors",
+        action="store_true",
+        help="run Prism with --errors (also fails calls whose mocked response breaks the document's own schema)",
+    )
     args = parser.parse_args(argv)
     if not args.specs.is_dir():
         print(f"skipped: {args.specs} is absent (the real-world documents live in ../shared/specs)")
@@ -210,12 +221,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     python = ensure_venv(args.scratch / "venv")
     keep_going = keep_going_supported()
-    results = [run_document(doc, python, args.scratch.resolve(), keep_going) for doc in docs]
+    scratch = args.scratch.resolve()
+    results = [run_document(doc, python, scratch, keep_going, args.prism_errors) for doc in docs]
     seconds = time.perf_counter() - started
     for result in results:
         _log(result.summary_line())
     if not args.only:
-        write_report(args.report, results, seconds=seconds, keep_going=keep_going)
+        write_report(args.report, results, seconds=seconds, keep_going=keep_going, prism_errors=args.prism_errors)
         _log(f"wrote {args.report.relative_to(ROOT) if args.report.is_relative_to(ROOT) else args.report}")
     _log(f"{len(results)} documents in {seconds:.0f}s")
     return 0 if all(r.clean for r in results) else 1
