@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,38 @@ def _example(doc: dict[str, Any], parameter: dict[str, Any]) -> tuple[bool, Any]
     items = _resolve(doc, schema.get("items"))
     if schema.get("type") == "array" and isinstance(items, dict) and items.get("enum"):
         return True, [items["enum"][0]]
+    return _made_up(doc, schema)
+
+
+FORMATS = {
+    "uuid": "00000000-0000-4000-8000-000000000000",
+    "date-time": "2024-01-01T00:00:00Z",
+    "date": "2024-01-01",
+    "email": "someone@example.com",
+    "uri": "https://example.com/",
+}
+PATTERN_TRIES = ("1", "123456789012345678", "abc", "abc123", "A", "string", "a-b_c", "2024-01-01")
+
+
+def _made_up(doc: dict[str, Any], schema: dict[str, Any]) -> tuple[bool, Any]:
+    """A value for a schema with no example, where a placeholder of its Python type would break its rules."""
+    for key in ("oneOf", "anyOf", "allOf"):
+        for member in schema.get(key) or []:
+            member = _resolve(doc, member)
+            if isinstance(member, dict) and member.get("type") != "null":
+                return _made_up(doc, member)
+    if schema.get("format") in FORMATS:
+        return True, FORMATS[schema["format"]]
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str):
+        try:
+            matching = [t for t in PATTERN_TRIES if re.search(pattern, t)]
+        except re.error:
+            matching = []
+        if matching:
+            return True, matching[0]
+    if schema.get("type") in ("integer", "number") and isinstance(schema.get("minimum"), int | float):
+        return True, schema["minimum"]
     return False, None
 
 

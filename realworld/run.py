@@ -207,7 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--specs", type=Path, default=SPECS, help="folder of document folders")
     parser.add_argument("--scratch", type=Path, default=SCRATCH, help="scratch folder (outputs, venv)")
     parser.add_argument("--report", type=Path, default=REPORT, help="the markdown table to write")
-    parser.add_argument("--only", action="append", default=[], help="only this document (repeatable); no report")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="only this document (repeatable); the report goes to the scratch folder",
+    )
     parser.add_argument(
         "--prism-errors",
         action="store_true",
@@ -219,15 +224,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     docs = [d for d in documents.discover(args.specs) if not args.only or d.name in args.only]
     started = time.perf_counter()
-    python = ensure_venv(args.scratch / "venv")
-    keep_going = keep_going_supported()
     scratch = args.scratch.resolve()
+    python = ensure_venv(scratch / "venv")
+    keep_going = keep_going_supported()
     results = [run_document(doc, python, scratch, keep_going, args.prism_errors) for doc in docs]
     seconds = time.perf_counter() - started
     for result in results:
         _log(result.summary_line())
-    if not args.only:
-        write_report(args.report, results, seconds=seconds, keep_going=keep_going, prism_errors=args.prism_errors)
-        _log(f"wrote {args.report.relative_to(ROOT) if args.report.is_relative_to(ROOT) else args.report}")
+    report = scratch / "real-world.md" if args.only else args.report
+    write_report(report, results, seconds=seconds, keep_going=keep_going, prism_errors=args.prism_errors)
+    _log(f"wrote {report.relative_to(ROOT) if report.is_relative_to(ROOT) else report}")
     _log(f"{len(results)} documents in {seconds:.0f}s")
     return 0 if all(r.clean for r in results) else 1
