@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import load_config
@@ -29,10 +29,13 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def build(spec: Path, config: Path | None, template_dir: Path = TEMPLATES) -> Build:
-    """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input."""
+def build(spec: Path, config: Path | None, template_dir: Path = TEMPLATES, version: str | None = None) -> Build:
+    """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input.
+
+    ``version`` overrides the config's package version (see :mod:`generator.release`)."""
     doc = load_document(spec, _display(spec))
-    result = parse(doc, load_config(config))
+    sdk_config = load_config(config)
+    result = parse(doc, sdk_config if version is None else replace(sdk_config, version=version))
     api = result.api
     files = render_package(api, template_dir)
     models = render_models(doc, result.model_schemas, api.models, api.package_name)
