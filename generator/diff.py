@@ -368,9 +368,12 @@ class Comparison:
         old, new = self.old.api, self.new.api
         if old.auth != new.auth:
             breaking = new.auth.kind != "none" and (old.auth.kind == "none" or old.auth.kind != new.auth.kind)
+            rule = "sdk-auth-changed"
+            if old.auth.kind == "none" or new.auth.kind == "none":
+                rule = "api-global-security-removed" if new.auth.kind == "none" else "api-global-security-added"
             self.changes.append(
                 Change(
-                    "api-security-updated" if new.auth.kind != "none" else "api-security-removed",
+                    rule,
                     "breaking" if breaking else "other",
                     "client",
                     "auth",
