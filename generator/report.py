@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import Any
 
 from .diff import IMPACTS, Change, bump_for
+from .versioning import parse_version
 
 LABELS = {"breaking": "BREAKING", "addition": "added", "other": "changed"}
 REPORT_FORMAT = 1
@@ -23,8 +24,16 @@ def _counts(changes: list[Change]) -> str:
     return ", ".join(f"{counts[i]} {words[i][counts[i] != 1]}" for i in IMPACTS)
 
 
+def bump_name(changes: list[Change], old_version: str | None = None, new_version: str | None = None) -> str:
+    """``major``, ``minor``, ``patch`` or ``none``: read from the two versions when known, else from the changes."""
+    old, new = parse_version(old_version or ""), parse_version(new_version or "")
+    if old is not None and new is not None:
+        return next((part for part, a, b in zip(("major", "minor", "patch"), old, new, strict=True) if a != b), "none")
+    return bump_for(changes) if changes else "none"
+
+
 def bump_line(changes: list[Change], old_version: str | None = None, new_version: str | None = None) -> str:
-    bump = bump_for(changes) if changes else "none"
+    bump = bump_name(changes, old_version, new_version)
     versions = f" ({old_version} -> {new_version})" if old_version and new_version else ""
     return f"{_counts(changes)}; version bump: {bump}{versions}"
 
@@ -59,7 +68,7 @@ def as_json(
         "format": REPORT_FORMAT,
         "old": old,
         "new": new,
-        "summary": {**summary(changes), "bump": bump_for(changes) if changes else "none"},
+        "summary": {**summary(changes), "bump": bump_name(changes, old_version, new_version)},
         "old_version": old_version,
         "new_version": new_version,
         "changes": [c.as_json() for c in changes],
