@@ -1,7 +1,7 @@
 """Compare two versions of an API as a user of the generated SDK sees them.
 
 Both documents go through the generator's own parser, so operations are named by the methods users call
-(``client.fine_tuning.jobs.create(suffix=)``) and schemas by their model classes (``FineTuningJob.status``). The
+(``client.store.orders.create(note=)``) and schemas by their model classes (``Order.status``). The
 schema walk knows which way data flows: a change is judged for requests (what the user sends) and responses (what the
 user reads) separately; a new enum value is harmless in a request and breaks exhaustive matching in a response.
 
@@ -41,9 +41,9 @@ class Change:
     impact: Impact
     """``breaking`` (user code or an older client can fail), ``addition`` (new surface), ``other``."""
     group: str
-    """Where users meet it: ``client.fine_tuning.jobs``, ``finetuning.types`` or ``client``."""
+    """Where users meet it: ``client.store.orders``, ``shop.types`` or ``client``."""
     location: str
-    """Inside the group: ``create(suffix=)``, ``retrieve().status``, ``FineTuningJob.status``."""
+    """Inside the group: ``create(note=)``, ``retrieve().status``, ``Order.status``."""
     message: str
     pointer: str
     """JSON pointer of the changed node, in the new document (in the old one for removals)."""
