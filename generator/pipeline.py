@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import load_config
@@ -36,20 +36,22 @@ def build(
     spec: Path,
     config: Path | None,
     template_dir: Path = TEMPLATES,
+    version: str | None = None,
     *,
     keep_going: bool = False,
     progress: Progress | None = None,
 ) -> Build:
     """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input.
 
-    With ``keep_going``, operations with problems are skipped and unresolvable schema references typed as any value,
-    each with a warning.
+    ``version`` overrides the config's package version (see :mod:`generator.release`). With ``keep_going``,
+    operations with problems are skipped and unresolvable schema references typed as any value, each with a warning.
     """
     progress = progress or Progress()
     progress.stage("loading")
     doc = load_document(spec, _display(spec))
+    sdk_config = load_config(config)
     progress.stage("parsing")
-    result = parse(doc, load_config(config), keep_going=keep_going)
+    result = parse(doc, sdk_config if version is None else replace(sdk_config, version=version), keep_going=keep_going)
     api = result.api
     progress.stage("models")
     rendered = render_models(doc, result.model_schemas, api.models, api.package_name, keep_going=keep_going)
