@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .config import load_config
 from .errors import Problem
+from .examples import Examples
 from .formatting import format_files
 from .loader import load_document
 from .models import render_models
@@ -34,8 +35,8 @@ def build(spec: Path, config: Path | None, template_dir: Path = TEMPLATES) -> Bu
     doc = load_document(spec, _display(spec))
     result = parse(doc, load_config(config))
     api = result.api
-    files = render_package(api, template_dir)
     models = render_models(doc, result.model_schemas, api.models, api.package_name)
+    files = render_package(api, Examples(doc, api.models, models), template_dir)
     for name, text in models.items():
         if name != "__init__.py":
             files[f"src/{api.package_name}/types/{name}"] = text.replace(
