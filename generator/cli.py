@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import GenerationError
 from .pipeline import build
+from .progress import progress_for
 from .writer import diff_tree, write_tree
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT = 0, 1, 2
@@ -30,6 +31,11 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         command.add_argument("--out", type=Path, default=Path("generated"), help="the output folder")
         command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
         command.add_argument("--debug", action="store_true", help="show tracebacks")
+        command.add_argument(
+            "--keep-going",
+            action="store_true",
+            help="skip operations the generator cannot handle (with a warning) instead of failing",
+        )
     return parser.parse_args(argv)
 
 
@@ -39,19 +45,26 @@ def main(argv: list[str] | None = None) -> int:
     if config is None and (args.spec.parent / "sdk.yaml").is_file():
         config = args.spec.parent / "sdk.yaml"
     started = time.perf_counter()
+    progress = progress_for(sys.stderr, args.quiet)
     try:
-        result = build(args.spec, config)
+        result = build(args.spec, config, keep_going=args.keep_going, progress=progress)
     except GenerationError as exc:
+        progress.finish()
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"generation failed: {len(exc.problems)} problem(s); {args.out} was not changed", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
+        progress.finish()
         if args.debug:
             traceback.print_exc()
         print(f"generation failed: {type(exc).__name__}: {exc}; {args.out} was not changed", file=sys.stderr)
         print("run again with --debug for the traceback", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.command == "generate":
+        progress.stage("writing")
+    changed, unchanged = write_tree(result.files, args.out) if args.command == "generate" else (0, 0)
+    progress.finish()
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     seconds = time.perf_counter() - started
@@ -64,10 +77,11 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_STALE
         print(f"{args.out} is up to date ({len(result.files)} files, {seconds:.1f}s)")
         return EXIT_OK
-    changed, unchanged = write_tree(result.files, args.out)
     seconds = time.perf_counter() - started
     print(
-        f"generated {args.out}: {result.operations} operations, {result.models} models, "
+        f"generated {args.out}: {result.operations} operations"
+        + (f" ({result.skipped} skipped)" if result.skipped else "")
+        + f", {result.models} models, "
         f"{changed} files written, {unchanged} unchanged, {seconds:.1f}s"
     )
     return EXIT_OK
