@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,8 +59,20 @@ def _ruff_fix(files: dict[str, str]) -> dict[str, str]:
         return {name: (root / name).read_text(encoding="utf-8") for name in files}
 
 
+_PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def format_markdown(text: str) -> str:
+    """Black-format every fenced ``python`` block of a Markdown document."""
+    return _PYTHON_BLOCK.sub(lambda m: "```python\n" + format_source(m.group(1)) + "```", text)
+
+
 def format_files(files: dict[str, str], progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
-    """Format every ``.py`` file once; other files pass through unchanged. ``progress(done, total)`` is told."""
+    """Format every ``.py`` file once, and the Python blocks of ``.md`` files; other files pass through unchanged.
+
+    ``progress(done, total)`` is told.
+    """
+    files = {k: format_markdown(v) if k.endswith(".md") else v for k, v in files.items()}
     python = {k: v for k, v in files.items() if k.endswith(".py") and v.strip()}
     python = _ruff_fix(python)
     names = sorted(python)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .config import load_config
 from .errors import Problem
+from .examples import Examples
 from .formatting import format_files
 from .loader import load_document
 from .models import render_models
@@ -57,7 +58,7 @@ def build(
     rendered = render_models(doc, result.model_schemas, api.models, api.package_name, keep_going=keep_going)
     api.models = rendered.models
     progress.stage("rendering")
-    files = render_package(api, template_dir)
+    files = render_package(api, Examples(doc, api.models, rendered.files), template_dir)
     for name, text in rendered.files.items():
         if name != "__init__.py":
             files[f"src/{api.package_name}/types/{name}"] = text.replace(
