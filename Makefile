@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate check test lint mock realworld clean
+.PHONY: all generate check test test-generated lint mock realworld clean
 
 all: test
 
@@ -39,6 +39,12 @@ check: $(PY_STAMP)
 test: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
+# The generated package's own tests alone; its conftest starts Prism on a free port with the spec (`make test` runs
+# them too, through tests/test_generated_suite.py).
+test-generated: $(PY_STAMP) $(NODE_STAMP)
+	FINETUNING_TEST_SPEC=$(CURDIR)/spec/openapi.yaml PRISM_BIN=$(CURDIR)/node_modules/.bin/prism \
+		$(BIN)/python -m pytest -p no:cacheprovider generated/tests
+
 lint: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests generated realworld
 	$(BIN)/black --check --quiet generator tests realworld
@@ -50,7 +56,7 @@ realworld: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m realworld
 
 mock: $(NODE_STAMP)
-	node_modules/.bin/prism mock -h 127.0.0.1 -p $(MOCK_PORT) spec/openapi.yaml
+	node_modules/.bin/prism mock --errors -h 127.0.0.1 -p $(MOCK_PORT) spec/openapi.yaml
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .realworld

@@ -8,8 +8,12 @@ import time
 import traceback
 from pathlib import Path
 
+from . import report
+from .diff import Side, bump_for, compare
 from .errors import GenerationError
-from .pipeline import build
+from .progress import progress_for
+from .release import SNAPSHOT, Release, build_with_history, read_api
+from .versioning import bump
 from .writer import diff_tree, write_tree
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT = 0, 1, 2
@@ -30,28 +34,95 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         command.add_argument("--out", type=Path, default=Path("generated"), help="the output folder")
         command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
         command.add_argument("--debug", action="store_true", help="show tracebacks")
+        command.add_argument(
+            "--keep-going",
+            action="store_true",
+            help="skip operations the generator cannot handle (with a warning) instead of failing",
+        )
+    _diff_arguments(sub)
     return parser.parse_args(argv)
+
+
+def _diff_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = sub.add_parser("diff", help="report the API changes between two specs, classified for SDK users")
+    command.add_argument("old", type=Path, help="the old spec, or an output folder (its recorded spec)")
+    command.add_argument("new", type=Path, help="the new spec, or an output folder")
+    command.add_argument(
+        "--old-config", type=Path, default=None, help="the old spec's config (default: sdk.yaml beside it)"
+    )
+    command.add_argument(
+        "--new-config", type=Path, default=None, help="the new spec's config (default: sdk.yaml beside it)"
+    )
+    command.add_argument("--json", action="store_true", help="print the report as JSON")
+    command.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when any change is breaking")
+    command.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """``diff OLD NEW``: exit 0, 1 for breaking changes with ``--fail-on-breaking``, 2 for bad input."""
+    try:
+        old_doc, old_config, old_version = read_api(args.old, args.old_config)
+        new_doc, new_config, _ = read_api(args.new, args.new_config)
+        changes = compare(Side.parse(old_doc, old_config), Side.parse(new_doc, new_config))
+    except GenerationError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"diff failed: {len(exc.problems)} problem(s)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
+        if args.debug:
+            traceback.print_exc()
+        print(f"diff failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("run again with --debug for the traceback", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    new_version = None
+    if old_version is not None:
+        new_version = bump(old_version, bump_for(changes), new_config.version_policy) if changes else old_version
+    render = report.as_json if args.json else report.text
+    sys.stdout.write(render(changes, old_doc.name, new_doc.name, old_version, new_version))
+    if args.fail_on_breaking and any(c.breaking for c in changes):
+        return EXIT_STALE
+    return EXIT_OK
+
+
+def _print_release(release: Release, spec: Path, out: Path, quiet: bool) -> None:
+    """What ``generate`` tells about the version: the API change report when the API changed."""
+    if not release.bumped:
+        return
+    if quiet:
+        print(f"{spec}: {report.bump_line(release.changes, release.previous, release.version)}")
+        return
+    sys.stdout.write(report.text(release.changes, f"{out / SNAPSHOT}", str(spec), release.previous, release.version))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
+    if args.command == "diff":
+        return _diff(args)
     config = args.config
     if config is None and (args.spec.parent / "sdk.yaml").is_file():
         config = args.spec.parent / "sdk.yaml"
     started = time.perf_counter()
+    progress = progress_for(sys.stderr, args.quiet)
     try:
-        result = build(args.spec, config)
+        result, release = build_with_history(args.spec, config, args.out, keep_going=args.keep_going, progress=progress)
     except GenerationError as exc:
+        progress.finish()
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"generation failed: {len(exc.problems)} problem(s); {args.out} was not changed", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
+        progress.finish()
         if args.debug:
             traceback.print_exc()
         print(f"generation failed: {type(exc).__name__}: {exc}; {args.out} was not changed", file=sys.stderr)
         print("run again with --debug for the traceback", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.command == "generate":
+        progress.stage("writing")
+    changed, unchanged = write_tree(result.files, args.out) if args.command == "generate" else (0, 0)
+    progress.finish()
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     seconds = time.perf_counter() - started
@@ -64,10 +135,12 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_STALE
         print(f"{args.out} is up to date ({len(result.files)} files, {seconds:.1f}s)")
         return EXIT_OK
-    changed, unchanged = write_tree(result.files, args.out)
+    _print_release(release, args.spec, args.out, args.quiet)
     seconds = time.perf_counter() - started
     print(
-        f"generated {args.out}: {result.operations} operations, {result.models} models, "
+        f"generated {args.out}: {result.operations} operations"
+        + (f" ({result.skipped} skipped)" if result.skipped else "")
+        + f", {result.models} models, "
         f"{changed} files written, {unchanged} unchanged, {seconds:.1f}s"
     )
     return EXIT_OK

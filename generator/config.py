@@ -5,6 +5,7 @@ Everything has a default derived from the spec, so a config file is optional; se
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -13,6 +14,8 @@ from .errors import GenerationError, Problem, pointer
 from .loader import read_file
 
 PAGINATION_STYLES = ("cursor", "offset", "page")
+VERSION_POLICIES = ("semver", "semver-zero")
+VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,9 @@ class SdkConfig:
     package_name: str | None = None
     distribution_name: str | None = None
     version: str = "0.1.0"
+    """The first generation's version; later ones bump the version recorded in the output folder."""
+    version_policy: str = "semver"
+    """How API changes bump the version: ``semver`` or ``semver-zero`` (see :mod:`generator.versioning`)."""
     description: str | None = None
     client_class: str = "Client"
     async_client_class: str = "AsyncClient"
@@ -65,6 +71,7 @@ _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "package_name": str,
     "distribution_name": str,
     "version": str,
+    "version_policy": str,
     "description": str,
     "client_class": str,
     "async_client_class": str,
@@ -174,6 +181,17 @@ def parse_config(data: Any, file: str) -> SdkConfig:
                         "write the resource path and the method name, e.g. 'store.orders.list'",
                     )
                 )
+    if "version" in values and not VERSION.match(values["version"]):
+        problems.append(Problem(file, "/version", f"{values['version']!r} is not a MAJOR.MINOR.PATCH version"))
+    if "version_policy" in values and values["version_policy"] not in VERSION_POLICIES:
+        problems.append(
+            Problem(
+                file,
+                "/version_policy",
+                f"unknown version policy {values['version_policy']!r}",
+                f"use one of {', '.join(VERSION_POLICIES)}",
+            )
+        )
     if "max_retries" in values and values["max_retries"] < 0:
         problems.append(Problem(file, "/max_retries", "max_retries must not be negative"))
     for key in ("package_name", "client_class", "async_client_class"):

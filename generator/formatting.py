@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -57,14 +59,33 @@ def _ruff_fix(files: dict[str, str]) -> dict[str, str]:
         return {name: (root / name).read_text(encoding="utf-8") for name in files}
 
 
-def format_files(files: dict[str, str]) -> dict[str, str]:
-    """Format every ``.py`` file once; other files pass through unchanged."""
+_PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def format_markdown(text: str) -> str:
+    """Black-format every fenced ``python`` block of a Markdown document."""
+    return _PYTHON_BLOCK.sub(lambda m: "```python\n" + format_source(m.group(1)) + "```", text)
+
+
+def format_files(files: dict[str, str], progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
+    """Format every ``.py`` file once, and the Python blocks of ``.md`` files; other files pass through unchanged.
+
+    ``progress(done, total)`` is told.
+    """
+    files = {k: format_markdown(v) if k.endswith(".md") else v for k, v in files.items()}
     python = {k: v for k, v in files.items() if k.endswith(".py") and v.strip()}
     python = _ruff_fix(python)
     names = sorted(python)
+    formatted: list[str] = []
     if len(names) >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor() as pool:
-            formatted = list(pool.map(format_source, (python[n] for n in names), chunksize=8))
+            for text in pool.map(format_source, (python[n] for n in names), chunksize=8):
+                formatted.append(text)
+                if progress:
+                    progress(len(formatted), len(names))
     else:
-        formatted = [format_source(python[n]) for n in names]
+        for n in names:
+            formatted.append(format_source(python[n]))
+            if progress:
+                progress(len(formatted), len(names))
     return {**files, **dict(zip(names, formatted, strict=True))}

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import load_config
 from .errors import Problem
+from .examples import Examples
 from .formatting import format_files
 from .loader import load_document
 from .models import render_models
 from .parser import parse
+from .progress import Progress
 from .render import TEMPLATES, render_package
 
 
@@ -20,6 +22,8 @@ class Build:
     warnings: list[Problem]
     operations: int
     models: int
+    skipped: int = 0
+    """Operations left out by ``keep_going``."""
 
 
 def _display(path: Path) -> str:
@@ -29,16 +33,38 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def build(spec: Path, config: Path | None, template_dir: Path = TEMPLATES) -> Build:
-    """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input."""
+def build(
+    spec: Path,
+    config: Path | None,
+    template_dir: Path = TEMPLATES,
+    version: str | None = None,
+    *,
+    keep_going: bool = False,
+    progress: Progress | None = None,
+) -> Build:
+    """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input.
+
+    ``version`` overrides the config's package version (see :mod:`generator.release`). With ``keep_going``,
+    operations with problems are skipped and unresolvable schema references typed as any value, each with a warning.
+    """
+    progress = progress or Progress()
+    progress.stage("loading")
     doc = load_document(spec, _display(spec))
-    result = parse(doc, load_config(config))
+    sdk_config = load_config(config)
+    progress.stage("parsing")
+    result = parse(doc, sdk_config if version is None else replace(sdk_config, version=version), keep_going=keep_going)
     api = result.api
-    files = render_package(api, template_dir)
-    models = render_models(doc, result.model_schemas, api.models, api.package_name)
-    for name, text in models.items():
+    progress.stage("models")
+    rendered = render_models(doc, result.model_schemas, api.models, api.package_name, keep_going=keep_going)
+    api.models = rendered.models
+    progress.stage("rendering")
+    files = render_package(api, Examples(doc, api.models, rendered.files), template_dir)
+    for name, text in rendered.files.items():
         if name != "__init__.py":
             files[f"src/{api.package_name}/types/{name}"] = text.replace(
                 f"from {api.package_name}._models import", "from .._models import"
             )
-    return Build(format_files(files), result.problems.warnings, len(api.operations), len(api.models))
+    warnings = result.problems.warnings + rendered.warnings
+    progress.stage("formatting")
+    formatted = format_files(files, progress.advance)
+    return Build(formatted, warnings, len(api.operations), len(api.models), len(result.skipped))

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from . import methods
+from .examples import Argument, ExampleCall, Examples
 from .ir import Api, Operation, Resource
-from .naming import pascal_case
+from .methods import features, resource_imports
+from .naming import constant_name, pascal_case, snake_case
 from .text import comment, docstring
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -49,6 +53,26 @@ def child_module(child: Resource) -> str:
     return ".".join(parts[-2:] if child.children else parts[-1:])
 
 
+def arguments(args: tuple[Argument, ...], *extra: str) -> str:
+    """The argument list of an example call: positional sources, then ``name=source``, then ``extra``."""
+    parts = [a.source if a.positional else f"{a.name}={a.source}" for a in args]
+    return ", ".join([*parts, *(e for e in extra if e)])
+
+
+def required_models(items: list[OperationExample]) -> list[str]:
+    """The model classes the required arguments of these example calls name, sorted."""
+    return sorted({name for item in items for a in item.call.required for name in a.models})
+
+
+def signature(op: Operation) -> str:
+    """A method's parameters as documented: positional path parameters, ``*``, then the keyword arguments."""
+    parts = [f"{p.name}: {p.type.source}" for p in op.positional_params]
+    keywords = [f"{p.name}: {p.type.source}" + ("" if p.required else " = NOT_GIVEN") for p in op.keyword_params]
+    if keywords:
+        parts += ["*", *keywords]
+    return ", ".join(parts)
+
+
 def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
@@ -66,31 +90,22 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
         comment=comment,
         method_doc=method_doc,
         child_module=child_module,
+        arguments=arguments,
+        required_models=required_models,
+        signature=signature,
+    )
+    env.globals.update(
+        variants=methods.variants,
+        return_type=methods.return_type,
+        cast_to=methods.cast_to,
+        item_type=methods.item_type,
+        declaration=methods.declaration,
+        keyword_params=methods.keyword_params,
+        request_headers=methods.request_headers,
+        file_params=methods.file_params,
+        form_params=methods.form_params,
     )
     return env
-
-
-def _resource_imports(resource: Resource, api: Api) -> dict[str, Any]:
-    models = {m.name: m for m in api.models}
-    ops = resource.operations
-    utils = (
-        {"to_json"}
-        if any(o.body and len(o.body.params) == 1 and not o.body.params[0].wire_name for o in ops)
-        else set()
-    )
-    if any(o.body and o.body.params and o.body.params[0].wire_name for o in ops):
-        utils.add("json_body")
-    if any(o.path_params for o in ops):
-        utils.add("path_template")
-    if any(o.header_params or o.cookie_params for o in ops):
-        utils.add("header_values")
-    pages = sorted({name for p in resource.pages for name in (p.sync_class, p.async_class)})
-    return {
-        "pages": (["AsyncPaginator"] if pages else []) + pages,
-        "models": [models[n] for n in sorted(resource.models) if n in models],
-        "literal": any("Literal" in p.type.imports for o in ops for p in o.params),
-        "utils": sorted(utils),
-    }
 
 
 def _sensitive_headers(api: Api) -> tuple[str, ...]:
@@ -101,7 +116,73 @@ def _sensitive_headers(api: Api) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
+def _returns(op: Operation, mode: str) -> str:
+    """The type a call returns, as source: ``SyncPage[Item]``/``AsyncPage[Item]`` for pages, ``None`` for no body."""
+    if op.page is not None and op.item is not None:
+        page = op.page.sync_class if mode == "sync" else op.page.async_class
+        return f"{page}[{op.item.source}]"
+    return op.response.source if op.response is not None else "None"
+
+
+def _result_name(op: Operation) -> str:
+    """A variable name for what a call returns in the docs, e.g. ``order`` for an ``Order``."""
+    model = op.item if op.page is not None else op.response
+    if model is not None and len(model.models) == 1 and model.source in model.models:
+        return snake_case(model.source)
+    return "item" if op.page is not None else "result"
+
+
+@dataclass(frozen=True)
+class OperationExample:
+    """What the tests and docs of one operation need: the example call, return types and an invalid request."""
+
+    op: Operation
+    resource: Resource
+    call: ExampleCall
+    sync_returns: str
+    async_returns: str
+    result_name: str
+    invalid: tuple[str, str] | None
+
+    @property
+    def attribute(self) -> str:
+        """The attribute path of the resource from the client, e.g. ``store.orders``."""
+        return ".".join(self.resource.path)
+
+
+def _operation_examples(resource: Resource, examples: Examples) -> list[OperationExample]:
+    return [
+        OperationExample(
+            op,
+            resource,
+            examples.call(op),
+            _returns(op, "sync"),
+            _returns(op, "async"),
+            _result_name(op),
+            examples.invalid(op),
+        )
+        for op in resource.operations
+        # Mock servers answer an event stream with one JSON body; streams are tested against a streaming server.
+        if op.stream is None or op.stream.param is not None
+    ]
+
+
+def _test_imports(items: list[OperationExample], api: Api) -> dict[str, Any]:
+    """Names a resource's test module imports: models (arguments and results), page classes, ``Literal``."""
+    models: set[str] = set()
+    pages: set[str] = set()
+    literal = False
+    for item in items:
+        models |= item.call.models | item.op.models
+        if item.op.page is not None:
+            pages |= {item.op.page.sync_class, item.op.page.async_class}
+        literal = literal or "Literal[" in item.sync_returns
+    known = {m.name for m in api.models}
+    binary = any(item.op.response_kind == "binary" for item in items)
+    return {"models": sorted(models & known), "pages": sorted(pages), "literal": literal, "binary": binary}
+
+
+def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES) -> dict[str, str]:
     """Render every templated file; returns ``{path relative to the output folder: text}``."""
     env = environment(template_dir)
     src = f"src/{api.package_name}"
@@ -111,6 +192,7 @@ def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
         "root_error": f"{pascal_case(api.package_name)}Error",
         "description": api.description.split("\n")[0] if api.description else api.title,
         "idempotency": api.idempotency_header is not None,
+        "features": features(api),
         "sensitive_headers": _sensitive_headers(api),
         "page_helpers": {
             "more": any(p.has_more_field for p in api.pages),
@@ -123,7 +205,28 @@ def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
         files[target] = env.get_template(template).render(**common, **extra)
 
     emit("package/pyproject.toml.j2", "pyproject.toml")
-    emit("package/README.md.j2", "README.md")
+    documented = [(r, _operation_examples(r, examples)) for r in api.walk() if r.operations]
+    every_example = [item for _, items in documented for item in items]
+    featured = next((i for i in every_example if i.op.path_params), every_example[0] if every_example else None)
+    docs: dict[str, Any] = {
+        "documented": documented,
+        "featured": featured,
+        "paginated": next((i for i in every_example if i.op.page is not None), None),
+        "test_env": constant_name(api.package_name),
+    }
+    emit("package/README.md.j2", "README.md", **docs)
+    emit("package/api.md.j2", "api.md", **docs)
+    emit("package/tests/__init__.py.j2", "tests/__init__.py")
+    emit("package/tests/conftest.py.j2", "tests/conftest.py", **docs)
+    emit("package/tests/utils.py.j2", "tests/utils.py")
+    for resource, items in documented:
+        emit(
+            "package/tests/test_resource.py.j2",
+            f"tests/test_{'_'.join(resource.path)}.py",
+            resource=resource,
+            items=items,
+            imports=_test_imports(items, api),
+        )
     runtime = [
         "__init__",
         "_base_client",
@@ -139,6 +242,11 @@ def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
         "_version",
         "pagination",
     ]
+    runtime += [
+        name
+        for name, flag in (("_files", common["features"]["files"]), ("_streaming", common["features"]["streaming"]))
+        if flag
+    ]
     for name in runtime:
         emit(f"package/src/{name}.py.j2", f"{src}/{name}.py")
     emit("package/src/py.typed.j2", f"{src}/py.typed")
@@ -153,6 +261,6 @@ def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
             "package/src/resources/resource.py.j2",
             f"{src}/{module_path}.py",
             resource=resource,
-            imports=_resource_imports(resource, api),
+            imports=resource_imports(resource, api),
         )
     return files

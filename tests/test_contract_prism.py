@@ -6,56 +6,17 @@ from the spec's examples, so these tests prove that what the client sends is wha
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 
 import finetuning
-import httpx
 import pytest
 from finetuning import AsyncClient, Client
 from finetuning.pagination import AsyncCursorPage, SyncCursorPage
 from finetuning.types import FineTuningJob, FineTuningJobCheckpoint, FineTuningJobEvent
 
-from .conftest import ROOT, SPEC
+from .conftest import needs_prism
 
-PRISM = ROOT / "node_modules" / ".bin" / "prism"
-pytestmark = [pytest.mark.prism, pytest.mark.skipif(not PRISM.exists(), reason="run `make test` to install Prism")]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def prism_url() -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [str(PRISM), "mock", "--errors", "-h", "127.0.0.1", "-p", str(port), str(SPEC)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"{url}/fine_tuning/jobs", headers={"Authorization": "Bearer x"}, timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("Prism did not start") from None
-                time.sleep(0.2)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
+pytestmark = [pytest.mark.prism, needs_prism]
 
 
 @pytest.fixture

@@ -81,6 +81,11 @@ def construct_type(type_: object, value: object) -> object:
 
 def _construct_union(members: tuple[object, ...], value: object) -> object:
     if not isinstance(value, Mapping | list):
+        for member in members:  # ``date | None`` and the like: a date or time still becomes one
+            if _unwrap(member) is datetime or _unwrap(member) is date:
+                constructed = construct_type(member, value)
+                if constructed is not value:
+                    return constructed
         return value
     for member in members:
         try:

@@ -1,0 +1,83 @@
+"""Semantic versions of the generated package, and the changelog entries that explain each bump."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .config import VERSION
+from .diff import Change
+
+# The policies (config ``version_policy``):
+# ``semver``: breaking -> major, additions -> minor, anything else -> patch, at every version.
+# ``semver-zero``: the same from 1.0.0 on; while the major version is 0, breaking -> minor and the rest -> patch.
+
+CHANGELOG_HEADER = """# Changelog
+
+Written by the generator on every regeneration that changes the API (`make generate`), newest first. Each entry
+lists what changed for users of this package, as found by comparing the OpenAPI document with the one the previous
+version was generated from.
+"""
+
+SECTIONS = (("breaking", "Breaking changes"), ("addition", "Additions"), ("other", "Other changes"))
+
+
+def parse_version(text: str) -> tuple[int, int, int] | None:
+    match = VERSION.match(text)
+    if match is None:
+        return None
+    major, minor, patch = (int(g) for g in match.groups())
+    return major, minor, patch
+
+
+def bump(version: str, part: str, policy: str = "semver") -> str:
+    """``version`` with ``part`` (``major``, ``minor`` or ``patch``) raised under ``policy``."""
+    parsed = parse_version(version)
+    if parsed is None:
+        raise ValueError(f"{version!r} is not a MAJOR.MINOR.PATCH version")
+    major, minor, patch = parsed
+    if policy == "semver-zero" and major == 0:
+        part = {"major": "minor", "minor": "patch"}.get(part, part)
+    if part == "major":
+        return f"{major + 1}.0.0"
+    if part == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def later(a: str, b: str) -> str:
+    """The higher of two versions."""
+    return a if (parse_version(a) or (0, 0, 0)) >= (parse_version(b) or (0, 0, 0)) else b
+
+
+def entry(version: str, changes: list[Change], api_version: str, old_api_version: str, api_changed: bool = True) -> str:
+    """The changelog entry of one release, in Markdown."""
+    lines = [f"## {version}", ""]
+    api = f"API version {api_version}" + (f" (was {old_api_version})" if old_api_version != api_version else "")
+    if not api_changed:
+        lines.append(f"{api}. The version was raised in the config; the API did not change.")
+    elif not changes:
+        lines.append(f"{api}. No change to the package's interface: descriptions, examples or settings changed.")
+    else:
+        lines.append(f"{api}.")
+    for impact, title in SECTIONS:
+        selected = [c for c in changes if c.impact == impact]
+        if not selected:
+            continue
+        lines += ["", f"### {title}", ""]
+        for group, members in groupby(selected, key=lambda c: c.group):
+            for change in members:
+                note = f"; {change.note}" if change.note and change.breaking else ""
+                lines.append(f"- `{group}.{change.location}`: {change.message}{note} (`{change.rule}`)")
+    return "\n".join(lines) + "\n"
+
+
+def first_entry(version: str, api_version: str, operations: int) -> str:
+    return f"## {version}\n\nFirst generation, from API version {api_version}: {operations} operations.\n"
+
+
+def prepend(changelog: str | None, new_entry: str) -> str:
+    """The changelog with ``new_entry`` above every older entry (a fresh changelog when there is none)."""
+    if not changelog or "\n## " not in changelog:
+        return f"{CHANGELOG_HEADER}\n{new_entry}"
+    head, _, rest = changelog.partition("\n## ")
+    return f"{head}\n{new_entry}\n## {rest}"

@@ -1,0 +1,96 @@
+"""Example values for the generated tests and docs: taken from the spec, made up when it has none, shaped by type."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_config
+from generator.examples import Examples
+from generator.ir import Api, Operation
+from generator.loader import load_document
+from generator.parser import parse
+
+from .conftest import CONFIG, FIXTURES, GENERATED, SPEC
+
+
+def _load(spec: Path, config: Path | None, package_dir: Path) -> tuple[Api, Examples]:
+    doc = load_document(spec)
+    api = parse(doc, load_config(config)).api
+    types = package_dir / "src" / api.package_name / "types"
+    sources = {p.name: p.read_text(encoding="utf-8") for p in types.glob("*.py")}  # the committed model modules
+    return api, Examples(doc, api.models, sources)
+
+
+@pytest.fixture(scope="module")
+def zoo() -> tuple[Api, Examples]:
+    return _load(FIXTURES / "zoo" / "openapi.yaml", None, FIXTURES / "zoo" / "expected")
+
+
+@pytest.fixture(scope="module")
+def bookshelf() -> tuple[Api, Examples]:
+    folder = FIXTURES / "bookshelf"
+    return _load(folder / "openapi.yaml", folder / "sdk.yaml", folder / "expected")
+
+
+@pytest.fixture(scope="module")
+def main_api() -> tuple[Api, Examples]:
+    return _load(SPEC, CONFIG, GENERATED)
+
+
+def _op(api: Api, operation_id: str) -> Operation:
+    return next(op for op in api.operations if op.operation_id == operation_id)
+
+
+def test_a_discriminated_union_becomes_the_member_the_value_fits(zoo: tuple[Api, Examples]) -> None:
+    api, examples = zoo
+    op = _op(api, "createAnimal")
+    assert examples.call(op).required[0].source == "Cat.model_validate({'kind': 'cat', 'name': 'string'})"
+    body = dataclasses.replace(op.body.params[0], example={"kind": "dog", "name": "Rex"}, has_example=True)
+    assert examples.argument(body, op) == ("Dog.model_validate({'kind': 'dog', 'name': 'Rex'})", frozenset({"Dog"}))
+
+
+def test_made_up_values_follow_formats_enums_and_defaults(bookshelf: tuple[Api, Examples]) -> None:
+    api, examples = bookshelf
+    every = {a.name: a.source for a in examples.call(_op(api, "createBook")).every}
+    assert every == {
+        "title": "'string'",
+        "author": "'string'",
+        "genre": "'fiction'",
+        "published": "'2024-01-01'",
+        "tags": "['string']",
+    }
+    listing = {a.name: a.source for a in examples.call(_op(api, "listBooks")).every}
+    assert listing["offset"] == "0" and listing["limit"] == "10"  # the spec's defaults
+    get_book = examples.call(_op(api, "getBook"))
+    assert [(a.source, a.positional) for a in get_book.required] == [("1", True)]
+
+
+def test_the_spec_examples_are_used_and_models_are_built(main_api: tuple[Api, Examples]) -> None:
+    api, examples = main_api
+    call = examples.call(next(op for op in api.operations if op.http_method == "post" and op.body))
+    every = {a.name: a for a in call.every}
+    assert every["seed"].source == "42"
+    hyper = every["hyperparameters"]
+    assert hyper.source.startswith(f"{next(iter(hyper.models))}.model_validate({{")
+    assert [a.name for a in call.required] == [p.name for p in call.every if p.name in {"model", "training_file"}]
+
+
+def test_an_example_that_does_not_fit_the_type_is_replaced(bookshelf: tuple[Api, Examples]) -> None:
+    api, examples = bookshelf
+    op = _op(api, "listBooks")
+    limit = next(p for p in op.query_params if p.name == "limit")
+    assert examples.argument(dataclasses.replace(limit, example="ten"), op)[0] == "10"
+
+
+def test_an_invalid_request_gives_one_argument_the_wrong_type(
+    zoo: tuple[Api, Examples], bookshelf: tuple[Api, Examples]
+) -> None:
+    api, examples = bookshelf
+    assert examples.invalid(_op(api, "listBooks")) == ("extra_query", "{'offset': 'not-a-number'}")
+    assert examples.invalid(_op(api, "createBook")) == ("extra_body", "{'title': 12345}")
+    zoo_api, zoo_examples = zoo
+    assert zoo_examples.invalid(_op(zoo_api, "createAnimal")) is None  # a whole-body argument has no field to spoil
+    assert zoo_examples.invalid(_op(zoo_api, "getEnclosure")) == ("extra_query", "{'depth': 'not-a-number'}")

@@ -1,0 +1,167 @@
+"""The generated packages' own tests (``<package>/tests``), run against Prism, and what they rest on.
+
+Each package's tests run in a pytest subprocess of their own (they are a package named ``tests`` too). The fine-tuning
+package's use the session's Prism (``FINETUNING_TEST_BASE_URL``); the fixtures' start their own Prism through the
+generated ``conftest.py`` (``<PACKAGE>_TEST_SPEC`` and ``PRISM_BIN``), so both ways in are exercised.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+import yaml
+from finetuning.pagination import SyncCursorPage
+from finetuning.types import FineTuningJob
+
+from generator.pipeline import build
+
+from .conftest import CONFIG, FIXTURES, GENERATED, PRISM, SPEC, needs_prism
+
+PACKAGES = {
+    "finetuning": (GENERATED, SPEC),
+    **{p.name: (p / "expected", p / "openapi.yaml") for p in sorted(FIXTURES.iterdir()) if (p / "expected").is_dir()},
+}
+
+
+def _run_suite(package: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=package,
+        env={**os.environ, "PYTHONPATH": str(package / "src"), **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _test_functions(package: Path) -> int:
+    return sum(len(re.findall(r"^(?:async )?def test_", p.read_text(), re.M)) for p in (package / "tests").glob("*.py"))
+
+
+@pytest.mark.prism
+@needs_prism
+@pytest.mark.parametrize("name", sorted(PACKAGES))
+def test_generated_tests_pass_against_prism(name: str, request: pytest.FixtureRequest) -> None:
+    package, spec = PACKAGES[name]
+    prefix = next(p.name for p in (package / "src").iterdir() if (p / "__init__.py").is_file()).upper()
+    if name == "finetuning":
+        env = {f"{prefix}_TEST_BASE_URL": cast(str, request.getfixturevalue("prism_url"))}
+    else:
+        env = {f"{prefix}_TEST_SPEC": str(spec), "PRISM_BIN": str(PRISM)}
+    result = _run_suite(package, env)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    summary = result.stdout.strip().splitlines()[-1]
+    expected = _test_functions(package)
+    assert re.match(rf"^{expected} passed in ", summary), summary  # every test ran: none skipped, none missing
+
+
+def test_without_a_mock_server_the_generated_tests_skip() -> None:
+    result = _run_suite(PACKAGES["zoo"][0], {"ZOO_TEST_BASE_URL": "", "ZOO_TEST_SPEC": ""})
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert re.search(r"\d+ skipped", result.stdout) and "passed" not in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(PACKAGES))
+def test_every_operation_has_its_tests(name: str) -> None:
+    """Per operation, sync and async: required arguments, raw and streaming responses; path checks where due."""
+    package = PACKAGES[name][0]
+    source = "\n".join(p.read_text() for p in sorted((package / "tests").glob("test_*.py")))
+    ops = re.findall(r"\.with_raw_response\.(\w+)\(", source)
+    assert ops
+    for op in set(ops):
+        for variant in ("", "raw_response_", "streaming_response_"):
+            assert f"def test_{variant}{op}(" in source
+            assert f"async def test_async_{variant}{op}(" in source
+
+
+def test_a_new_operation_in_the_spec_gets_its_tests(tmp_path: Path) -> None:
+    doc = yaml.safe_load(SPEC.read_text())
+    first_path = next(iter(doc["paths"].values()))
+    operation = dict(next(iter(first_path.values())))
+    operation["operationId"] = "describeWidget"
+    operation.pop("requestBody", None)
+    operation["parameters"] = [{"name": "widget_id", "in": "path", "required": True, "schema": {"type": "string"}}]
+    doc["paths"]["/widgets/{widget_id}"] = {"get": operation}
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(yaml.safe_dump(doc, sort_keys=False))
+    files = build(spec, CONFIG).files
+    tests = "\n".join(text for path, text in files.items() if path.startswith("tests/test_"))
+    for variant in ("", "raw_response_", "streaming_response_", "path_params_"):
+        assert f"def test_{variant}describe_widget(" in tests
+        assert f"def test_async_{variant}describe_widget(" in tests
+    assert ".describe_widget(" in files["README.md"] and ".describe_widget(" in files["api.md"]
+
+
+# -- assert_matches_type, the deep check the generated tests rely on ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def assert_matches_type() -> Callable[..., None]:
+    spec = importlib.util.spec_from_file_location("generated_test_utils", GENERATED / "tests" / "utils.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return cast(Callable[..., None], module.assert_matches_type)
+
+
+JOB: dict[str, Any] = {
+    "id": "ftjob-1",
+    "object": "fine_tuning.job",
+    "created_at": 1,
+    "error": None,
+    "fine_tuned_model": None,
+    "finished_at": None,
+    "hyperparameters": {"n_epochs": "auto"},
+    "model": "m",
+    "organization_id": "org",
+    "result_files": ["file-1"],
+    "seed": 3,
+    "status": "running",
+    "trained_tokens": None,
+    "training_file": "file-2",
+    "validation_file": None,
+    "integrations": [{"type": "wandb", "wandb": {"project": "p"}}],
+}
+
+
+def test_assert_matches_type_accepts_a_well_typed_model(assert_matches_type: Callable[..., None]) -> None:
+    assert_matches_type(FineTuningJob, FineTuningJob.construct_from(JOB))
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ({"status": "paused"}, "value.status"),
+        ({"seed": True}, "value.seed"),
+        ({"created_at": "1"}, "value.created_at"),
+        ({"hyperparameters": {"n_epochs": 2.5}}, "value.hyperparameters.n_epochs"),
+        ({"result_files": ["ok", 7]}, "value.result_files[1]"),
+        ({"error": {"code": "c", "message": 1, "param": None}}, "value.error"),
+        ({"integrations": [{"type": "wandb", "wandb": {"project": None}}]}, "value.integrations"),
+    ],
+)
+def test_assert_matches_type_finds_a_wrong_field_at_any_depth(
+    assert_matches_type: Callable[..., None], change: dict[str, Any], where: str
+) -> None:
+    job = FineTuningJob.construct_from({**JOB, **change})
+    with pytest.raises(AssertionError, match=re.escape(where)):
+        assert_matches_type(FineTuningJob, job)
+
+
+def test_assert_matches_type_checks_every_item_of_a_page(assert_matches_type: Callable[..., None]) -> None:
+    good, bad = FineTuningJob.construct_from(JOB), FineTuningJob.construct_from({**JOB, "id": None})
+    page: SyncCursorPage[FineTuningJob] = object.__new__(SyncCursorPage)  # only its items matter here
+    page.items = [good, bad]
+    with pytest.raises(AssertionError, match=re.escape("value.items[1].id")):
+        assert_matches_type(SyncCursorPage[FineTuningJob], page)
+    page.items = [good]
+    assert_matches_type(SyncCursorPage[FineTuningJob], page)
