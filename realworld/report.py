@@ -32,6 +32,7 @@ class Result:
     pyright_errors: int | None = None
     pyright_messages: list[str] = field(default_factory=list)
     pyright_seconds: float = 0.0
+    pyright_rules: dict[str, int] = field(default_factory=dict)
     ruff_errors: int | None = None
     ruff_messages: list[str] = field(default_factory=list)
     smoke: list[dict[str, Any]] = field(default_factory=list)
@@ -52,6 +53,16 @@ class Result:
         return sum(1 for s in self.smoke if s["ok"])
 
     @property
+    def strict_failures(self) -> list[dict[str, Any]]:
+        """Calls that passed only because the client is lenient by default."""
+        return [s for s in self.smoke if s["ok"] and not s["strict"]]
+
+    @property
+    def model_faults(self) -> list[dict[str, Any]]:
+        """Strict failures where Prism with ``--errors`` found nothing wrong with the response it sent."""
+        return [s for s in self.strict_failures if not _document_fault(s)]
+
+    @property
     def clean(self) -> bool:
         return (
             self.imported
@@ -61,6 +72,7 @@ class Result:
             and not self.prism_error
             and bool(self.smoke)
             and self.smoke_passed == len(self.smoke)
+            and not self.model_faults
             and all(c["ok"] for c in self.e2e)
         )
 
@@ -81,6 +93,12 @@ class Result:
         failed = len(self.smoke) - self.smoke_passed
         if failed:
             parts.append(f"{failed} smoke call(s) failed")
+        if self.strict_failures:
+            blamed = len(self.strict_failures) - len(self.model_faults)
+            parts.append(
+                f"{len(self.strict_failures)} response(s) fail strict validation"
+                + (f" ({blamed} because the document's own example breaks its schema)" if blamed else "")
+            )
         if self.e2e:
             passed = sum(1 for c in self.e2e if c["ok"])
             parts.append(f"end-to-end checks {passed}/{len(self.e2e)}")
@@ -88,6 +106,26 @@ class Result:
 
     def summary_line(self) -> str:
         return f"{self.name}: {self.notes()}"
+
+
+def _document_fault(call: dict[str, Any]) -> bool:
+    return any(v.startswith("response") for v in call["violations"])
+
+
+def _outcome(call: dict[str, Any]) -> tuple[str, str]:
+    """The result cell and the strict-validation cell of one smoke call."""
+    if not call["ok"]:
+        found = f" (Prism: {'; '.join(call['violations'])})" if call["violations"] else ""
+        return f"failed: {call['reason']}{found}", "—"
+    if call["strict"]:
+        return "passed", "valid"
+    if _document_fault(call):
+        verdict = "Prism `--errors`: its mocked response breaks the document's own schema: " + "; ".join(
+            call["violations"]
+        )
+    else:
+        verdict = "Prism `--errors` finds the response valid, so the generated model is wrong"
+    return "passed", f"invalid: {call['strict_reason']} — {verdict}"
 
 
 def _cell(value: object) -> str:
@@ -144,7 +182,8 @@ def _details(r: Result) -> list[str]:
     if r.import_failures:
         out += ["", "Import failures:", "", *_listed([f"{m}: {e}" for m, e in r.import_failures])]
     if r.pyright_messages:
-        out += ["", "First pyright errors:", "", *_listed(r.pyright_messages)]
+        rules = ", ".join(f"`{rule}` {count}" for rule, count in r.pyright_rules.items())
+        out += ["", f"pyright errors by rule: {rules}. The first:", "", *_listed(r.pyright_messages)]
     if r.ruff_messages:
         out += ["", "First ruff errors:", "", *_listed(r.ruff_messages)]
     if r.mock_fixes:
@@ -158,10 +197,10 @@ def _details(r: Result) -> list[str]:
     if r.prism_error:
         out += ["", f"Prism: `{r.prism_error}`"]
     if r.smoke:
-        out += ["", "| resource | method | operation | result |", "|---|---|---|---|"]
+        out += ["", "| resource | method | operation | result | strict response validation |", "|---|---|---|---|---|"]
         for s in r.smoke:
-            outcome = "passed" if s["ok"] else f"failed: {s['reason']}".replace("|", "\\|")
-            out.append(f"| `{s['resource']}` | `{s['method']}` | `{s['operation']}` | {outcome} |")
+            outcome, strict = (cell.replace("|", "\\|") for cell in _outcome(s))
+            out.append(f"| `{s['resource']}` | `{s['method']}` | `{s['operation']}` | {outcome} | {strict} |")
     if r.e2e:
         out += ["", "End-to-end checks:", "", "| check | result |", "|---|---|"]
         for c in r.e2e:
@@ -202,7 +241,9 @@ def write_report(path: Path, results: list[Result], *, seconds: float, keep_goin
             " would add checks of Prism's own mocked responses, which fail where a document's examples break its"
             " schemas)"
         )
-        + ", with strict response validation in the client.",
+        + ". A call passes when the client (lenient, as by default) gets its answer; the answer is also validated"
+        " strictly, and when only that fails, the same call is put to Prism with `--errors`, which tells a document"
+        " whose own example breaks its schema from a generated model that rejects a valid response.",
         "",
         f"Last run: {len(results)} documents in {seconds:.0f} s (Python {platform.python_version()}).",
         "",

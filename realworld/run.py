@@ -97,8 +97,8 @@ def _env(*paths: Path) -> dict[str, str]:
     return env
 
 
-def pyright_basic(python: Path, out: Path, config_dir: Path) -> tuple[int, list[str], float]:
-    """Error count, the first messages and seconds of pyright in basic mode over the package's ``src``."""
+def pyright_basic(python: Path, out: Path, config_dir: Path) -> tuple[int, list[str], float, dict[str, int]]:
+    """Error count, the first messages, seconds, and errors per rule of pyright in basic mode over ``src``."""
     config_dir.mkdir(parents=True, exist_ok=True)
     config = config_dir / f"{out.name}.json"
     include = Path("..") / out.relative_to(config_dir.parent) / "src"
@@ -115,7 +115,15 @@ def pyright_basic(python: Path, out: Path, config_dir: Path) -> tuple[int, list[
     for d in errors[:5]:
         where = Path(d["file"]).relative_to(out / "src").as_posix() if d["file"].startswith(str(out)) else d["file"]
         messages.append(f"{where}:{d['range']['start']['line'] + 1}: {' '.join(d['message'].split())[:200]}")
-    return report["summary"]["errorCount"], messages, seconds
+    rules: dict[str, int] = {}
+    for d in errors:
+        rules[d.get("rule", "(no rule)")] = rules.get(d.get("rule", "(no rule)"), 0) + 1
+    return (
+        report["summary"]["errorCount"],
+        messages,
+        seconds,
+        dict(sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )
 
 
 def ruff_check(out: Path) -> tuple[int, list[str]]:
@@ -124,9 +132,12 @@ def ruff_check(out: Path) -> tuple[int, list[str]]:
     return len(findings), [f"{f['filename']}:{f['code']}: {f['message']}" for f in findings[:5]]
 
 
-def smoke(python: Path, package: str, url: str, examples: Path, cwd: Path, *paths: Path) -> list[dict[str, Any]]:
-    """One call per resource against ``url``, by :mod:`realworld.smoke` in ``python``."""
-    done = _run([python, "-m", "realworld.smoke", package, url, examples], cwd=cwd, env=_env(*paths), timeout=600)
+def smoke(
+    python: Path, package: str, url: str, examples: Path, cwd: Path, *paths: Path, only: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
+    """One call per resource (or per resource in ``only``) against ``url``, by :mod:`realworld.smoke` in ``python``."""
+    command = [python, "-m", "realworld.smoke", package, url, examples, *only]
+    done = _run(command, cwd=cwd, env=_env(*paths), timeout=600)
     if done.returncode:
         return [{"resource": "*", "method": "", "operation": "", "ok": False, "reason": done.stderr.strip()[-400:]}]
     return json.loads(done.stdout)
@@ -176,7 +187,7 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
     imported = check_imports(python, package, scratch)
     result.modules, result.import_failures = imported["modules"], imported["failures"]
     _log(f"[{doc.name}] pyright (basic)")
-    result.pyright_errors, result.pyright_messages, result.pyright_seconds = pyright_basic(
+    result.pyright_errors, result.pyright_messages, result.pyright_seconds, result.pyright_rules = pyright_basic(
         python, out, scratch / "pyright"
     )
     _log(f"[{doc.name}] ruff")
@@ -197,6 +208,14 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
             if doc.name == "openai":
                 _log(f"[{doc.name}] end-to-end checks")
                 result.e2e = openai_checks(python, package, url, scratch)
+        recheck = tuple(s["resource"] for s in result.smoke if s["ok"] and not s["strict"])
+        if recheck and not prism_errors:
+            _log(f"[{doc.name}] {len(recheck)} response(s) fail strict validation: ask Prism --errors about them")
+            with prism.serve(mock_document, errors=True) as url:
+                verdicts = {s["resource"]: s for s in smoke(python, package, url, examples, scratch, only=recheck)}
+            for entry in result.smoke:
+                if entry["resource"] in verdicts:
+                    entry["violations"] = verdicts[entry["resource"]]["violations"]
     except RuntimeError as exc:
         result.prism_error = str(exc)
     return result
