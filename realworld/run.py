@@ -129,7 +129,8 @@ def pyright_basic(python: Path, out: Path, config_dir: Path) -> tuple[int, list[
 def ruff_check(out: Path) -> tuple[int, list[str]]:
     done = _run([RUFF, "check", "--no-cache", "--output-format", "json", "."], cwd=out)
     findings = json.loads(done.stdout or "[]")
-    return len(findings), [f"{f['filename']}:{f['code']}: {f['message']}" for f in findings[:5]]
+    where = [Path(f["filename"]).relative_to(out).as_posix() for f in findings[:5]]
+    return len(findings), [f"{w}:{f['code']}: {f['message']}" for w, f in zip(where, findings, strict=False)]
 
 
 def smoke(
@@ -139,7 +140,9 @@ def smoke(
     command = [python, "-m", "realworld.smoke", package, url, examples, *only]
     done = _run(command, cwd=cwd, env=_env(*paths), timeout=600)
     if done.returncode:
-        return [{"resource": "*", "method": "", "operation": "", "ok": False, "reason": done.stderr.strip()[-400:]}]
+        reason = " ".join(done.stderr.strip()[-400:].split())
+        failed = {"ok": False, "strict": False, "reason": reason, "strict_reason": "", "violations": []}
+        return [{"resource": "(all)", "method": "", "operation": "", **failed}]
     return json.loads(done.stdout)
 
 
@@ -167,10 +170,11 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
     started = time.perf_counter()
     done = _run(command, cwd=ROOT)
     result.generation_seconds = time.perf_counter() - started
-    result.skipped = skipped_operations(done.stderr)
+    stderr = done.stderr.replace(f"{doc.path.parent.parent}/", "")  # name documents as the report does
+    result.skipped = skipped_operations(stderr)
     result.skipped_count = len(result.skipped)
     if done.returncode:
-        result.generation_error = [line for line in done.stderr.splitlines() if line.strip()]
+        result.generation_error = [line for line in stderr.splitlines() if line.strip()]
         return result
     summary = SUMMARY.search(done.stdout)
     if summary:
