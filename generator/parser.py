@@ -12,13 +12,16 @@ from .config import PaginationConfig, SdkConfig
 from .errors import GenerationError, Problems
 from .ir import Api, Auth, Body, Model, Operation, Pagination, Param, Resource, TypeExpr
 from .loader import Document, pointer_join
-from .naming import Namespace, class_name, constant_name, identifier, snake_case
+from .naming import Namespace, class_name, constant_name, identifier, model_class_name, snake_case
 from .schemas import TypeMapper, as_mapping, schema_types
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 # Names the generated method signatures already use, or that would shadow the models' own imports.
-RESERVED_PARAMS = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout", "idempotency_key"})
+RESERVED_PARAMS = frozenset(
+    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key"}
+    | {"path_template", "json_body", "to_json", "header_values"}  # helpers the method bodies call
+)
 RESERVED_METHODS = frozenset({"with_raw_response", "with_streaming_response"})
 RESERVED_MODELS = frozenset(
     {"BaseModel", "Field", "ConfigDict", "RootModel", "Literal", "Annotated", "Any", "TypeAliasType", "AwareDatetime"}
@@ -61,7 +64,7 @@ class Parser:
             if not isinstance(schema, Mapping):
                 self.problems.error(at, "a schema must be a mapping", "write the schema as an object")
                 continue
-            name = names.claim(class_name(schema_name))
+            name = names.claim(model_class_name(schema_name))
             module = modules.claim(identifier(name, fallback="model"))
             self.model_names[schema_name] = name
             self.models.append(Model(name, module, schema_name, _text(cast(Mapping[str, Any], schema), "description")))
@@ -191,14 +194,8 @@ class Parser:
         by_location = {
             loc: tuple(p for p in params.values() if p.location == loc) for loc in ("path", "query", "header", "cookie")
         }
-        placeholders = _PLACEHOLDER.findall(path)
+        placeholders = _PLACEHOLDER.findall(path)  # generator.validate checked that they match the path params
         path_names = {p.wire_name: p.name for p in by_location["path"]}
-        for missing in [w for w in placeholders if w not in path_names]:
-            self.problems.error(
-                at, f"path parameter {{{missing}}} is not declared", "add it to 'parameters' with in: path"
-            )
-        for extra in [w for w in path_names if w not in placeholders]:
-            self.problems.error(at, f"path parameter {extra!r} does not appear in the path {path!r}")
         py_path = _PLACEHOLDER.sub(lambda m: "{" + path_names.get(m.group(1), m.group(1)) + "}", path)
         body = self._body(op["requestBody"], pointer_join(at, "requestBody"), taken) if "requestBody" in op else None
         response, schema, example, schema_at = self._response(op, at)
@@ -253,14 +250,7 @@ class Parser:
                 op = as_mapping(item[http_method])
                 op_id = op.get("operationId")
                 if isinstance(op_id, str):
-                    if op_id in seen_ids:
-                        self.problems.error(
-                            at,
-                            f"operationId {op_id!r} is also used at {seen_ids[op_id]}",
-                            "operationIds must be unique",
-                        )
-                        continue
-                    seen_ids[op_id] = at
+                    seen_ids[op_id] = at  # unique: generator.validate checked
                 try:
                     operation = self._operation(path, http_method, op, shared, at)
                 except GenerationError as exc:
