@@ -32,7 +32,12 @@ _NAME_MAPS = frozenset(
 def validate(doc: Document) -> Problems:
     """Check ``doc``; raise :class:`GenerationError` with every error found, else return the warnings."""
     problems = Problems(doc.name)
-    if _size(doc.root, {}) > MAX_NODES:
+    try:
+        size = _size(doc.root, {})
+    except RecursionError:
+        problems.error("", "the document nests too deeply", "flatten it, for example with $ref")
+        problems.raise_if_errors()
+    if size > MAX_NODES:
         problems.error(
             "",
             f"the document expands to more than {MAX_NODES:,} nodes",
