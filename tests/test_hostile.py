@@ -182,3 +182,33 @@ def test_hostile_names_are_all_used() -> None:
     spec = json.dumps(hostile_spec())
     for value in [*NAMES, *HEADERS, *texts(), HUGE]:
         assert json.dumps(value) in spec, value[:40]
+
+
+def test_hostile_output_is_deterministic_and_carries_no_paths_or_times(generated: Path, tmp_path: Path) -> None:
+    """Another hash seed, another working directory, the spec as YAML instead of JSON: the same bytes."""
+    import datetime
+
+    import yaml
+
+    from generator.writer import read_tree
+
+    spec = tmp_path / "elsewhere" / "openapi.yaml"
+    spec.parent.mkdir()
+    spec.write_text(
+        yaml.safe_dump(json.loads((generated / "openapi.json").read_text()), allow_unicode=False, sort_keys=False)
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--quiet", "--spec", str(spec), "--out", str(tmp_path / "o")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONHASHSEED": "4242", "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    first, second = read_tree(generated / "out"), read_tree(tmp_path / "o")
+    assert first == second
+    today = datetime.date.today().isoformat()
+    for name, text in second.items():
+        assert str(tmp_path) not in text and str(generated) not in text and str(ROOT) not in text, name
+        assert today not in text, name

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.config import SdkConfig
+from generator.errors import escape_pointer_token
 from generator.loader import Document
 from generator.models import render_models
 from generator.naming import class_name
@@ -172,12 +173,20 @@ def test_random_text_in_every_position_compiles(text: list[str], names: list[str
                     {"name": header, "in": "header", "description": next(t), "schema": {"type": "string"}},
                 ],
                 "requestBody": {
-                    "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{names[0]}"}}}
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": f"#/components/schemas/{escape_pointer_token(names[0])}"}
+                        }
+                    }
                 },
                 "responses": {
                     "200": {
                         "description": next(t),
-                        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{names[3]}"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": f"#/components/schemas/{escape_pointer_token(names[3])}"}
+                            }
+                        },
                     }
                 },
             }
