@@ -16,6 +16,10 @@ from .loader import read_file
 PAGINATION_STYLES = ("cursor", "offset", "page")
 VERSION_POLICIES = ("semver", "semver-zero")
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+_PLAIN = re.compile(r"^[^\x00-\x1f\x7f\"'\\`]+$")
+"""Field and parameter names that the templates also quote in docstrings: no quotes, backslashes or controls."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,16 @@ def _pagination(items: list[Any], file: str, problems: list[Problem]) -> tuple[P
                 )
             )
             continue
+        if not str(values["name"]).isidentifier():
+            problems.append(Problem(file, at + "/name", f"{values['name']!r} is not a Python identifier"))
+            continue
+        plain = [k for k, v in values.items() if k != "name" and isinstance(v, str) and not _PLAIN.match(v)]
+        for key in plain:
+            problems.append(
+                Problem(file, at + pointer(key), f"{values[key]!r} is not a plain field name", "no quotes or controls")
+            )
+        if plain:
+            continue
         schemes.append(PaginationConfig(**values))
     return tuple(schemes)
 
@@ -197,6 +211,20 @@ def parse_config(data: Any, file: str) -> SdkConfig:
     for key in ("package_name", "client_class", "async_client_class"):
         if key in values and not str(values[key]).isidentifier():
             problems.append(Problem(file, pointer(key), f"{values[key]!r} is not a Python identifier"))
+    for key in ("env_prefix", "api_key_env", "base_url_env", "log_env"):
+        if key in values and not _ENV_NAME.match(values[key]):
+            problems.append(
+                Problem(file, pointer(key), f"{values[key]!r} is not an environment variable name", "use A-Z, 0-9, _")
+            )
+    headers = [k for k in ("request_id_header", "idempotency_header") if isinstance(values.get(k), str)]
+    for key in headers:
+        if not _TOKEN.match(values[key]):
+            problems.append(Problem(file, pointer(key), f"{values[key]!r} is not a valid HTTP header name"))
+    for name, value in cast(dict[Any, Any], values.get("default_headers", {})).items():
+        if not _TOKEN.match(str(name)) or any(c in str(value) for c in "\r\n\x00"):
+            problems.append(
+                Problem(file, pointer("default_headers", str(name)), "not a valid HTTP header name and value")
+            )
     if problems:
         raise GenerationError(problems)
     return SdkConfig(**values)

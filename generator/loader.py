@@ -42,6 +42,10 @@ def parse_text(text: str, file: str) -> Any:
         if file.endswith(".json"):
             return json.loads(text)
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:
+        raise GenerationError(
+            [Problem(file, "", "the document nests too deeply to read", "flatten it, for example with $ref")]
+        ) from None
     except json.JSONDecodeError as exc:
         raise GenerationError(
             [Problem(file, "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]

@@ -15,6 +15,7 @@ from datamodel_code_generator import DataModelType, PythonVersion, generate
 from .errors import GenerationError, Problem
 from .ir import Model
 from .loader import Document
+from .naming import Namespace, snake_case
 from .schemas import SCHEMA_PREFIX
 from .text import clean
 
@@ -44,6 +45,9 @@ TYPE_KEYWORDS = frozenset(
 )
 
 HEADER = "# Generated from the OpenAPI document by datamodel-code-generator. Do not edit."
+
+# The methods the runtime's BaseModel adds (templates/package/src/_models.py.j2): a field must not shadow them.
+MODEL_METHODS = frozenset({"to_dict", "to_json", "construct_from"})
 
 
 class SchemaRewriter:
@@ -138,6 +142,26 @@ def render_models(
     return RenderedModels(files, locate_models(files, models, doc.name), warnings_)
 
 
+def _property_names(node: Any) -> set[str]:
+    names: set[str] = set()
+    if isinstance(node, Mapping):
+        for key, value in cast(Mapping[str, Any], node).items():
+            if key == "properties" and isinstance(value, Mapping):
+                names.update(cast(Mapping[str, Any], value))
+            names |= _property_names(value)
+    elif isinstance(node, list):
+        for value in cast(list[Any], node):
+            names |= _property_names(value)
+    return names
+
+
+def _field_aliases(document: Mapping[str, Any]) -> dict[str, str]:
+    """Python names for properties that would shadow a :data:`MODEL_METHODS` method: ``to_json`` -> ``to_json_``."""
+    names = sorted(_property_names(document), key=lambda n: (n != snake_case(n), n))
+    taken = Namespace({snake_case(n) for n in names})
+    return {n: taken.claim(snake_case(n) + "_") for n in names if snake_case(n) in MODEL_METHODS}
+
+
 def _generate(document: dict[str, Any], out: Path, package: str) -> None:
     generate(
         document,
@@ -161,6 +185,7 @@ def _generate(document: dict[str, Any], out: Path, package: str) -> None:
         use_double_quotes=True,
         disable_timestamp=True,
         custom_file_header=HEADER,
+        aliases=_field_aliases(document),
         formatters=[],
     )
 

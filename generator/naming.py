@@ -11,6 +11,8 @@ _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
 
 BUILTIN_NAMES = frozenset(dir(builtins))
+MAX_LENGTH = 64
+"""Names are cut to this length: they become file names, and a 100 KB identifier helps no one."""
 
 
 def _ascii_words(text: str) -> list[str]:
@@ -23,12 +25,12 @@ def _ascii_words(text: str) -> list[str]:
 
 def snake_case(text: str) -> str:
     """``listOrderEvents`` -> ``list_order_events``; ``HTTPServer`` -> ``http_server``."""
-    return "_".join(w.lower() for w in _ascii_words(text))
+    return "_".join(w.lower() for w in _ascii_words(text))[:MAX_LENGTH].rstrip("_")
 
 
 def pascal_case(text: str) -> str:
     """``store.orders`` -> ``StoreOrders``; keeps inner capitals (``ApiKey`` stays ``ApiKey``)."""
-    return "".join(w[:1].upper() + w[1:] for w in _ascii_words(text))
+    return "".join(w[:1].upper() + w[1:] for w in _ascii_words(text))[:MAX_LENGTH]
 
 
 def identifier(text: str, *, fallback: str = "value", avoid_builtins: bool = False) -> str:
@@ -45,10 +47,25 @@ def identifier(text: str, *, fallback: str = "value", avoid_builtins: bool = Fal
 
 
 def class_name(text: str, *, fallback: str = "Model") -> str:
-    """A valid PascalCase class name for ``text``."""
+    """A valid PascalCase class name for ``text`` (``None`` becomes ``NoneModel``)."""
     name = pascal_case(text) or fallback
     if name[0].isdigit():
         name = f"{fallback}{name}"
+    if keyword.iskeyword(name):
+        name += fallback
+    return name
+
+
+def model_class_name(text: str) -> str:
+    """A class name whose module name (its snake_case, as datamodel-code-generator writes it) is usable too.
+
+    ``class`` and ``list`` become ``ClassModel`` and ``ListModel``: ``types/class.py`` cannot be imported by name,
+    and a ``types/list.py`` would shadow the builtin inside the ``types`` package.
+    """
+    name = class_name(text)
+    module = snake_case(name)
+    if keyword.iskeyword(module) or keyword.issoftkeyword(module) or module in BUILTIN_NAMES:
+        name += "Model"
     return name
 
 

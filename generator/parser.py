@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -33,6 +33,7 @@ from .naming import (
     constant_name,
     identifier,
     method_from_operation,
+    model_class_name,
     package_from_title,
     pascal_case,
     snake_case,
@@ -42,7 +43,10 @@ from .schemas import TypeMapper, as_mapping, schema_types
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 # Names the generated method signatures already use, or that would shadow the models' own imports.
-RESERVED_PARAMS = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout", "idempotency_key"})
+RESERVED_PARAMS = frozenset(
+    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key"}
+    | {"path_template", "json_body", "to_json", "header_values"}  # helpers the method bodies call
+)
 RESERVED_METHODS = frozenset({"with_raw_response", "with_streaming_response"})
 RESERVED_MODELS = frozenset(
     {"BaseModel", "Field", "ConfigDict", "RootModel", "Literal", "Annotated", "Any", "TypeAliasType", "AwareDatetime"}
@@ -98,10 +102,12 @@ def _text(node: Mapping[str, Any], key: str) -> str:
 
 
 class Parser:
-    def __init__(self, doc: Document, config: SdkConfig, *, keep_going: bool = False) -> None:
+    def __init__(self, doc: Document, config: SdkConfig, *, keep_going: bool = False, skip: Sequence[str] = ()) -> None:
         self.doc = doc
         self.config = config
         self.keep_going = keep_going
+        self._skip = tuple(skip)
+        """Pointers of problems that validation found (with ``keep_going``); their operations are skipped."""
         self.skipped: list[str] = []
         """Pointers of the operations ``keep_going`` skipped."""
         self.problems = Problems(doc.name)
@@ -120,7 +126,7 @@ class Parser:
             if not isinstance(schema, Mapping):
                 self.problems.error(at, "a schema must be a mapping", "write the schema as an object")
                 continue
-            name = names.claim(class_name(schema_name))
+            name = names.claim(model_class_name(schema_name))
             module = modules.claim(identifier(name, fallback="model"))
             self.model_names[schema_name] = name
             self.models.append(Model(name, module, schema_name, _text(cast(Mapping[str, Any], schema), "description")))
@@ -296,14 +302,8 @@ class Parser:
         by_location = {
             loc: tuple(p for p in params.values() if p.location == loc) for loc in ("path", "query", "header", "cookie")
         }
-        placeholders = _PLACEHOLDER.findall(path)
+        placeholders = _PLACEHOLDER.findall(path)  # generator.validate checked that they match the path params
         path_names = {p.wire_name: p.name for p in by_location["path"]}
-        for missing in [w for w in placeholders if w not in path_names]:
-            self.problems.error(
-                at, f"path parameter {{{missing}}} is not declared", "add it to 'parameters' with in: path"
-            )
-        for extra in [w for w in path_names if w not in placeholders]:
-            self.problems.error(at, f"path parameter {extra!r} does not appear in the path {path!r}")
         py_path = _PLACEHOLDER.sub(lambda m: "{" + path_names.get(m.group(1), m.group(1)) + "}", path)
         body = self._body(op["requestBody"], pointer_join(at, "requestBody"), taken) if "requestBody" in op else None
         response = self._response(op, at)
@@ -372,14 +372,10 @@ class Parser:
                 op = as_mapping(item[http_method])
                 op_id = op.get("operationId")
                 if isinstance(op_id, str):
-                    if op_id in seen_ids:
-                        self.problems.error(
-                            at,
-                            f"operationId {op_id!r} is also used at {seen_ids[op_id]}",
-                            "operationIds must be unique",
-                        )
-                        continue
-                    seen_ids[op_id] = at
+                    seen_ids[op_id] = at  # unique: generator.validate checked
+                if self._skipped_by_validation(item_at, at):
+                    self.skipped.append(at)
+                    continue
                 mark, errors = len(self.problems.items), len(self.problems.errors)
                 try:
                     operation = self._operation(path, http_method, op, shared, at)
@@ -401,6 +397,12 @@ class Parser:
         for op_id in unknown:
             self.problems.error(f"/operations/{op_id}", f"the config names operationId {op_id!r}, which the spec lacks")
         return [roots[k] for k in roots]
+
+    def _skipped_by_validation(self, item_at: str, at: str) -> bool:
+        return any(
+            p == at or p.startswith(at + "/") or p == item_at or p.startswith(item_at + "/parameters")
+            for p in self._skip
+        )
 
     def _add(self, roots: dict[str, Resource], path: tuple[str, ...], method: str, op: Operation) -> None:
         parent: Resource | None = None
@@ -569,6 +571,9 @@ def _unique_class_names(resources: list[Resource], models: list[Model]) -> None:
         resource.class_name = taken.claim(f"{base}Resource" if base in taken else base)
 
 
-def parse(doc: Document, config: SdkConfig, *, keep_going: bool = False) -> ParseResult:
-    """Build the IR; with ``keep_going``, an operation with problems is skipped with a warning instead of failing."""
-    return Parser(doc, config, keep_going=keep_going).parse()
+def parse(doc: Document, config: SdkConfig, *, keep_going: bool = False, skip: Sequence[str] = ()) -> ParseResult:
+    """Build the IR; with ``keep_going``, an operation with problems is skipped with a warning instead of failing.
+
+    ``skip`` holds pointers of problems found before parsing: an operation at, under or sharing the path-level
+    parameters of one of them is skipped."""
+    return Parser(doc, config, keep_going=keep_going, skip=skip).parse()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import load_config
-from .errors import Problem
+from .errors import GenerationError, Problem
 from .examples import Examples
 from .formatting import format_files
 from .loader import load_document
@@ -14,6 +14,7 @@ from .models import render_models
 from .parser import parse
 from .progress import Progress
 from .render import TEMPLATES, render_package
+from .validate import validate
 
 
 @dataclass
@@ -51,8 +52,14 @@ def build(
     progress.stage("loading")
     doc = load_document(spec, _display(spec))
     sdk_config = load_config(config)
+    checked = validate(doc, keep_going=keep_going)
     progress.stage("parsing")
-    result = parse(doc, sdk_config if version is None else replace(sdk_config, version=version), keep_going=keep_going)
+    result = parse(
+        doc,
+        sdk_config if version is None else replace(sdk_config, version=version),
+        keep_going=keep_going,
+        skip=[p.pointer for p in checked.warnings if p.pointer.startswith("/paths/")] if keep_going else (),
+    )
     api = result.api
     progress.stage("models")
     rendered = render_models(doc, result.model_schemas, api.models, api.package_name, keep_going=keep_going)
@@ -64,7 +71,27 @@ def build(
             files[f"src/{api.package_name}/types/{name}"] = text.replace(
                 f"from {api.package_name}._models import", "from .._models import"
             )
-    warnings = result.problems.warnings + rendered.warnings
+    warnings = checked.warnings + result.problems.warnings + rendered.warnings
     progress.stage("formatting")
     formatted = format_files(files, progress.advance)
+    _check_compiles(formatted)
     return Build(formatted, warnings, len(api.operations), len(api.models), len(result.skipped))
+
+
+def _check_compiles(files: dict[str, str]) -> None:
+    """Every generated module must compile; if one does not, that is a generator bug, and nothing is written."""
+    problems: list[Problem] = []
+    for name in sorted(n for n in files if n.endswith(".py")):
+        try:
+            compile(files[name], name, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            problems.append(
+                Problem(
+                    name,
+                    "",
+                    f"the generated code does not compile (line {exc.lineno}: {exc.msg})",
+                    "this is a generator bug: please report it with the spec",
+                )
+            )
+    if problems:
+        raise GenerationError(problems)

@@ -20,6 +20,8 @@ from .errors import GenerationError, Problem
 from .loader import Document, load_document, read_file
 from .pipeline import TEMPLATES, Build, _display, build
 from .progress import Progress
+from .text import one_line
+from .validate import validate
 from .versioning import CHANGELOG_HEADER, bump, entry, first_entry, later, prepend
 
 SNAPSHOT = "api-snapshot.json"
@@ -80,7 +82,8 @@ def snapshot_text(version: str, spec: Any, config: Mapping[str, Any]) -> str:
         "config": dict(config),
         "spec": spec,
     }
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    # ASCII with escapes: any text of the spec (a lone surrogate, a control character) is stored exactly and safely.
+    return json.dumps(data, indent=1, ensure_ascii=True) + "\n"
 
 
 @dataclass
@@ -102,12 +105,15 @@ class Release:
 
 def _api_version(spec: Mapping[str, Any]) -> str:
     info = spec.get("info")
-    return str(cast(Mapping[str, Any], info).get("version", "")) if isinstance(info, Mapping) else ""
+    return one_line(str(cast(Mapping[str, Any], info).get("version", ""))) if isinstance(info, Mapping) else ""
 
 
-def load_inputs(spec: Path, config: Path | None, display: str) -> tuple[Document, dict[str, Any], SdkConfig]:
-    """The spec (JSON-normalised), the config as written, and the config parsed."""
+def load_inputs(
+    spec: Path, config: Path | None, display: str, *, keep_going: bool = False
+) -> tuple[Document, dict[str, Any], SdkConfig]:
+    """The spec (JSON-normalised, once :func:`validate` has passed it), the config as written, and the config parsed."""
     doc = load_document(spec, display)
+    validate(doc, keep_going=keep_going)
     raw = read_file(config) if config is not None else None
     sdk_config = parse_config(raw, str(config))
     recorded_config = {k: v for k, v in cast(dict[str, Any], plain(raw or {})).items() if k not in NOT_RECORDED}
@@ -165,7 +171,7 @@ def build_with_history(
     progress: Progress | None = None,
 ) -> tuple[Build, Release]:
     """Every file of the SDK for ``out``: the package at its new version, the changelog and the snapshot."""
-    doc, config_data, sdk_config = load_inputs(spec, config, _display(spec))
+    doc, config_data, sdk_config = load_inputs(spec, config, _display(spec), keep_going=keep_going)
     release = plan(doc, config_data, sdk_config, out, keep_going=keep_going)
     result = build(spec, config, template_dir, version=release.version, keep_going=keep_going, progress=progress)
     result.files.update(release.files)

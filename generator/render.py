@@ -14,7 +14,7 @@ from .examples import Argument, ExampleCall, Examples
 from .ir import Api, Operation, Resource
 from .methods import features, resource_imports
 from .naming import constant_name, pascal_case, snake_case
-from .text import comment, docstring
+from .text import docline, docstring, one_line
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 HEADER = "# Generated from the OpenAPI document by the SDK generator. Do not edit."
@@ -26,7 +26,8 @@ def _pyrepr(value: object) -> str:
 
 
 def _toml(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A TOML value; JSON's escapes are TOML's, except that TOML also forbids a raw DEL."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def method_doc(op: Operation, indent: int) -> str:
@@ -86,8 +87,8 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
         pyrepr=_pyrepr,
         toml=_toml,
         docstring=lambda text, indent=0: docstring(str(text), indent),
-        docline=comment,
-        comment=comment,
+        docline=docline,
+        line=one_line,
         method_doc=method_doc,
         child_module=child_module,
         arguments=arguments,
@@ -190,7 +191,7 @@ def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES)
         "api": api,
         "header": HEADER,
         "root_error": f"{pascal_case(api.package_name)}Error",
-        "description": api.description.split("\n")[0] if api.description else api.title,
+        "description": one_line(api.description.split("\n")[0] if api.description else api.title),
         "idempotency": api.idempotency_header is not None,
         "features": features(api),
         "sensitive_headers": _sensitive_headers(api),

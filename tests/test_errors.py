@@ -122,3 +122,132 @@ def test_a_missing_config_file_is_a_clear_error(tmp_path: Path) -> None:
     result = _generate(ROOT / "spec/openapi.yaml", tmp_path / "out", "--config", str(tmp_path / "missing.yaml"))
     assert result.returncode == 2
     assert "cannot read file" in result.stderr and "Traceback" not in result.stderr
+
+
+def _op(path: str, params: str = "", op_id: str = "a") -> str:
+    return f"  {path}:\n    get:\n      operationId: {op_id}\n{params}" "      responses: {'204': {description: x}}\n"
+
+
+def _laughs() -> str:
+    lines = [HEADER.rstrip("\n"), "paths: {}", "x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 9):
+        lines.append(f"x-a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i > 1 else "*a"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("invalid-json", '{"openapi": "3.1.0",', "openapi.json: error: invalid JSON at line 1"),
+        ("yaml-duplicate-key", HEADER + "paths: {}\ninfo: {}\n", "duplicate key 'info'"),
+        ("not-utf8", "openapi: '3.1.0'\ninfo: {title: \udcff}\n", "not UTF-8 text"),
+        ("openapi-2", "openapi: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", "openapi: '2.0'"),
+        (
+            "external-ref",
+            HEADER + "paths: {}\ncomponents:\n  schemas:\n    A: {$ref: 'other.yaml#/A'}\n",
+            "#/components/schemas/A/$ref: error: unsupported $ref 'other.yaml#/A'",
+        ),
+        (
+            "self-ref",
+            HEADER + "paths: {}\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/A'}\n",
+            "#/components/schemas/A: error: circular $ref chain: /components/schemas/A -> /components/schemas/A",
+        ),
+        (
+            "param-not-in-path",
+            HEADER + "paths:\n" + _op("/a", "      parameters: [{name: id, in: path, required: true}]\n"),
+            "#/paths/~1a/get/parameters/0: error: path parameter 'id' does not appear in the path '/a'",
+        ),
+        (
+            "unbalanced-braces",
+            HEADER + "paths:\n" + _op("/a/{id"),
+            "#/paths/~1a~1{id: error: path '/a/{id' has unbalanced braces",
+        ),
+        ("empty-placeholder", HEADER + "paths:\n" + _op("/a/{}"), "has an empty {} placeholder"),
+        ("no-leading-slash", HEADER + "paths:\n" + _op("a"), "#/paths/a: error: path 'a' does not start with '/'"),
+        (
+            "duplicate-param",
+            HEADER + "paths:\n" + _op("/a", "      parameters: [{name: q, in: query}, {name: q, in: query}]\n"),
+            "#/paths/~1a/get/parameters/1: error: query parameter 'q' is declared twice (also at /paths/~1a/get/parameters/0)",
+        ),
+        (
+            "bad-header-name",
+            HEADER + "paths:\n" + _op("/a", "      parameters: [{name: 'X Bad\"', in: header}]\n"),
+            "#/paths/~1a/get/parameters/0/name: error: header parameter name 'X Bad\"' is not a valid HTTP token",
+        ),
+        (
+            "bad-param",
+            HEADER + "paths:\n" + _op("/a", "      parameters: [{name: q, in: body}]\n"),
+            "#/paths/~1a/get/parameters/0: error: a parameter needs a string 'name' and 'in' of path, query, header or cookie",
+        ),
+        (
+            "operation-not-a-mapping",
+            HEADER + "paths:\n  /a:\n    get: [1]\n",
+            "#/paths/~1a/get: error: an operation must be a mapping",
+        ),
+        ("paths-not-a-mapping", HEADER + "paths: [1]\n", "#/paths: error: 'paths' must be a mapping, not list"),
+        ("billion-laughs", _laughs(), "error: the document expands to more than 2,000,000 nodes"),
+        ("deep-nesting", '{"openapi": "3.1.0", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nests too deeply"),
+    ],
+    ids=lambda value: value if isinstance(value, str) and len(value) < 30 and "\n" not in value else "",
+)
+def test_more_bad_documents_fail_clearly(tmp_path: Path, name: str, text: str, expected: str) -> None:
+    suffix = ".json" if text.startswith("{") else ".yaml"
+    path = tmp_path / f"openapi{suffix}"
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    result = _generate(path, tmp_path / "out")
+    assert result.returncode == 2, result.stdout
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+    for line in result.stderr.splitlines()[:-1]:
+        assert line.startswith(str(path)) or line.startswith(path.name), line
+
+
+def test_problems_of_every_kind_are_reported_in_one_run(tmp_path: Path) -> None:
+    text = (
+        HEADER
+        + "paths:\n"
+        + _op("/a/{x}", op_id="same")
+        + _op("/b", "      parameters: [{name: 'X Bad', in: header}, {name: y, in: path, required: true}]\n", "same")
+        + "  /c:\n    get:\n      operationId: c\n      responses:\n        '200':\n          description: ok\n"
+        + "          content: {application/json: {schema: {$ref: '#/components/schemas/Missing'}}}\n"
+    )
+    result = _generate(_spec(tmp_path, text), tmp_path / "out", "--debug")
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr  # --debug shows tracebacks only for generator bugs, not bad input
+    assert [e.split(": error: ")[0].split("#")[1] for e in errors] == [
+        "/paths/~1c/get/responses/200/content/application~1json/schema/$ref",
+        "/paths/~1a~1{x}/get",
+        "/paths/~1b/get",
+        "/paths/~1b/get/parameters/0/name",
+        "/paths/~1b/get/parameters/1",
+    ], result.stderr
+    assert result.stderr.splitlines()[-1] == f"generation failed: 5 problem(s); {tmp_path / 'out'} was not changed"
+
+
+def test_hostile_config_values_are_rejected(tmp_path: Path) -> None:
+    config = tmp_path / "sdk.yaml"
+    config.write_text(
+        "api_key_env: 'KEY\"\"\"; import os'\nrequest_id_header: 'x id'\n"
+        'default_headers: {X-A: "v\\r\\nX-Injected: 1"}\n'
+        "pagination:\n  - {name: 'P P', style: cursor, request_param: after}\n"
+        '  - {name: P, style: cursor, request_param: after, items: \'d"""\'}\n'
+    )
+    result = _generate(_spec(tmp_path, HEADER + "paths: {}\n"), tmp_path / "out", "--config", str(config))
+    assert result.returncode == 2
+    for expected in (
+        'sdk.yaml#/api_key_env: error: \'KEY"""; import os\' is not an environment variable name',
+        "sdk.yaml#/request_id_header: error: 'x id' is not a valid HTTP header name",
+        "sdk.yaml#/default_headers/X-A: error: not a valid HTTP header name and value",
+        "sdk.yaml#/pagination/0/name: error: 'P P' is not a Python identifier",
+        'sdk.yaml#/pagination/1/items: error: \'d"""\' is not a plain field name',
+    ):
+        assert expected in result.stderr, result.stderr
+
+
+def test_an_api_without_operations_still_generates_a_valid_package(tmp_path: Path) -> None:
+    result = _generate(_spec(tmp_path, HEADER + "paths: {}\n"), tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for path in (tmp_path / "out").rglob("*.py"):
+        compile(path.read_text(encoding="utf-8"), str(path), "exec")

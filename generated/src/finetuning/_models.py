@@ -21,7 +21,8 @@ __all__ = ["BaseModel", "construct_type", "validate_type"]
 
 
 class BaseModel(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
+    # protected_namespaces=(): an API field may well be called model_dump_ (pydantic would warn at import).
+    model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True, defer_build=True, protected_namespaces=())
 
     def to_dict(self) -> dict[str, object]:
         """The model as JSON-compatible data, with the API's field names; unset fields are left out."""

@@ -53,7 +53,7 @@ _MODULES: dict[str, str] = {
     "ErrorResponse": "error_response",
 }
 
-__all__ = [
+__all__: list[str] = [
     "FineTuningJob",
     "FineTuningJobError",
     "FineTuningJobHyperparameters",
