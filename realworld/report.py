@@ -36,6 +36,8 @@ class Result:
     ruff_errors: int | None = None
     ruff_messages: list[str] = field(default_factory=list)
     smoke: list[dict[str, Any]] = field(default_factory=list)
+    methods: int = 0
+    unsent: list[list[str]] = field(default_factory=list)
     e2e: list[dict[str, Any]] = field(default_factory=list)
     prism_error: str = ""
     mock_fixes: list[str] = field(default_factory=list)
@@ -73,6 +75,7 @@ class Result:
             and bool(self.smoke)
             and self.smoke_passed == len(self.smoke)
             and not self.model_faults
+            and not self.unsent
             and all(c["ok"] for c in self.e2e)
         )
 
@@ -93,6 +96,8 @@ class Result:
         failed = len(self.smoke) - self.smoke_passed
         if failed:
             parts.append(f"{failed} smoke call(s) failed")
+        if self.unsent:
+            parts.append(f"{len(self.unsent)} method(s) raise before sending a request")
         if self.strict_failures:
             blamed = len(self.strict_failures) - len(self.model_faults)
             parts.append(
@@ -196,6 +201,14 @@ def _details(r: Result) -> list[str]:
         ]
     if r.prism_error:
         out += ["", f"Prism: `{r.prism_error}`"]
+    if r.methods:
+        out += [
+            "",
+            f"Dry run of every method through a recording transport: {r.methods - len(r.unsent)}/{r.methods} send"
+            " a request.",
+        ]
+    if r.unsent:
+        out += ["", "Methods that raise before sending a request:", "", *_listed([f"{m}: {e}" for m, e in r.unsent])]
     if r.smoke:
         out += ["", "| resource | method | operation | result | strict response validation |", "|---|---|---|---|---|"]
         for s in r.smoke:

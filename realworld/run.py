@@ -135,14 +135,17 @@ def ruff_check(out: Path) -> tuple[int, list[str]]:
 
 def smoke(
     python: Path, package: str, url: str, examples: Path, cwd: Path, *paths: Path, only: tuple[str, ...] = ()
-) -> list[dict[str, Any]]:
-    """One call per resource (or per resource in ``only``) against ``url``, by :mod:`realworld.smoke` in ``python``."""
+) -> dict[str, Any]:
+    """One call per resource (or per resource in ``only``) against ``url``, by :mod:`realworld.smoke` in ``python``.
+
+    ``{"calls": [...], "methods": N, "unsent": [[method, reason]]}``; a crashed run is one failed call.
+    """
     command = [python, "-m", "realworld.smoke", package, url, examples, *only]
     done = _run(command, cwd=cwd, env=_env(*paths), timeout=600)
     if done.returncode:
         reason = " ".join(done.stderr.strip()[-400:].split())
         failed = {"ok": False, "strict": False, "reason": reason, "strict_reason": "", "violations": []}
-        return [{"resource": "(all)", "method": "", "operation": "", **failed}]
+        return {"calls": [{"resource": "(all)", "method": "", "operation": "", **failed}], "methods": 0, "unsent": []}
     return json.loads(done.stdout)
 
 
@@ -208,7 +211,8 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
     _log(f"[{doc.name}] smoke calls against Prism")
     try:
         with prism.serve(mock_document, errors=prism_errors) as url:
-            result.smoke = smoke(python, package, url, examples, scratch)
+            found = smoke(python, package, url, examples, scratch)
+            result.smoke, result.methods, result.unsent = found["calls"], found["methods"], found["unsent"]
             if doc.name == "openai":
                 _log(f"[{doc.name}] end-to-end checks")
                 result.e2e = openai_checks(python, package, url, scratch)
@@ -216,7 +220,8 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
         if recheck and not prism_errors:
             _log(f"[{doc.name}] {len(recheck)} response(s) fail strict validation: ask Prism --errors about them")
             with prism.serve(mock_document, errors=True) as url:
-                verdicts = {s["resource"]: s for s in smoke(python, package, url, examples, scratch, only=recheck)}
+                again = smoke(python, package, url, examples, scratch, only=recheck)["calls"]
+                verdicts = {s["resource"]: s for s in again}
             for entry in result.smoke:
                 if entry["resource"] in verdicts:
                     entry["violations"] = verdicts[entry["resource"]]["violations"]

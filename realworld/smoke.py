@@ -1,7 +1,7 @@
 """One call per resource of a generated SDK against a mock server; run with the interpreter the SDK is installed in.
 
-``python -m realworld.smoke PACKAGE BASE_URL EXAMPLES_JSON`` prints one JSON list: per resource, the method called,
-its HTTP method and path, and whether the call passed. Everything is found by introspecting the installed client:
+``python -m realworld.smoke PACKAGE BASE_URL EXAMPLES_JSON`` prints JSON: per resource, the method called, its HTTP
+method and path, and whether the call passed; and every method whose dry run raised before sending a request. Everything is found by introspecting the installed client:
 its resources are the ``cached_property`` attributes whose values are resource objects, their operations the public
 methods. A dry run through ``httpx.MockTransport`` tells each method's HTTP method and path; the simplest operation
 of a resource (a GET before anything else, then the fewest required arguments) is the one called for real.
@@ -43,6 +43,8 @@ class Candidate:
     path: str = ""
     kwargs: dict[str, Any] = field(default_factory=dict)
     args: list[Any] = field(default_factory=list)
+    error: str = ""
+    """Why the dry run sent no request, if it sent none."""
 
 
 def _normalise(name: str) -> str:
@@ -151,7 +153,10 @@ def _template_regex(template: str) -> re.Pattern[str]:
 
 
 def dry_run(client: Any, candidate: Candidate, templates: list[str]) -> None:
-    """Call ``candidate`` through a transport that records the request; sets its HTTP method and path template."""
+    """Call ``candidate`` through a transport that records the request; sets its HTTP method and path template.
+
+    A method that raises before it sends anything gets the reason in ``error``.
+    """
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -163,8 +168,8 @@ def dry_run(client: Any, candidate: Candidate, templates: list[str]) -> None:
         bound = getattr(_resolve(recorder, candidate.resource), candidate.name)
         try:
             bound(*candidate.args, **candidate.kwargs)
-        except Exception:  # noqa: BLE001 - the recorded request is all that matters here
-            pass
+        except Exception as exc:  # noqa: BLE001 - only a failure before the request matters here
+            candidate.error = "" if seen else _reason(exc)
     if seen:
         request = seen[0]
         candidate.http_method = request.method
@@ -266,8 +271,10 @@ def main(argv: list[str]) -> int:
         dry_run(strict, candidate, list(examples))
         fill(candidate, examples.get(candidate.path, {}))
         by_resource.setdefault(candidate.resource, []).append(candidate)
-    results = [call(module, strict, lenient, min(found, key=_rank)) for _, found in sorted(by_resource.items())]
-    print(json.dumps(results, indent=1))
+    calls = [call(module, strict, lenient, min(found, key=_rank)) for _, found in sorted(by_resource.items())]
+    every = [c for found in by_resource.values() for c in found]
+    unsent = sorted([f"{c.resource}.{c.name}", c.error] for c in every if c.error)
+    print(json.dumps({"calls": calls, "methods": len(every), "unsent": unsent}, indent=1))
     return 0
 
 

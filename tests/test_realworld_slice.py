@@ -98,20 +98,30 @@ def test_petstore_pyright_basic_and_ruff(petstore: tuple[Path, str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def petstore_calls(petstore: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+def petstore_smoke(petstore: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out, package = petstore
     folder = tmp_path_factory.mktemp("smoke")
     examples = folder / "examples.json"
     examples.write_text(json.dumps(documents.parameter_examples(documents.load(PETSTORE))))
     with prism.serve(PETSTORE) as url:
-        calls = smoke(PYTHON, package, url, examples, folder, out / "src")
-    return {c["resource"]: c for c in calls}
+        return smoke(PYTHON, package, url, examples, folder, out / "src")
+
+
+def test_petstore_every_method_sends_its_request(petstore_smoke: dict[str, Any]) -> None:
+    assert petstore_smoke["methods"] == 19
+    unsent = dict(petstore_smoke["unsent"])
+    if unsent == {"user.create_with_list_input": "TypeError: Object of type NotGiven is not JSON serializable"}:
+        # A body that is not an object and not required is a parameter defaulting to NOT_GIVEN, which the method
+        # then serialises. Only this known gap is excused; any other method that fails to send fails the test.
+        pytest.xfail("an omitted optional non-object body is serialised")
+    assert unsent == {}
 
 
 @pytest.mark.parametrize("resource", ["pet", "store", "user"])
-def test_petstore_one_call_per_resource_against_prism(resource: str, petstore_calls: dict[str, dict[str, Any]]) -> None:
-    assert sorted(petstore_calls) == ["pet", "store", "user"]
-    call = petstore_calls[resource]
+def test_petstore_one_call_per_resource_against_prism(resource: str, petstore_smoke: dict[str, Any]) -> None:
+    calls = {c["resource"]: c for c in petstore_smoke["calls"]}
+    assert sorted(calls) == ["pet", "store", "user"]
+    call = calls[resource]
     if call["operation"] == "GET /store/inventory" and call["reason"].startswith(
         "AuthenticationError: Error code: 401"
     ):
