@@ -8,9 +8,9 @@ import time
 import traceback
 from pathlib import Path
 
+from .cache import last_run, open_cache, record_run, run_inputs
 from .errors import GenerationError
-from .pipeline import build
-from .writer import diff_tree, write_tree
+from .writer import diff_tree, read_tree, write_tree
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -30,6 +30,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         command.add_argument("--out", type=Path, default=Path("generated"), help="the output folder")
         command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
         command.add_argument("--debug", action="store_true", help="show tracebacks")
+        command.add_argument("--no-cache", action="store_true", help="neither use nor fill the generator's cache")
     return parser.parse_args(argv)
 
 
@@ -39,8 +40,25 @@ def main(argv: list[str] | None = None) -> int:
     if config is None and (args.spec.parent / "sdk.yaml").is_file():
         config = args.spec.parent / "sdk.yaml"
     started = time.perf_counter()
+    cache = open_cache(not args.no_cache)
+    inputs = None
+    if cache is not None and args.command == "generate":
+        try:
+            inputs = run_inputs(args.spec, config, args.command)
+        except OSError:
+            inputs = None  # the build below reports the unreadable file
+        stamp = last_run(cache, inputs, args.out, read_tree(args.out)) if inputs is not None else None
+        if stamp is not None:
+            for warning in stamp.get("warnings", []):
+                print(warning, file=sys.stderr)
+            print(
+                f"{stamp.get('summary')}; up to date, inputs unchanged since the last run, {time.perf_counter() - started:.1f}s"
+            )
+            return EXIT_OK
+    from .pipeline import build  # noqa: PLC0415 - the tools it loads take longer than a run with nothing to do
+
     try:
-        result = build(args.spec, config)
+        result = build(args.spec, config, cache=cache)
     except GenerationError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -66,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     changed, unchanged = write_tree(result.files, args.out)
     seconds = time.perf_counter() - started
-    print(
-        f"generated {args.out}: {result.operations} operations, {result.models} models, "
-        f"{changed} files written, {unchanged} unchanged, {seconds:.1f}s"
-    )
+    summary = f"generated {args.out}: {result.operations} operations, {result.models} models"
+    print(f"{summary}, {changed} files written, {unchanged} unchanged, {seconds:.1f}s")
+    if cache is not None and inputs is not None:
+        record_run(cache, inputs, args.out, result.files, summary, [str(w) for w in result.warnings])
     return EXIT_OK

@@ -19,7 +19,12 @@ from .errors import GenerationError, Problem, pointer
 JSON = dict[str, Any]
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the PyPI wheels are): six times faster on large documents, and
+# the same data, since the constructor and resolver are the same Python classes.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoader):
     """A safe YAML loader that rejects duplicate keys instead of silently keeping the last."""
 
 

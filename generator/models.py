@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
-import tempfile
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
 from datamodel_code_generator import DataModelType, PythonVersion, generate
 
+from .cache import Cache, digest, tool_versions
 from .errors import GenerationError, Problem
 from .ir import Model
 from .loader import Document
@@ -94,41 +95,55 @@ def model_document(doc: Document, schemas: Mapping[str, Any], names: Mapping[str
     }
 
 
-def render_models(doc: Document, schemas: Mapping[str, Any], models: list[Model], package: str) -> dict[str, str]:
-    """Run datamodel-code-generator; return ``{module file name: source}`` for the ``types`` package."""
+def render_models(
+    doc: Document, schemas: Mapping[str, Any], models: list[Model], package: str, cache: Cache | None = None
+) -> dict[str, str]:
+    """Run datamodel-code-generator (or take its output from ``cache``); return ``{module file name: source}``."""
     if not schemas:
         return {}
     names = {m.schema_name: m.name for m in models}
     document = model_document(doc, schemas, names)
-    with tempfile.TemporaryDirectory(prefix="sdkgen-models-") as tmp:
-        out = Path(tmp) / "types"
-        generate(
-            document,
-            input_file_type="openapi",
-            output=out,
-            output_model_type=DataModelType.PydanticV2BaseModel,
-            target_python_version=PythonVersion.PY_311,
-            base_class=f"{package}._models.BaseModel",
-            module_split_mode="single",
-            use_annotated=True,
-            use_standard_collections=True,
-            use_union_operator=True,
-            strict_nullable=True,
-            snake_case_field=True,
-            use_field_description=True,
-            use_schema_description=True,
-            use_type_alias=True,
-            use_exact_imports=True,
-            enum_field_as_literal="all",
-            allof_merge_mode="none",
-            use_double_quotes=True,
-            disable_timestamp=True,
-            custom_file_header=HEADER,
-            formatters=[],
-        )
-        files = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.glob("*.py"))}
+    key = digest(Path(__file__).read_bytes(), tool_versions(), package, json.dumps(document, default=repr))
+    cached = cache.get_json("models", key) if cache is not None else None
+    if isinstance(cached, dict):
+        files = cast(dict[str, str], cached)
+    else:
+        files = _run_datamodel_codegen(document, package)
+        if cache is not None:
+            cache.put_json("models", key, files)
     _check_models(files, models, doc.name)
     return files
+
+
+def _run_datamodel_codegen(document: dict[str, Any], package: str) -> dict[str, str]:
+    modules = generate(
+        document,
+        input_file_type="openapi",
+        output=None,
+        output_model_type=DataModelType.PydanticV2BaseModel,
+        target_python_version=PythonVersion.PY_311,
+        base_class=f"{package}._models.BaseModel",
+        module_split_mode="single",
+        use_annotated=True,
+        use_standard_collections=True,
+        use_union_operator=True,
+        strict_nullable=True,
+        snake_case_field=True,
+        use_field_description=True,
+        use_schema_description=True,
+        use_type_alias=True,
+        use_exact_imports=True,
+        enum_field_as_literal="all",
+        allof_merge_mode="none",
+        use_double_quotes=True,
+        disable_timestamp=True,
+        custom_file_header=HEADER,
+        formatters=[],
+    )
+    if not isinstance(modules, dict):
+        raise TypeError(f"datamodel-code-generator returned {type(modules).__name__}, not a module per model")
+    # Kept in memory: a module's text is what datamodel-code-generator would write to its file, less the final newline.
+    return {path[0]: text + "\n" for path, text in sorted(modules.items()) if len(path) == 1}
 
 
 def _check_models(files: Mapping[str, str], models: list[Model], doc_name: str) -> None:
