@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .cache import last_run, open_cache, record_run, run_inputs
 from .errors import GenerationError
+from .progress import progress_for
 from .writer import diff_tree, read_tree, write_tree
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT = 0, 1, 2
@@ -30,6 +31,11 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         command.add_argument("--out", type=Path, default=Path("generated"), help="the output folder")
         command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
         command.add_argument("--debug", action="store_true", help="show tracebacks")
+        command.add_argument(
+            "--keep-going",
+            action="store_true",
+            help="skip operations the generator cannot handle (with a warning) instead of failing",
+        )
         command.add_argument("--no-cache", action="store_true", help="neither use nor fill the generator's cache")
     return parser.parse_args(argv)
 
@@ -44,32 +50,38 @@ def main(argv: list[str] | None = None) -> int:
     inputs = None
     if cache is not None and args.command == "generate":
         try:
-            inputs = run_inputs(args.spec, config, args.command)
+            inputs = run_inputs(args.spec, config, f"generate keep_going={args.keep_going}")
         except OSError:
             inputs = None  # the build below reports the unreadable file
         stamp = last_run(cache, inputs, args.out, read_tree(args.out)) if inputs is not None else None
         if stamp is not None:
             for warning in stamp.get("warnings", []):
                 print(warning, file=sys.stderr)
-            print(
-                f"{stamp.get('summary')}; up to date, inputs unchanged since the last run, {time.perf_counter() - started:.1f}s"
-            )
+            seconds = time.perf_counter() - started
+            print(f"{stamp.get('summary')}; up to date, inputs unchanged since the last run, {seconds:.1f}s")
             return EXIT_OK
     from .pipeline import build  # noqa: PLC0415 - the tools it loads take longer than a run with nothing to do
 
+    progress = progress_for(sys.stderr, args.quiet)
     try:
-        result = build(args.spec, config, cache=cache)
+        result = build(args.spec, config, keep_going=args.keep_going, progress=progress, cache=cache)
     except GenerationError as exc:
+        progress.finish()
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"generation failed: {len(exc.problems)} problem(s); {args.out} was not changed", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
+        progress.finish()
         if args.debug:
             traceback.print_exc()
         print(f"generation failed: {type(exc).__name__}: {exc}; {args.out} was not changed", file=sys.stderr)
         print("run again with --debug for the traceback", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.command == "generate":
+        progress.stage("writing")
+    changed, unchanged = write_tree(result.files, args.out) if args.command == "generate" else (0, 0)
+    progress.finish()
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     seconds = time.perf_counter() - started
@@ -82,9 +94,12 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_STALE
         print(f"{args.out} is up to date ({len(result.files)} files, {seconds:.1f}s)")
         return EXIT_OK
-    changed, unchanged = write_tree(result.files, args.out)
     seconds = time.perf_counter() - started
-    summary = f"generated {args.out}: {result.operations} operations, {result.models} models"
+    summary = (
+        f"generated {args.out}: {result.operations} operations"
+        + (f" ({result.skipped} skipped)" if result.skipped else "")
+        + f", {result.models} models"
+    )
     print(f"{summary}, {changed} files written, {unchanged} unchanged, {seconds:.1f}s")
     if cache is not None and inputs is not None:
         record_run(cache, inputs, args.out, result.files, summary, [str(w) for w in result.warnings])

@@ -53,6 +53,13 @@ class Problems:
     def warn(self, at: str, message: str, hint: str = "") -> None:
         self.items.append(Problem(self.file, at, message, hint, warning=True))
 
+    def demote(self, mark: int, note: str) -> None:
+        """Turn the errors found since ``len(items)`` was ``mark`` into warnings that say what was skipped."""
+        self.items[mark:] = [
+            p if p.warning else Problem(p.file, p.pointer, f"{p.message}; {note}", p.hint, warning=True)
+            for p in self.items[mark:]
+        ]
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.items if not p.warning]

@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -57,11 +58,21 @@ def _ruff(files: dict[str, str], only: list[str]) -> dict[str, str]:
         return {name: (root / name).read_text(encoding="utf-8") for name in only}
 
 
-def _black(sources: list[str]) -> list[str]:
+def _black(sources: list[str], progress: Callable[[int, int], None] | None) -> list[str]:
+    formatted: list[str] = []
     if len(sources) < PARALLEL_THRESHOLD:
-        return [format_source(source) for source in sources]
+        results: Iterable[str] = map(format_source, sources)
+        for text in results:
+            formatted.append(text)
+            if progress:
+                progress(len(formatted), len(sources))
+        return formatted
     with ProcessPoolExecutor() as pool:
-        return list(pool.map(format_source, sources, chunksize=8))
+        for text in pool.map(format_source, sources, chunksize=8):
+            formatted.append(text)
+            if progress:
+                progress(len(formatted), len(sources))
+    return formatted
 
 
 def _format_key() -> str:
@@ -69,8 +80,13 @@ def _format_key() -> str:
     return digest(source_digest(Path(__file__)), tool_versions())
 
 
-def format_files(files: dict[str, str], cache: Cache | None = None) -> dict[str, str]:
-    """Format every ``.py`` file once (or take it from ``cache``); other files pass through unchanged."""
+def format_files(
+    files: dict[str, str], cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
+) -> dict[str, str]:
+    """Format every ``.py`` file once (or take it from ``cache``); other files pass through unchanged.
+
+    ``progress(done, total)`` is told as black finishes files.
+    """
     python = {name: text for name, text in files.items() if name.endswith(".py") and text.strip()}
     formatter = _format_key()
     keys = {name: digest(formatter, name, text) for name, text in python.items()}
@@ -82,7 +98,7 @@ def format_files(files: dict[str, str], cache: Cache | None = None) -> dict[str,
     todo = sorted(name for name in python if name not in done)
     if todo:
         prepared = _ruff(python, todo)
-        for name, text in zip(todo, _black([prepared[name] for name in todo]), strict=True):
+        for name, text in zip(todo, _black([prepared[name] for name in todo], progress), strict=True):
             done[name] = text
             if cache is not None:
                 cache.put("format", keys[name], text)

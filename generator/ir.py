@@ -10,6 +10,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 ParamLocation = Literal["path", "query", "header", "cookie", "body"]
+BodyKind = Literal["json", "multipart", "form", "binary"]
+"""How a request body is encoded: JSON, ``multipart/form-data``, ``application/x-www-form-urlencoded``, raw bytes."""
+ResponseKind = Literal["json", "binary", "text", "none"]
+"""How a success response is returned: a parsed model, a :class:`BinaryResponse`, a ``str``, or ``None``."""
+QueryStyle = Literal["form", "form_csv", "deep_object"]
+"""How a query argument is written: repeated keys (``a=1&a=2``), one comma-joined value, or ``a[key]=value``."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,9 @@ class Param:
     description: str = ""
     example: object = None
     has_example: bool = False
+    style: QueryStyle = "form"
+    is_file: bool = False
+    """A ``multipart/form-data`` part that holds a file rather than a value."""
 
 
 @dataclass(frozen=True)
@@ -59,9 +68,31 @@ class Body:
     """A request body. JSON object bodies are flattened into keyword arguments (``params``)."""
 
     content_type: str
+    kind: BodyKind
     params: tuple[Param, ...]
     required: bool
     model: TypeExpr | None = None
+
+    @property
+    def is_whole(self) -> bool:
+        """The body is one argument (``body=``) rather than one argument per field."""
+        return len(self.params) == 1 and self.params[0].wire_name == ""
+
+    @property
+    def has_files(self) -> bool:
+        return self.kind == "binary" or any(p.is_file for p in self.params)
+
+
+@dataclass(frozen=True)
+class Stream:
+    """A ``text/event-stream`` response: the operation returns an iterator of ``item`` events.
+
+    When ``param`` is set, the stream is chosen per call by that boolean body field (``stream=True``), and the
+    operation otherwise returns its JSON response; without it the operation always streams.
+    """
+
+    item: TypeExpr
+    param: Param | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +135,10 @@ class Operation:
     body: Body | None = None
     response: TypeExpr | None = None
     """The parsed return type; ``None`` when the operation returns no content."""
+    response_kind: ResponseKind = "json"
+    accept: str | None = None
+    """The ``Accept`` header, when the success response is not JSON."""
+    stream: Stream | None = None
     page: Pagination | None = None
     item: TypeExpr | None = None
     """For paginated operations, the type of one item."""
@@ -128,7 +163,7 @@ class Operation:
         names: set[str] = set()
         for p in self.params:
             names |= p.type.models
-        for t in (self.response, self.item):
+        for t in (self.response, self.item, self.stream.item if self.stream else None):
             if t is not None:
                 names |= t.models
         return frozenset(names)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import json
+import warnings
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -48,9 +50,12 @@ HEADER = "# Generated from the OpenAPI document by datamodel-code-generator. Do 
 class SchemaRewriter:
     """Produces the schemas datamodel-code-generator sees: renamed to final class names, typing keywords only."""
 
-    def __init__(self, doc: Document, names: Mapping[str, str]) -> None:
+    def __init__(self, doc: Document, names: Mapping[str, str], *, keep_going: bool = False) -> None:
         self.doc = doc
         self.names = names
+        self.keep_going = keep_going
+        self.warnings: list[Problem] = []
+        """With ``keep_going``, each reference that could not be followed; it was typed as any value instead."""
 
     def __call__(self, node: Any, at: str, depth: int = 0) -> Any:
         if isinstance(node, list):
@@ -62,7 +67,15 @@ class SchemaRewriter:
         if isinstance(ref, str):
             if ref.startswith(SCHEMA_PREFIX) and ref[len(SCHEMA_PREFIX) :] in self.names:
                 return {"$ref": SCHEMA_PREFIX + self.names[ref[len(SCHEMA_PREFIX) :]]}
-            target, target_at = self.doc.resolve(node, at)
+            try:
+                target, target_at = self.doc.resolve(node, at)
+            except GenerationError as exc:
+                if not self.keep_going:
+                    raise
+                self.warnings.extend(
+                    replace(p, message=f"{p.message}; typed as any value", warning=True) for p in exc.problems
+                )
+                return {}
             if depth > 16:
                 raise GenerationError([Problem(self.doc.name, at, "reference nests too deeply to inline")])
             return self(target, target_at, depth + 1)
@@ -80,10 +93,13 @@ class SchemaRewriter:
         return out
 
 
-def model_document(doc: Document, schemas: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
-    rewrite = SchemaRewriter(doc, names)
+def model_document(
+    doc: Document, schemas: Mapping[str, Any], names: Mapping[str, str], *, keep_going: bool = False
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The document datamodel-code-generator reads, and the warnings about what ``keep_going`` let through."""
+    rewrite = SchemaRewriter(doc, names, keep_going=keep_going)
     by_class = {v: k for k, v in names.items()}
-    return {
+    document = {
         "openapi": doc.version,
         "info": {"title": "models", "version": "0"},
         "paths": {},
@@ -93,29 +109,47 @@ def model_document(doc: Document, schemas: Mapping[str, Any], names: Mapping[str
             }
         },
     }
+    return document, rewrite.warnings
+
+
+@dataclass
+class RenderedModels:
+    files: dict[str, str]
+    """``{module file name: source}`` for the ``types`` package."""
+    models: list[Model]
+    """The models, with the modules they were written to."""
+    warnings: list[Problem]
 
 
 def render_models(
-    doc: Document, schemas: Mapping[str, Any], models: list[Model], package: str, cache: Cache | None = None
-) -> dict[str, str]:
-    """Run datamodel-code-generator (or take its output from ``cache``); return ``{module file name: source}``."""
+    doc: Document,
+    schemas: Mapping[str, Any],
+    models: list[Model],
+    package: str,
+    *,
+    keep_going: bool = False,
+    cache: Cache | None = None,
+) -> RenderedModels:
+    """Run datamodel-code-generator over the component schemas (or take its output from ``cache``)."""
     if not schemas:
-        return {}
+        return RenderedModels({}, models, [])
     names = {m.schema_name: m.name for m in models}
-    document = model_document(doc, schemas, names)
+    document, warnings_ = model_document(doc, schemas, names, keep_going=keep_going)
     key = digest(Path(__file__).read_bytes(), tool_versions(), package, json.dumps(document, default=repr))
     cached = cache.get_json("models", key) if cache is not None else None
     if isinstance(cached, dict):
         files = cast(dict[str, str], cached)
     else:
-        files = _run_datamodel_codegen(document, package)
+        with warnings.catch_warnings():
+            # Unknown string formats ("snowflake", "uuid4") are typed as plain str; the warning is noise.
+            warnings.simplefilter("ignore", UserWarning)
+            files = _generate(document, package)
         if cache is not None:
             cache.put_json("models", key, files)
-    _check_models(files, models, doc.name)
-    return files
+    return RenderedModels(files, locate_models(files, models, doc.name), warnings_)
 
 
-def _run_datamodel_codegen(document: dict[str, Any], package: str) -> dict[str, str]:
+def _generate(document: dict[str, Any], package: str) -> dict[str, str]:
     modules = generate(
         document,
         input_file_type="openapi",
@@ -146,22 +180,36 @@ def _run_datamodel_codegen(document: dict[str, Any], package: str) -> dict[str, 
     return {path[0]: text + "\n" for path, text in sorted(modules.items()) if len(path) == 1}
 
 
-def _check_models(files: Mapping[str, str], models: list[Model], doc_name: str) -> None:
-    """Every component schema must have become the class (or alias) the rest of the SDK imports."""
+def locate_models(files: Mapping[str, str], models: list[Model], doc_name: str) -> list[Model]:
+    """Every component schema must have become the class (or alias) the rest of the SDK imports.
+
+    datamodel-code-generator names a module after its class, unless an inline model took that module name first;
+    then the class lands in a numbered module (``error21.py``), which is found here.
+    """
+    defined_in: dict[str, list[str]] = {}
+    for file_name in sorted(files):
+        for name in _top_level_names(files[file_name]):
+            defined_in.setdefault(name, []).append(file_name.removesuffix(".py"))
     problems: list[Problem] = []
+    located: list[Model] = []
     for model in models:
-        source = files.get(f"{model.module}.py")
-        defined = _top_level_names(source) if source else set()
-        if model.name not in defined:
-            problems.append(
-                Problem(
-                    doc_name,
-                    f"/components/schemas/{model.schema_name}",
-                    f"datamodel-code-generator did not produce {model.name!r} in {model.module}.py",
+        modules = defined_in.get(model.name, [])
+        if model.module in modules or not modules:
+            located.append(model)
+            if not modules:
+                problems.append(
+                    Problem(
+                        doc_name,
+                        f"/components/schemas/{model.schema_name}",
+                        f"datamodel-code-generator did not produce {model.name!r} in {model.module}.py",
+                    )
                 )
-            )
+            continue
+        own = [m for m in modules if m.startswith(model.module)] or modules
+        located.append(replace(model, module=own[0]))
     if problems:
         raise GenerationError(problems)
+    return located
 
 
 def _top_level_names(source: str) -> set[str]:

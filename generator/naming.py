@@ -76,3 +76,39 @@ class Namespace:
 
     def __contains__(self, name: str) -> bool:
         return name.lower() in self._taken
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def package_from_title(title: str) -> str:
+    """``AcmeCloud API`` -> ``acmecloud``; ``Acme Web API`` -> ``acme_web``: the title's words, each kept whole."""
+    text = re.sub(r"\([^)]*\)", " ", unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii"))
+    words = [w.lower() for w in _NON_WORD.split(text) if w]
+    while words and words[-1] in ("api", "apis"):
+        words.pop()
+    return identifier("_".join(words), fallback="api")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ses") or word.endswith("xes"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def method_from_operation(name: str, resource: str) -> str:
+    """A method name without the words its resource already says: ``listPets`` on ``pets`` -> ``list``.
+
+    The resource's words (singular or plural) and the articles around them are dropped; when nothing would remain,
+    the full name is kept.
+    """
+    words = snake_case(name).split("_")
+    resource_words = {_singular(w) for w in snake_case(resource).split("_") if w}
+    kept = [w for w in words if _singular(w) not in resource_words]
+    if len(kept) < len(words):
+        kept = [w for w in kept if w not in _ARTICLES]
+    return "_".join(kept) if kept else "_".join(words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, cast
@@ -10,9 +11,32 @@ from urllib.parse import urlsplit
 
 from .config import PaginationConfig, SdkConfig
 from .errors import GenerationError, Problems
-from .ir import Api, Auth, Body, Model, Operation, Pagination, Param, Resource, TypeExpr
+from .ir import (
+    Api,
+    Auth,
+    Body,
+    BodyKind,
+    Model,
+    Operation,
+    Pagination,
+    Param,
+    QueryStyle,
+    Resource,
+    ResponseKind,
+    Stream,
+    TypeExpr,
+)
 from .loader import Document, pointer_join
-from .naming import Namespace, class_name, constant_name, identifier, snake_case
+from .naming import (
+    Namespace,
+    class_name,
+    constant_name,
+    identifier,
+    method_from_operation,
+    package_from_title,
+    pascal_case,
+    snake_case,
+)
 from .schemas import TypeMapper, as_mapping, schema_types
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -26,6 +50,36 @@ RESERVED_MODELS = frozenset(
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 JSON_MEDIA = re.compile(r"^application/(.+\+)?json$")
+SSE_MEDIA = "text/event-stream"
+_BODY_PREFERENCE: tuple[BodyKind, ...] = ("json", "multipart", "form", "binary")
+
+
+def body_kind(media: str) -> BodyKind:
+    """How a request body of this media type is sent; anything not JSON or a form is sent as raw bytes."""
+    media = media.split(";")[0].strip().lower()
+    if JSON_MEDIA.match(media):
+        return "json"
+    if media.startswith("multipart/"):
+        return "multipart"
+    if media == "application/x-www-form-urlencoded":
+        return "form"
+    return "binary"
+
+
+def _is_text(media: str) -> bool:
+    media = media.split(";")[0].strip().lower()
+    return media.startswith("text/") or media.endswith(("/xml", "+xml"))
+
+
+@dataclass(frozen=True)
+class _Response:
+    type: TypeExpr | None
+    kind: ResponseKind
+    schema: Any = None
+    example: Any = None
+    at: str = ""
+    stream: TypeExpr | None = None
+    accept: str | None = None
 
 
 @dataclass
@@ -34,6 +88,8 @@ class ParseResult:
     model_schemas: dict[str, Any]
     """The schemas handed to datamodel-code-generator, keyed by final class name."""
     problems: Problems
+    skipped: list[str]
+    """Pointers of the operations skipped (only with ``keep_going``)."""
 
 
 def _text(node: Mapping[str, Any], key: str) -> str:
@@ -42,9 +98,12 @@ def _text(node: Mapping[str, Any], key: str) -> str:
 
 
 class Parser:
-    def __init__(self, doc: Document, config: SdkConfig) -> None:
+    def __init__(self, doc: Document, config: SdkConfig, *, keep_going: bool = False) -> None:
         self.doc = doc
         self.config = config
+        self.keep_going = keep_going
+        self.skipped: list[str] = []
+        """Pointers of the operations ``keep_going`` skipped."""
         self.problems = Problems(doc.name)
         self.model_names: dict[str, str] = {}
         self.models: list[Model] = []
@@ -84,7 +143,12 @@ class Parser:
         required = bool(node.get("required")) or where == "path"
         example, has_example = _example(node, as_mapping(self.doc.resolve(schema, node_at)[0]))
         name = taken.claim(identifier(wire, fallback="param"))
-        return Param(name, wire, where, type_, required, _text(node, "description"), example, has_example)
+        style: QueryStyle = "form"
+        if where == "query" and node.get("style") == "deepObject":
+            style = "deep_object"
+        elif where == "query" and node.get("explode") is False and type_.source.startswith("list["):
+            style = "form_csv"
+        return Param(name, wire, where, type_, required, _text(node, "description"), example, has_example, style)
 
     def _body(self, raw: Any, at: str, taken: Namespace) -> Body | None:
         node, node_at = self.doc.resolve(raw, at)
@@ -92,91 +156,132 @@ class Parser:
         content = as_mapping(node.get("content"))
         if not content:
             return None
-        media = next((m for m in content if JSON_MEDIA.match(m)), None)
-        if media is None:
-            media = next(iter(content))
-            self.problems.error(
-                pointer_join(node_at, "content", media),
-                f"request bodies of type {media!r} are not supported yet",
-                "describe the body as application/json",
-            )
-            return None
+        media = min(content, key=lambda m: (_BODY_PREFERENCE.index(body_kind(m)), list(content).index(m)))
+        kind = body_kind(media)
         media_node = as_mapping(content[media])
         schema_raw = media_node.get("schema", {})
         schema_at = pointer_join(node_at, "content", media, "schema")
         schema, resolved_at = self.doc.resolve(schema_raw, schema_at)
         schema = as_mapping(schema)
         required = bool(node.get("required"))
+        if kind == "binary":
+            media = media if "*" not in media else "application/octet-stream"
+            param = Param(
+                taken.claim("body"), "", "body", TypeExpr("FileContent"), required, _text(node, "description")
+            )
+            return Body(media, kind, (param,), required, None)
         body_example = as_mapping(media_node.get("example", schema.get("example")))
         model = self.types(schema_raw, schema_at)
-        properties = as_mapping(schema.get("properties"))
-        if "object" in schema_types(schema) or (properties and not schema_types(schema)):
-            required_fields = set(cast(list[str], schema.get("required", [])))
-            params: list[Param] = []
-            for wire, prop in properties.items():
-                prop_at = pointer_join(resolved_at, "properties", wire)
-                prop_schema = as_mapping(self.doc.resolve(prop, prop_at)[0])
-                example, has_example = _example(prop_schema, prop_schema)
-                if wire in body_example:
-                    example, has_example = body_example[wire], True
-                params.append(
-                    Param(
-                        name=taken.claim(identifier(wire, fallback="field")),
-                        wire_name=wire,
-                        location="body",
-                        type=self.types(prop, prop_at),
-                        required=wire in required_fields,
-                        description=_text(prop_schema, "description"),
-                        example=example,
-                        has_example=has_example,
-                    )
+        properties = self._properties(schema, resolved_at)
+        if properties is None:
+            whole = model if kind == "json" else TypeExpr("Mapping[str, object]")
+            param = Param(taken.claim("body"), "", "body", whole, required, _text(node, "description"))
+            return Body(media, kind, (param,), required, model)
+        params: list[Param] = []
+        for wire, (prop, prop_at, required_field) in properties.items():
+            prop_schema = as_mapping(self.doc.resolve(prop, prop_at)[0])
+            example, has_example = _example(prop_schema, prop_schema)
+            if wire in body_example:
+                example, has_example = body_example[wire], True
+            file_type = self._file_type(prop, prop_at) if kind == "multipart" else None
+            params.append(
+                Param(
+                    name=taken.claim(identifier(wire, fallback="field")),
+                    wire_name=wire,
+                    location="body",
+                    type=file_type or self.types(prop, prop_at),
+                    required=required_field,
+                    description=_text(prop_schema, "description"),
+                    example=None if file_type else example,
+                    has_example=has_example and not file_type,
+                    is_file=file_type is not None,
                 )
-            return Body(media, tuple(params), required, model)
-        param = Param(taken.claim("body"), "", "body", model, required, _text(node, "description"))
-        return Body(media, (param,), required, model)
+            )
+        return Body(media, kind, tuple(params), required, model)
 
-    def _response(self, op: Mapping[str, Any], at: str) -> tuple[TypeExpr | None, Any, Any, str]:
-        """The success response's type, its schema (resolved), its example, and its pointer."""
+    def _properties(self, schema: Mapping[str, Any], at: str) -> dict[str, tuple[Any, str, bool]] | None:
+        """An object body's fields (``allOf`` parts merged), or ``None`` when the body is not a plain object."""
+        found: dict[str, tuple[Any, str, bool]] = {}
+        parts: list[tuple[Mapping[str, Any], str]] = [(schema, at)]
+        for i, part in enumerate(cast(list[Any], schema.get("allOf", []))):
+            resolved, part_at = self.doc.resolve(part, pointer_join(at, "allOf", i))
+            parts.append((as_mapping(resolved), part_at))
+        is_object = False
+        for part, part_at in parts:
+            properties = as_mapping(part.get("properties"))
+            if "object" in schema_types(part) or properties:
+                is_object = True
+            required_fields = set(cast(list[str], part.get("required", [])))
+            for wire, prop in properties.items():
+                found[wire] = (prop, pointer_join(part_at, "properties", wire), wire in required_fields)
+        if not is_object or schema.get("oneOf") or schema.get("anyOf"):
+            return None
+        required_anywhere = {w for part, _ in parts for w in cast(list[str], part.get("required", []))}
+        return {w: (p, a, r or w in required_anywhere) for w, (p, a, r) in found.items()}
+
+    def _file_type(self, prop: Any, at: str, depth: int = 0) -> TypeExpr | None:
+        """``FileTypes`` for a multipart field that carries a file (``format: binary``), or a list of them."""
+        schema = as_mapping(self.doc.resolve(prop, at)[0])
+        types = schema_types(schema)
+        if "array" in types and depth == 0:
+            item = self._file_type(schema.get("items", {}), pointer_join(at, "items"), depth + 1)
+            return TypeExpr(f"list[{item.source}]") if item else None
+        if "string" in types and (
+            schema.get("format") == "binary" or ("contentMediaType" in schema and "contentEncoding" not in schema)
+        ):
+            return TypeExpr("FileTypes")
+        return None
+
+    def _response(self, op: Mapping[str, Any], at: str) -> _Response:
+        """The success response: its type, how it is returned, its schema (resolved), example and pointer."""
         responses = as_mapping(op.get("responses"))
         codes = sorted(str(c) for c in responses if str(c).startswith("2") or str(c).upper() == "2XX")
         for code in codes:
             resp, resp_at = self.doc.resolve(responses[code], pointer_join(at, "responses", code))
             content = as_mapping(as_mapping(resp).get("content"))
             if not content:
-                return None, None, None, resp_at
+                return _Response(None, "none", at=resp_at)
+            stream: TypeExpr | None = None
+            if SSE_MEDIA in content:
+                stream_at = pointer_join(resp_at, "content", SSE_MEDIA, "schema")
+                stream = self.types(as_mapping(content[SSE_MEDIA]).get("schema", {}), stream_at)
             media = next((m for m in content if JSON_MEDIA.match(m)), None)
             if media is None:
+                if stream is not None:
+                    return _Response(None, "none", stream=stream, accept=SSE_MEDIA, at=resp_at)
                 media = next(iter(content))
-                self.problems.error(
-                    pointer_join(resp_at, "content", media),
-                    f"responses of type {media!r} are not supported yet",
-                    "describe the response as application/json",
+                kind: ResponseKind = "text" if _is_text(media) else "binary"
+                return _Response(
+                    TypeExpr("str" if kind == "text" else "BinaryResponse"), kind, accept=media, at=resp_at
                 )
-                return None, None, None, resp_at
             media_node = as_mapping(content[media])
             schema_raw = media_node.get("schema", {})
             schema_at = pointer_join(resp_at, "content", media, "schema")
             schema, _ = self.doc.resolve(schema_raw, schema_at)
             example = media_node.get("example", as_mapping(schema).get("example"))
-            return self.types(schema_raw, schema_at), schema, example, schema_at
-        return None, None, None, at
+            return _Response(self.types(schema_raw, schema_at), "json", schema, example, schema_at, stream=stream)
+        return _Response(None, "none", at=at)
 
     def _page(
         self, http_method: str, query: tuple[Param, ...], schema: Any, at: str
     ) -> tuple[Pagination, TypeExpr] | None:
         if http_method != "get" or not isinstance(schema, Mapping):
             return None
-        props = as_mapping(cast(Mapping[str, Any], schema).get("properties"))
+        fields = self._properties(cast(Mapping[str, Any], schema), at) or {}
+        props = {wire: prop for wire, (prop, _, _) in fields.items()}
         wire_query = {p.wire_name for p in query}
-        for scheme in self.config.pagination:
-            items = as_mapping(self.doc.resolve(props.get(scheme.items), at)[0])
+        for scheme in self.config.pagination or _detected_schemes(props, wire_query):
+            if scheme.items not in fields:
+                continue
+            prop, prop_at, _ = fields[scheme.items]
+            items, items_at = self.doc.resolve(prop, prop_at)
+            items = as_mapping(items)
             if (
                 scheme.request_param in wire_query
                 and "array" in schema_types(items)
                 and (scheme.has_more is None or scheme.has_more in props)
             ):
-                item_at = pointer_join(at, "properties", scheme.items, "items")
-                return _pagination(scheme), self.types(items.get("items", {}), item_at)
+                return _pagination(scheme), self.types(items.get("items", {}), pointer_join(items_at, "items"))
         return None
 
     def _operation(self, path: str, http_method: str, op: Mapping[str, Any], shared: list[Any], at: str) -> Operation:
@@ -201,8 +306,15 @@ class Parser:
             self.problems.error(at, f"path parameter {extra!r} does not appear in the path {path!r}")
         py_path = _PLACEHOLDER.sub(lambda m: "{" + path_names.get(m.group(1), m.group(1)) + "}", path)
         body = self._body(op["requestBody"], pointer_join(at, "requestBody"), taken) if "requestBody" in op else None
-        response, schema, example, schema_at = self._response(op, at)
-        page = self._page(http_method, by_location["query"], schema, schema_at)
+        response = self._response(op, at)
+        page = self._page(http_method, by_location["query"], response.schema, response.at)
+        stream = None
+        if response.stream is not None:
+            toggle = next(
+                (p for p in (body.params if body and body.kind == "json" else ()) if p.wire_name == "stream"), None
+            )
+            if response.kind == "none" or (toggle is not None and toggle.type.source in ("bool", "bool | None")):
+                stream = Stream(response.stream, toggle if response.kind != "none" else None)
         return Operation(
             operation_id=str(op.get("operationId") or f"{http_method} {path}"),
             method_name="",
@@ -222,27 +334,34 @@ class Parser:
             header_params=by_location["header"],
             cookie_params=by_location["cookie"],
             body=body,
-            response=response,
+            response=response.type,
+            response_kind=response.kind,
+            accept=response.accept,
+            stream=stream,
             page=page[0] if page else None,
             item=page[1] if page else None,
-            response_example=example,
+            response_example=response.example,
         )
 
-    def _placement(self, op: Mapping[str, Any], path: str, http_method: str) -> tuple[tuple[str, ...], str]:
+    def _placement(self, op: Mapping[str, Any], path: str, http_method: str) -> tuple[tuple[str, ...], str, str]:
+        """The resource path, and the method name: in full, and without the resource's own words."""
         op_id = op.get("operationId")
         if isinstance(op_id, str) and op_id in self.config.operations:
             *resource, method = self.config.operations[op_id].split(".")
-            return tuple(resource), method
+            return tuple(resource), method, method
         tags = op.get("tags")
         first_segment = next((s for s in path.split("/") if s and not s.startswith("{")), "default")
         group = cast(list[Any], tags)[0] if isinstance(tags, list) and tags else first_segment
-        method = snake_case(op_id) if isinstance(op_id, str) and op_id else f"{http_method}_{snake_case(path)}"
-        return (identifier(str(group), fallback="default"),), identifier(method, fallback=http_method)
+        resource = identifier(str(group), fallback="default")
+        full = snake_case(op_id) if isinstance(op_id, str) and op_id else f"{http_method}_{snake_case(path)}"
+        full = identifier(full, fallback=http_method)
+        return (resource,), full, identifier(method_from_operation(full, resource), fallback=http_method)
 
     def _operations(self) -> list[Resource]:
         paths = as_mapping(self.doc.root.get("paths"))
         roots: dict[str, Resource] = {}
         seen_ids: dict[str, str] = {}
+        placed: list[tuple[tuple[str, ...], str, str, Operation]] = []
         for path, item in paths.items():
             item_at = pointer_join("/paths", path)
             item, item_at = self.doc.resolve(item, item_at)
@@ -261,13 +380,23 @@ class Parser:
                         )
                         continue
                     seen_ids[op_id] = at
+                mark, errors = len(self.problems.items), len(self.problems.errors)
                 try:
                     operation = self._operation(path, http_method, op, shared, at)
                 except GenerationError as exc:
                     self.problems.items.extend(exc.problems)
+                    operation = None
+                if operation is None or len(self.problems.errors) > errors:
+                    if self.keep_going:
+                        self.problems.demote(mark, f"skipped {http_method.upper()} {path}")
+                        self.skipped.append(at)
                     continue
-                resource_path, method = self._placement(op, path, http_method)
-                self._add(roots, resource_path, method, operation)
+                placed.append((*self._placement(op, path, http_method), operation))
+        # A short name that two operations of one resource would share is not used by either.
+        short_names = Counter((resource, short) for resource, _, short, _ in placed)
+        for resource_path, full, short, operation in placed:
+            method = short if short_names[(resource_path, short)] == 1 else full
+            self._add(roots, resource_path, method, operation)
         unknown = sorted(set(self.config.operations) - set(seen_ids))
         for op_id in unknown:
             self.problems.error(f"/operations/{op_id}", f"the config names operationId {op_id!r}, which the spec lacks")
@@ -302,7 +431,7 @@ class Parser:
         self.problems.raise_if_errors()
         info = as_mapping(self.doc.root.get("info"))
         title = _text(info, "title") or "API"
-        package = self.config.package_name or identifier(title, fallback="api").removesuffix("_api") or "api"
+        package = self.config.package_name or package_from_title(title)
         prefix = self.config.env_prefix or constant_name(package)
         pages: dict[str, Pagination] = {}
         for op in (o for r in resources for res in r.walk() for o in res.operations):
@@ -332,7 +461,7 @@ class Parser:
             models=self.models,
             pages=[pages[k] for k in sorted(pages)],
         )
-        return ParseResult(api, model_schemas, self.problems)
+        return ParseResult(api, model_schemas, self.problems, self.skipped)
 
     def _server_url(self) -> str:
         servers = self.doc.root.get("servers")
@@ -377,6 +506,44 @@ def _example(node: Mapping[str, Any], schema: Mapping[str, Any]) -> tuple[Any, b
     return None, False
 
 
+_ITEM_FIELDS = ("data", "items", "results")
+_PAGE_NAMES = {"cursor": "CursorPage", "offset": "OffsetPage", "page": "PageNumberPage"}
+
+
+def _detected_schemes(props: Mapping[str, Any], query: set[str]) -> list[PaginationConfig]:
+    """Without a ``pagination`` config, these shapes are paginated: a list field (``data``, ``items`` or ``results``)
+    with a cursor (``after`` and ``has_more``), an ``offset``, or a ``page`` query parameter."""
+    items = next((f for f in _ITEM_FIELDS if f in props), None)
+    if items is None:
+        return []
+    more = "has_more" if "has_more" in props else None
+    total = "total" if "total" in props else None
+    found: list[tuple[str, str]] = []
+    if "after" in query and more:
+        found.append(("cursor", "after"))
+    if "offset" in query:
+        found.append(("offset", "offset"))
+    if "page" in query:
+        found.append(("page", "page"))
+    schemes: list[PaginationConfig] = []
+    for style, param in found:
+        # One class per shape: the name says what differs from the plain style.
+        name = _PAGE_NAMES[style] + ("" if items == "data" else pascal_case(items))
+        name += ("" if style == "cursor" or not more else "HasMore") + ("Total" if total and style != "cursor" else "")
+        schemes.append(
+            PaginationConfig(
+                name=name,
+                style=style,
+                request_param=param,
+                items=items,
+                has_more=more,
+                limit_param="limit" if "limit" in query else None,
+                total=total if style != "cursor" else None,
+            )
+        )
+    return schemes
+
+
 def _pagination(scheme: PaginationConfig) -> Pagination:
     return Pagination(
         name=scheme.name,
@@ -402,5 +569,6 @@ def _unique_class_names(resources: list[Resource], models: list[Model]) -> None:
         resource.class_name = taken.claim(f"{base}Resource" if base in taken else base)
 
 
-def parse(doc: Document, config: SdkConfig) -> ParseResult:
-    return Parser(doc, config).parse()
+def parse(doc: Document, config: SdkConfig, *, keep_going: bool = False) -> ParseResult:
+    """Build the IR; with ``keep_going``, an operation with problems is skipped with a warning instead of failing."""
+    return Parser(doc, config, keep_going=keep_going).parse()

@@ -8,7 +8,9 @@ from typing import Any
 
 import jinja2
 
+from . import methods
 from .ir import Api, Operation, Resource
+from .methods import features, resource_imports
 from .naming import pascal_case
 from .text import comment, docstring
 
@@ -67,30 +69,18 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
         method_doc=method_doc,
         child_module=child_module,
     )
-    return env
-
-
-def _resource_imports(resource: Resource, api: Api) -> dict[str, Any]:
-    models = {m.name: m for m in api.models}
-    ops = resource.operations
-    utils = (
-        {"to_json"}
-        if any(o.body and len(o.body.params) == 1 and not o.body.params[0].wire_name for o in ops)
-        else set()
+    env.globals.update(
+        variants=methods.variants,
+        return_type=methods.return_type,
+        cast_to=methods.cast_to,
+        item_type=methods.item_type,
+        declaration=methods.declaration,
+        keyword_params=methods.keyword_params,
+        request_headers=methods.request_headers,
+        file_params=methods.file_params,
+        form_params=methods.form_params,
     )
-    if any(o.body and o.body.params and o.body.params[0].wire_name for o in ops):
-        utils.add("json_body")
-    if any(o.path_params for o in ops):
-        utils.add("path_template")
-    if any(o.header_params or o.cookie_params for o in ops):
-        utils.add("header_values")
-    pages = sorted({name for p in resource.pages for name in (p.sync_class, p.async_class)})
-    return {
-        "pages": (["AsyncPaginator"] if pages else []) + pages,
-        "models": [models[n] for n in sorted(resource.models) if n in models],
-        "literal": any("Literal" in p.type.imports for o in ops for p in o.params),
-        "utils": sorted(utils),
-    }
+    return env
 
 
 def _sensitive_headers(api: Api) -> tuple[str, ...]:
@@ -111,6 +101,7 @@ def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
         "root_error": f"{pascal_case(api.package_name)}Error",
         "description": api.description.split("\n")[0] if api.description else api.title,
         "idempotency": api.idempotency_header is not None,
+        "features": features(api),
         "sensitive_headers": _sensitive_headers(api),
         "page_helpers": {
             "more": any(p.has_more_field for p in api.pages),
@@ -139,6 +130,11 @@ def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
         "_version",
         "pagination",
     ]
+    runtime += [
+        name
+        for name, flag in (("_files", common["features"]["files"]), ("_streaming", common["features"]["streaming"]))
+        if flag
+    ]
     for name in runtime:
         emit(f"package/src/{name}.py.j2", f"{src}/{name}.py")
     emit("package/src/py.typed.j2", f"{src}/py.typed")
@@ -153,6 +149,6 @@ def render_package(api: Api, template_dir: Path = TEMPLATES) -> dict[str, str]:
             "package/src/resources/resource.py.j2",
             f"{src}/{module_path}.py",
             resource=resource,
-            imports=_resource_imports(resource, api),
+            imports=resource_imports(resource, api),
         )
     return files

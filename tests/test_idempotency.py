@@ -37,18 +37,18 @@ def test_one_key_across_the_retries_of_one_call(zoo: ModuleType, monkeypatch: py
         responses = [httpx.Response(503), httpx.Response(200, json=CAT), httpx.Response(200, json=CAT)]
         route = mock.post("/animals").mock(side_effect=responses)
         client = zoo.Client(base_url=BASE)
-        animal = client.animals.create_animal(body=zoo.types.Cat(kind="cat", name="Tom"))
+        animal = client.animals.create(body=zoo.types.Cat(kind="cat", name="Tom"))
         assert animal.name == "Tom"
         keys = [call.request.headers["Idempotency-Key"] for call in route.calls]
         assert len(keys) == 2 and keys[0] == keys[1] and keys[0].startswith("zoo-retry-")
-        client.animals.create_animal(body=zoo.types.Cat(kind="cat", name="Tom"))
+        client.animals.create(body=zoo.types.Cat(kind="cat", name="Tom"))
         assert route.calls[-1].request.headers["Idempotency-Key"] != keys[0]  # a new call, a new key
 
 
 def test_key_can_be_chosen_per_call(zoo: ModuleType) -> None:
     with respx.mock(base_url=BASE) as mock:
         route = mock.post("/animals").respond(200, json=CAT)
-        zoo.Client(base_url=BASE).animals.create_animal(
+        zoo.Client(base_url=BASE).animals.create(
             body=zoo.types.Cat(kind="cat", name="Tom"), idempotency_key="k1"
         )
         assert route.calls[0].request.headers["Idempotency-Key"] == "k1"
@@ -57,7 +57,7 @@ def test_key_can_be_chosen_per_call(zoo: ModuleType) -> None:
 def test_get_requests_carry_no_key(zoo: ModuleType) -> None:
     with respx.mock(base_url=BASE) as mock:
         route = mock.get("/animals/a1").respond(200, json={"kind": "dog", "name": "Rex"})
-        dog = zoo.Client(base_url=BASE).animals.get_animal("a1")
+        dog = zoo.Client(base_url=BASE).animals.get("a1")
         assert type(dog).__name__ == "Dog"  # the discriminated union picked the right member
         assert "Idempotency-Key" not in route.calls[0].request.headers
 
@@ -71,7 +71,7 @@ async def test_async_key_is_reused_across_retries(zoo: ModuleType, monkeypatch: 
     with respx.mock(base_url=BASE) as mock:
         route = mock.post("/animals").mock(side_effect=[httpx.Response(429), httpx.Response(200, json=CAT)])
         async with zoo.AsyncClient(base_url=BASE) as client:
-            await client.animals.create_animal(body=zoo.types.Dog(kind="dog", name="Rex"))
+            await client.animals.create(body=zoo.types.Dog(kind="dog", name="Rex"))
         keys = {call.request.headers["Idempotency-Key"] for call in route.calls}
         assert len(route.calls) == 2 and len(keys) == 1
 

@@ -187,9 +187,6 @@ class BaseClient:
             **strip_not_given(options.query or {}),
             **(options.extra_query or {}),
         }
-        json_data = options.json
-        if options.extra_body:
-            json_data = {**cast(Mapping[str, object], json_data or {}), **options.extra_body}
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         url = self._base_url.join(options.path.lstrip("/"))
         return httpx.Request(
@@ -197,7 +194,7 @@ class BaseClient:
             url,
             params=cast(Any, query) or None,
             headers=headers,
-            json=json_data,
+            json=_json_body(options),
             extensions={"timeout": httpx.Timeout(timeout).as_dict()},
         )
 
@@ -386,6 +383,12 @@ class AsyncAPIClient(BaseClient):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
+
+
+def _json_body(options: RequestOptions) -> object | None:
+    if options.extra_body:
+        return {**cast(Mapping[str, object], options.json or {}), **options.extra_body}
+    return options.json
 
 
 def _with_trailing_slash(url: httpx.URL) -> httpx.URL:

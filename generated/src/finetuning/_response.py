@@ -87,8 +87,8 @@ class BaseAPIResponse(Generic[R]):
             return cast(R, self.http_response.content)
         if cast_to is str:
             return cast(R, self.http_response.text)
-        data = self._json()
         origin = get_origin(cast_to) or cast_to
+        data = self._json()
         if isinstance(origin, type) and issubclass(origin, pagination.BasePage):
             return cast(
                 R,

@@ -1,0 +1,161 @@
+"""How a generated method is spelled: its overloads, argument declarations, return type and imports.
+
+Templates lay these strings out; every choice about them is made here.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from .ir import Api, Operation, Param, Resource
+
+Variant = Literal["plain", "no_stream", "stream", "either", "implementation"]
+"""One signature of a method. Operations whose ``stream`` argument picks the response type get three overloads
+(``stream`` false or omitted, ``stream=True``, any bool) and an implementation; the rest have one plain signature."""
+
+
+def variants(op: Operation) -> list[Variant]:
+    if op.stream is not None and op.stream.param is not None:
+        return ["no_stream", "stream", "either", "implementation"]
+    return ["plain"]
+
+
+def _stream_type(op: Operation, aio: bool) -> str:
+    assert op.stream is not None
+    return f"{'AsyncStream' if aio else 'Stream'}[{op.stream.item.source}]"
+
+
+def return_type(op: Operation, aio: bool, variant: Variant = "plain") -> str:
+    if op.page is not None and op.item is not None:
+        page = op.page.async_class if aio else op.page.sync_class
+        if aio:
+            return f"AsyncPaginator[{op.item.source}, {page}[{op.item.source}]]"
+        return f"{page}[{op.item.source}]"
+    response = op.response.source if op.response else "None"
+    if op.stream is None:
+        return response
+    if op.stream.param is None or variant == "stream":
+        return _stream_type(op, aio)
+    if variant == "no_stream":
+        return response
+    return f"{response} | {_stream_type(op, aio)}"
+
+
+def cast_to(op: Operation, aio: bool) -> str:
+    """The expression the request loop parses the response into."""
+    if op.page is not None and op.item is not None:
+        return f"{op.page.async_class if aio else op.page.sync_class}[{op.item.source}]"
+    response = op.response.source if op.response else "None"
+    if op.stream is None:
+        return response
+    if op.stream.param is None:
+        return _stream_type(op, aio)
+    return f"{_stream_type(op, aio)} if {op.stream.param.name} else {response}"
+
+
+def item_type(op: Operation) -> str | None:
+    """The type of one page item or one streamed event, which the request loop needs besides ``cast_to``."""
+    if op.page is not None and op.item is not None:
+        return op.item.source
+    if op.stream is not None:
+        return op.stream.item.source
+    return None
+
+
+def declaration(p: Param, op: Operation, variant: Variant) -> str:
+    """``name: type`` with its default, for one keyword argument in one signature variant."""
+    if op.stream is not None and op.stream.param is not None and p.name == op.stream.param.name:
+        nullable = " | None" if p.type.source.endswith("| None") else ""
+        return {
+            "no_stream": f"{p.name}: Literal[False]{nullable} | NotGiven = NOT_GIVEN",
+            "stream": f"{p.name}: Literal[True]",
+            "either": f"{p.name}: bool",
+            "implementation": f"{p.name}: bool{nullable} | NotGiven = NOT_GIVEN",
+        }[variant]
+    if p.required:
+        return f"{p.name}: {p.type.source}"
+    return f"{p.name}: {p.type.source} | NotGiven = NOT_GIVEN"
+
+
+def keyword_params(op: Operation, variant: Variant) -> list[Param]:
+    """Required keyword arguments first; in the ``stream=True`` overload the stream flag is required too."""
+    params = list(op.keyword_params)
+    if variant in ("stream", "either") and op.stream is not None and op.stream.param is not None:
+        flag = op.stream.param
+        params = [p for p in params if p.required] + [flag] + [p for p in params if not p.required and p != flag]
+    return params
+
+
+def request_headers(op: Operation) -> dict[str, str]:
+    """Headers fixed by the operation: the media type it answers with, and the raw body's media type."""
+    headers: dict[str, str] = {}
+    if op.accept:
+        headers["Accept"] = op.accept
+    if op.body is not None and op.body.kind == "binary":
+        headers["Content-Type"] = op.body.content_type
+    return headers
+
+
+def file_params(op: Operation) -> list[Param]:
+    return [p for p in op.body.params if p.is_file] if op.body else []
+
+
+def form_params(op: Operation) -> list[Param]:
+    return [p for p in op.body.params if not p.is_file] if op.body else []
+
+
+def features(api: Api) -> dict[str, bool]:
+    """Which optional parts of the runtime this API needs; a part nobody uses is not generated."""
+    ops = api.operations
+    return {
+        "files": any(o.body is not None and o.body.has_files for o in ops),
+        "forms": any(o.body is not None and o.body.kind in ("multipart", "form") for o in ops),
+        "streaming": any(o.stream is not None for o in ops),
+        "binary": any(o.response_kind == "binary" for o in ops),
+        "deep_object": any(p.style == "deep_object" for o in ops for p in o.query_params),
+        "csv_query": any(p.style == "form_csv" for o in ops for p in o.query_params),
+    }
+
+
+def resource_imports(resource: Resource, api: Api) -> dict[str, Any]:
+    """What one resource module imports, beyond what every resource module imports."""
+    models = {m.name: m for m in api.models}
+    ops = resource.operations
+    utils: set[str] = set()
+    types: set[str] = set()
+    files: set[str] = set()
+    for op in ops:
+        body = op.body
+        if body is not None and body.kind == "json":
+            utils.add("to_json" if body.is_whole else "json_body")
+        elif body is not None and body.kind in ("multipart", "form"):
+            utils.add("form_fields")
+        if body is not None and body.kind == "binary":
+            files |= {"file_content", "async_file_content"}
+            types.add("FileContent")
+        if file_params(op):
+            files |= {"multipart_files", "async_multipart_files"}
+            types.add("FileTypes")
+        if op.path_params:
+            utils.add("path_template")
+        if op.header_params or op.cookie_params:
+            utils.add("header_values")
+        for p in op.query_params:
+            if p.style == "deep_object":
+                utils.add("deep_object")
+            elif p.style == "form_csv":
+                utils.add("comma_joined")
+    pages = sorted({name for p in resource.pages for name in (p.sync_class, p.async_class)})
+    overloaded = any(op.stream is not None and op.stream.param is not None for op in ops)
+    return {
+        "pages": (["AsyncPaginator"] if pages else []) + pages,
+        "models": [models[n] for n in sorted(resource.models) if n in models],
+        "literal": overloaded or any("Literal" in p.type.imports for o in ops for p in o.params),
+        "overload": overloaded,
+        "mapping": any("Mapping[" in p.type.source for o in ops for p in o.params),
+        "utils": sorted(utils),
+        "types": sorted(types),
+        "files": sorted(files),
+        "streaming": any(op.stream is not None for op in ops),
+        "binary": any(op.response_kind == "binary" for op in ops),
+    }
