@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate check test lint mock clean
+.PHONY: all generate check test lint mock clean bench
 
 all: test
 
@@ -43,6 +43,10 @@ lint: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests generated
 	$(BIN)/black --check --quiet generator tests
 	cd generated && ../node_modules/.bin/pyright --pythonpath ../$(BIN)/python
+
+# Not part of `make test`: takes minutes, installs the peers into bench/.venvs, writes bench/results.md.
+bench: $(PY_STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 mock: $(NODE_STAMP)
 	node_modules/.bin/prism mock -h 127.0.0.1 -p $(MOCK_PORT) spec/openapi.yaml
