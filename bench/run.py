@@ -352,7 +352,12 @@ def report(results: dict[str, object], runs: int, import_runs: int, calls: int) 
             f"{row['theirs'] * scale:.0f} {unit} | {row[THEIRS_HTTPX] * scale:.0f} {unit} | "
             f"{ours_over * scale:.0f} {unit} | {theirs_over * scale:.0f} {unit} | {target} |"
         )
-    lines += ["", "Overhead = the client's time per call less bare httpx's, in the same venv."]
+    lines += [
+        "",
+        "Overhead = the client's time per call less bare httpx's, in the same venv.",
+        "",
+        "What the numbers mean, the profile behind them, and what would close a missed target: [NOTES.md](NOTES.md).",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -48,9 +48,7 @@ def test_one_key_across_the_retries_of_one_call(zoo: ModuleType, monkeypatch: py
 def test_key_can_be_chosen_per_call(zoo: ModuleType) -> None:
     with respx.mock(base_url=BASE) as mock:
         route = mock.post("/animals").respond(200, json=CAT)
-        zoo.Client(base_url=BASE).animals.create(
-            body=zoo.types.Cat(kind="cat", name="Tom"), idempotency_key="k1"
-        )
+        zoo.Client(base_url=BASE).animals.create(body=zoo.types.Cat(kind="cat", name="Tom"), idempotency_key="k1")
         assert route.calls[0].request.headers["Idempotency-Key"] == "k1"
 
 
