@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate check test test-generated lint mock realworld clean
+.PHONY: all generate check test test-generated lint mock realworld bench clean
 
 all: test
 
@@ -54,6 +54,10 @@ lint: $(PY_STAMP) $(NODE_STAMP)
 # writes docs/real-world.md. Minutes, not seconds, so not part of `make test` (tests/test_realworld_slice.py is).
 realworld: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m realworld
+
+# Not part of `make test`: takes minutes, installs the peers into bench/.venvs, writes bench/results.md.
+bench: $(PY_STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 mock: $(NODE_STAMP)
 	node_modules/.bin/prism mock --errors -h 127.0.0.1 -p $(MOCK_PORT) spec/openapi.yaml

@@ -7,14 +7,18 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import report
+from .cache import last_run, open_cache, record_run, run_inputs
 from .diff import Side, bump_for, compare
 from .errors import GenerationError
 from .progress import progress_for
-from .release import SNAPSHOT, Release, build_with_history, read_api
 from .versioning import bump
-from .writer import diff_tree, write_tree
+from .writer import diff_tree, read_tree, write_tree
+
+if TYPE_CHECKING:
+    from .release import Release
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -39,6 +43,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
             action="store_true",
             help="skip operations the generator cannot handle (with a warning) instead of failing",
         )
+        command.add_argument("--no-cache", action="store_true", help="neither use nor fill the generator's cache")
     _diff_arguments(sub)
     return parser.parse_args(argv)
 
@@ -60,6 +65,8 @@ def _diff_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _diff(args: argparse.Namespace) -> int:
     """``diff OLD NEW``: exit 0, 1 for breaking changes with ``--fail-on-breaking``, 2 for bad input."""
+    from .release import read_api  # noqa: PLC0415 - see main()
+
     try:
         old_doc, old_config, old_version = read_api(args.old, args.old_config)
         new_doc, new_config, _ = read_api(args.new, args.new_config)
@@ -86,6 +93,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _print_release(release: Release, spec: Path, out: Path, quiet: bool) -> None:
+    from .release import SNAPSHOT  # noqa: PLC0415 - see main()
+
     """What ``generate`` tells about the version: the API change report when the API changed."""
     if not release.bumped:
         return
@@ -103,9 +112,28 @@ def main(argv: list[str] | None = None) -> int:
     if config is None and (args.spec.parent / "sdk.yaml").is_file():
         config = args.spec.parent / "sdk.yaml"
     started = time.perf_counter()
+    cache = open_cache(not args.no_cache)
+    inputs = None
+    if cache is not None and args.command == "generate":
+        try:
+            inputs = run_inputs(args.spec, config, f"generate keep_going={args.keep_going}")
+        except OSError:
+            inputs = None  # the build below reports the unreadable file
+        stamp = last_run(cache, inputs, args.out, read_tree(args.out)) if inputs is not None else None
+        if stamp is not None:
+            for warning in stamp.get("warnings", []):
+                print(warning, file=sys.stderr)
+            seconds = time.perf_counter() - started
+            print(f"{stamp.get('summary')}; up to date, inputs unchanged since the last run, {seconds:.1f}s")
+            return EXIT_OK
+    # The tools the build loads (datamodel-code-generator, black) take longer than a run with nothing to do.
+    from .release import build_with_history  # noqa: PLC0415
+
     progress = progress_for(sys.stderr, args.quiet)
     try:
-        result, release = build_with_history(args.spec, config, args.out, keep_going=args.keep_going, progress=progress)
+        result, release = build_with_history(
+            args.spec, config, args.out, keep_going=args.keep_going, progress=progress, cache=cache
+        )
     except GenerationError as exc:
         progress.finish()
         for problem in exc.problems:
@@ -137,10 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     _print_release(release, args.spec, args.out, args.quiet)
     seconds = time.perf_counter() - started
-    print(
+    summary = (
         f"generated {args.out}: {result.operations} operations"
         + (f" ({result.skipped} skipped)" if result.skipped else "")
-        + f", {result.models} models, "
-        f"{changed} files written, {unchanged} unchanged, {seconds:.1f}s"
+        + f", {result.models} models"
     )
+    print(f"{summary}, {changed} files written, {unchanged} unchanged, {seconds:.1f}s")
+    if cache is not None and inputs is not None:
+        record_run(cache, inputs, args.out, result.files, summary, [str(w) for w in result.warnings])
     return EXIT_OK

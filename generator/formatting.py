@@ -1,4 +1,13 @@
-"""Formatting of the generated Python: import clean-up by ruff, then black. Both are pinned."""
+"""Formatting of the generated Python: import clean-up and a first layout by ruff, then black. All are pinned.
+
+The output is black's: black runs last on every file, with its safety checks (equivalent AST, stable result). ruff
+runs first because black costs the least on input that is already in its style: a file black leaves unchanged is
+formatted once and needs no checks, while a file black changes is formatted twice and then checked. ruff's
+formatter, which follows black's style, puts almost every file in that state in a fraction of black's time.
+
+Formatted files are cached under a digest of their unformatted text and of the formatters (see :mod:`.cache`), so
+a run formats only the files whose text changed.
+"""
 
 from __future__ import annotations
 
@@ -7,56 +16,47 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import black
 
+from .cache import Cache, digest, source_digest, tool_versions
+
 LINE_LENGTH = 120
 MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY311})
 PARALLEL_THRESHOLD = 64
 """Below this many files, worker processes cost more than they save."""
+RUFF_OPTIONS = ["--isolated", "--quiet", "--line-length", str(LINE_LENGTH), "--target-version", "py311"]
 
 
 def format_source(source: str) -> str:
+    """Black, with its checks that the result is equivalent to ``source`` and stable."""
     try:
         return black.format_file_contents(source, fast=False, mode=MODE)
     except black.NothingChanged:
         return source
 
 
-def _ruff_fix(files: dict[str, str]) -> dict[str, str]:
-    """Drop unused imports and sort imports (``ruff check --fix-only --select F401,I``)."""
+def _ruff(files: dict[str, str], only: list[str]) -> dict[str, str]:
+    """Drop unused imports, sort imports (``ruff check --fix-only --select F401,I``), then ``ruff format``.
+
+    Every file is written so that ruff sees the whole package (it tells first-party imports by the folders it
+    finds), but only the files in ``only`` are changed; their new text is returned.
+    """
     with tempfile.TemporaryDirectory(prefix="sdkgen-ruff-") as tmp:
         root = Path(tmp)
         for name, text in files.items():
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "ruff",
-                "check",
-                "--isolated",
-                "--fix-only",
-                "--exit-zero",
-                "--quiet",
-                "--select",
-                "F401,I",
-                "--line-length",
-                str(LINE_LENGTH),
-                "--target-version",
-                "py311",
-                ".",
-            ],
-            cwd=root,
-            check=True,
-            env={**os.environ, "NO_COLOR": "1"},
-        )
-        return {name: (root / name).read_text(encoding="utf-8") for name in files}
+        ruff = [sys.executable, "-m", "ruff"]
+        env = {**os.environ, "NO_COLOR": "1"}
+        fix = ["check", "--fix-only", "--exit-zero", "--select", "F401,I"]
+        for command in ([*ruff, *fix, *RUFF_OPTIONS, "--", *only], [*ruff, "format", *RUFF_OPTIONS, "--", *only]):
+            subprocess.run(command, cwd=root, check=True, env=env)
+        return {name: (root / name).read_text(encoding="utf-8") for name in only}
 
 
 _PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -67,25 +67,50 @@ def format_markdown(text: str) -> str:
     return _PYTHON_BLOCK.sub(lambda m: "```python\n" + format_source(m.group(1)) + "```", text)
 
 
-def format_files(files: dict[str, str], progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
-    """Format every ``.py`` file once, and the Python blocks of ``.md`` files; other files pass through unchanged.
-
-    ``progress(done, total)`` is told.
-    """
-    files = {k: format_markdown(v) if k.endswith(".md") else v for k, v in files.items()}
-    python = {k: v for k, v in files.items() if k.endswith(".py") and v.strip()}
-    python = _ruff_fix(python)
-    names = sorted(python)
+def _black(sources: list[str], progress: Callable[[int, int], None] | None) -> list[str]:
     formatted: list[str] = []
-    if len(names) >= PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor() as pool:
-            for text in pool.map(format_source, (python[n] for n in names), chunksize=8):
-                formatted.append(text)
-                if progress:
-                    progress(len(formatted), len(names))
-    else:
-        for n in names:
-            formatted.append(format_source(python[n]))
+    if len(sources) < PARALLEL_THRESHOLD:
+        results: Iterable[str] = map(format_source, sources)
+        for text in results:
+            formatted.append(text)
             if progress:
-                progress(len(formatted), len(names))
-    return {**files, **dict(zip(names, formatted, strict=True))}
+                progress(len(formatted), len(sources))
+        return formatted
+    with ProcessPoolExecutor() as pool:
+        for text in pool.map(format_source, sources, chunksize=8):
+            formatted.append(text)
+            if progress:
+                progress(len(formatted), len(sources))
+    return formatted
+
+
+def _format_key() -> str:
+    """What a formatted file depends on besides its text: this module and the formatters' versions."""
+    return digest(source_digest(Path(__file__)), tool_versions())
+
+
+def format_files(
+    files: dict[str, str], cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
+) -> dict[str, str]:
+    """Format every ``.py`` file once (or take it from ``cache``), and the Python blocks of ``.md`` files; other files
+    pass through unchanged.
+
+    ``progress(done, total)`` is told as black finishes files.
+    """
+    files = {name: format_markdown(text) if name.endswith(".md") else text for name, text in files.items()}
+    python = {name: text for name, text in files.items() if name.endswith(".py") and text.strip()}
+    formatter = _format_key()
+    keys = {name: digest(formatter, name, text) for name, text in python.items()}
+    done: dict[str, str] = {}
+    for name in python:
+        cached = cache.get("format", keys[name]) if cache is not None else None
+        if cached is not None:
+            done[name] = cached
+    todo = sorted(name for name in python if name not in done)
+    if todo:
+        prepared = _ruff(python, todo)
+        for name, text in zip(todo, _black([prepared[name] for name in todo], progress), strict=True):
+            done[name] = text
+            if cache is not None:
+                cache.put("format", keys[name], text)
+    return {**files, **done}

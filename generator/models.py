@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-import tempfile
+import json
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from datamodel_code_generator import DataModelType, PythonVersion, generate
 
+from .cache import Cache, digest, tool_versions
 from .errors import GenerationError, Problem
 from .ir import Model
 from .loader import Document
@@ -125,20 +126,30 @@ class RenderedModels:
 
 
 def render_models(
-    doc: Document, schemas: Mapping[str, Any], models: list[Model], package: str, *, keep_going: bool = False
+    doc: Document,
+    schemas: Mapping[str, Any],
+    models: list[Model],
+    package: str,
+    *,
+    keep_going: bool = False,
+    cache: Cache | None = None,
 ) -> RenderedModels:
-    """Run datamodel-code-generator over the component schemas."""
+    """Run datamodel-code-generator over the component schemas (or take its output from ``cache``)."""
     if not schemas:
         return RenderedModels({}, models, [])
     names = {m.schema_name: m.name for m in models}
     document, warnings_ = model_document(doc, schemas, names, keep_going=keep_going)
-    with tempfile.TemporaryDirectory(prefix="sdkgen-models-") as tmp:
-        out = Path(tmp) / "types"
+    key = digest(Path(__file__).read_bytes(), tool_versions(), package, json.dumps(document, default=repr))
+    cached = cache.get_json("models", key) if cache is not None else None
+    if isinstance(cached, dict):
+        files = cast(dict[str, str], cached)
+    else:
         with warnings.catch_warnings():
             # Unknown string formats ("snowflake", "uuid4") are typed as plain str; the warning is noise.
             warnings.simplefilter("ignore", UserWarning)
-            _generate(document, out, package)
-        files = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.glob("*.py"))}
+            files = _generate(document, package)
+        if cache is not None:
+            cache.put_json("models", key, files)
     return RenderedModels(files, locate_models(files, models, doc.name), warnings_)
 
 
@@ -162,11 +173,11 @@ def _field_aliases(document: Mapping[str, Any]) -> dict[str, str]:
     return {n: taken.claim(snake_case(n) + "_") for n in names if snake_case(n) in MODEL_METHODS}
 
 
-def _generate(document: dict[str, Any], out: Path, package: str) -> None:
-    generate(
+def _generate(document: dict[str, Any], package: str) -> dict[str, str]:
+    modules = generate(
         document,
         input_file_type="openapi",
-        output=out,
+        output=None,
         output_model_type=DataModelType.PydanticV2BaseModel,
         target_python_version=PythonVersion.PY_311,
         base_class=f"{package}._models.BaseModel",
@@ -188,6 +199,10 @@ def _generate(document: dict[str, Any], out: Path, package: str) -> None:
         aliases=_field_aliases(document),
         formatters=[],
     )
+    if not isinstance(modules, dict):
+        raise TypeError(f"datamodel-code-generator returned {type(modules).__name__}, not a module per model")
+    # Kept in memory: a module's text is what datamodel-code-generator would write to its file, less the final newline.
+    return {path[0]: text + "\n" for path, text in sorted(modules.items()) if len(path) == 1}
 
 
 def locate_models(files: Mapping[str, str], models: list[Model], doc_name: str) -> list[Model]:

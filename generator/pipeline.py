@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .cache import Cache
 from .config import load_config
 from .errors import GenerationError, Problem
 from .examples import Examples
@@ -42,11 +43,13 @@ def build(
     *,
     keep_going: bool = False,
     progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> Build:
     """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input.
 
     ``version`` overrides the config's package version (see :mod:`generator.release`). With ``keep_going``,
     operations with problems are skipped and unresolvable schema references typed as any value, each with a warning.
+    With a ``cache``, the models and formatted files of an earlier run with the same inputs are reused.
     """
     progress = progress or Progress()
     progress.stage("loading")
@@ -62,7 +65,9 @@ def build(
     )
     api = result.api
     progress.stage("models")
-    rendered = render_models(doc, result.model_schemas, api.models, api.package_name, keep_going=keep_going)
+    rendered = render_models(
+        doc, result.model_schemas, api.models, api.package_name, keep_going=keep_going, cache=cache
+    )
     api.models = rendered.models
     progress.stage("rendering")
     files = render_package(api, Examples(doc, api.models, rendered.files), template_dir)
@@ -73,7 +78,7 @@ def build(
             )
     warnings = checked.warnings + result.problems.warnings + rendered.warnings
     progress.stage("formatting")
-    formatted = format_files(files, progress.advance)
+    formatted = format_files(files, cache, progress.advance)
     _check_compiles(formatted)
     return Build(formatted, warnings, len(api.operations), len(api.models), len(result.skipped))
 

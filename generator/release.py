@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from .cache import Cache
 from .config import SdkConfig, parse_config
 from .diff import Change, Side, bump_for, compare
 from .errors import GenerationError, Problem
@@ -169,11 +170,14 @@ def build_with_history(
     *,
     keep_going: bool = False,
     progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> tuple[Build, Release]:
     """Every file of the SDK for ``out``: the package at its new version, the changelog and the snapshot."""
     doc, config_data, sdk_config = load_inputs(spec, config, _display(spec), keep_going=keep_going)
     release = plan(doc, config_data, sdk_config, out, keep_going=keep_going)
-    result = build(spec, config, template_dir, version=release.version, keep_going=keep_going, progress=progress)
+    result = build(
+        spec, config, template_dir, version=release.version, keep_going=keep_going, progress=progress, cache=cache
+    )
     result.files.update(release.files)
     return result, release
 
