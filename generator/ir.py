@@ -135,6 +135,8 @@ class Operation:
     body: Body | None = None
     response: TypeExpr | None = None
     """The parsed return type; ``None`` when the operation returns no content."""
+    auth: Auth | None = None
+    """How this operation authenticates, when its ``security`` differs from the API's."""
     response_kind: ResponseKind = "json"
     accept: str | None = None
     """The ``Accept`` header, when the success response is not JSON."""

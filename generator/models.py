@@ -16,8 +16,8 @@ from .cache import Cache, digest, tool_versions
 from .errors import GenerationError, Problem
 from .ir import Model
 from .loader import Document
-from .naming import Namespace, snake_case
-from .schemas import SCHEMA_PREFIX
+from .naming import Namespace, pascal_case, snake_case
+from .schemas import SCHEMA_PREFIX, as_mapping, is_nullable, schema_types
 from .text import clean
 
 # The keywords that shape a Python type. Everything else (examples, xml, vendor extensions, validation bounds) is
@@ -60,6 +60,7 @@ class SchemaRewriter:
         self.keep_going = keep_going
         self.warnings: list[Problem] = []
         """With ``keep_going``, each reference that could not be followed; it was typed as any value instead."""
+        self._schema_names = {v: k for k, v in names.items()}
 
     def __call__(self, node: Any, at: str, depth: int = 0) -> Any:
         if isinstance(node, list):
@@ -94,7 +95,239 @@ class SchemaRewriter:
                 out[key] = clean(value)
             elif key in TYPE_KEYWORDS:
                 out[key] = self(value, f"{at}/{key}", depth)
+        for key in ("anyOf", "oneOf"):
+            if _only_constraints(out.get(key)) and ("properties" in out or "object" in schema_types(out)):
+                # ``anyOf: [{required: [a]}, {required: [b]}]`` beside the properties says which fields are needed
+                # together; it adds no type, and datamodel-code-generator would make the object a union of itself.
+                del out[key]
+        if out.get("default", 0) is None and not is_nullable(node):
+            del out["default"]  # ``default: null`` on a schema that does not allow null: no default, not a bad one
+        if isinstance(out.get("discriminator"), Mapping):
+            self._settle_discriminator(out, at)
+        if isinstance(out.get("allOf"), list):
+            out = _simplify_all_of(out)
+        if isinstance(out.get("allOf"), list) and self._fields_overlap(cast(list[Any], out["allOf"])):
+            out = self._flatten(out, at)
         return out
+
+    # -- shapes datamodel-code-generator gets wrong --------------------------------------------------------------
+    def _target(self, ref: str) -> tuple[Any, str] | None:
+        """The original schema behind a rewritten ``$ref`` to a model class."""
+        name = ref[len(SCHEMA_PREFIX) :] if ref.startswith(SCHEMA_PREFIX) else None
+        schema_name = self._schema_names.get(name or "")
+        if schema_name is None:
+            return None
+        at = f"/components/schemas/{schema_name}"
+        return as_mapping(as_mapping(as_mapping(self.doc.root.get("components")).get("schemas")).get(schema_name)), at
+
+    def _resolved(self, schema: Any) -> Any:
+        ref = as_mapping(schema).get("$ref")
+        target = self._target(ref) if isinstance(ref, str) else None
+        return self(target[0], target[1]) if target else schema
+
+    def _fields(self, schema: Any, depth: int = 0) -> dict[str, Any]:
+        """The properties of a rewritten schema, through references and ``allOf`` parts (later parts win)."""
+        node = as_mapping(schema)
+        if depth > 16:
+            return {}
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            target = self._target(ref)
+            return self._fields(self(target[0], target[1]), depth + 1) if target else {}
+        fields: dict[str, Any] = {}
+        for part in cast(list[Any], node.get("allOf", [])):
+            fields.update(self._fields(part, depth + 1))
+        fields.update(as_mapping(node.get("properties")))
+        return fields
+
+    def _required(self, schema: Any, depth: int = 0) -> list[str]:
+        node = as_mapping(schema)
+        if depth > 16:
+            return []
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            target = self._target(ref)
+            return self._required(self(target[0], target[1]), depth + 1) if target else []
+        found = [r for part in cast(list[Any], node.get("allOf", [])) for r in self._required(part, depth + 1)]
+        return found + [r for r in cast(list[Any], node.get("required", [])) if isinstance(r, str)]
+
+    def _fields_overlap(self, parts: list[Any]) -> bool:
+        """Two ``allOf`` parts declare the same field: as subclasses, the later one would redeclare an inherited
+        field (often required where the parent's is optional), which type checkers reject."""
+        seen: set[str] = set()
+        for part in parts:
+            names = set(self._fields(part))
+            # A part that makes an earlier part's field required redeclares it too.
+            if (names | set(self._required(part))) & seen:
+                return True
+            seen |= names
+        return False
+
+    def _flatten(self, out: dict[str, Any], at: str) -> dict[str, Any]:
+        """One object with every part's fields, instead of a subclass of the parts."""
+        parts = cast(list[Any], out.pop("allOf"))
+        fields: dict[str, Any] = {}
+        required: list[str] = []
+        for part in parts:
+            fields.update(self._fields(part))
+            required.extend(r for r in self._required(part) if r not in required)
+        merged: dict[str, Any] = {"type": "object", "properties": {**fields, **as_mapping(out.pop("properties", {}))}}
+        required.extend(r for r in cast(list[Any], out.pop("required", [])) if r not in required)
+        if required:
+            merged["required"] = required
+        return {**out, **merged}
+
+    def _settle_discriminator(self, out: dict[str, Any], at: str) -> None:
+        """A discriminator with no mapping means "the schema's name" to datamodel-code-generator, which turns each
+        member's tag field into ``Literal["ClassName"]``. Map each member by the one value its tag field allows
+        instead; when a member allows several values (or none), the union is left undiscriminated."""
+        discriminator = cast(Mapping[str, Any], out["discriminator"])
+        if discriminator.get("mapping"):
+            return
+        tag = discriminator.get("propertyName")
+        members = cast(list[Any], out.get("oneOf") or out.get("anyOf") or [])
+        mapping: dict[str, str] = {}
+        for member in members:
+            ref = as_mapping(member).get("$ref")
+            value = _single_value(self._resolved(self._fields(member).get(tag))) if isinstance(ref, str) else None
+            if not isinstance(value, str) or value in mapping:
+                del out["discriminator"]
+                return
+            mapping[value] = ref
+        out["discriminator"] = {**discriminator, "mapping": mapping}
+
+
+def _simplify_all_of(out: dict[str, Any]) -> dict[str, Any]:
+    """``allOf`` shapes that mean a simpler type: one typed part plus constraints (``[{$ref: X}, {nullable: true}]``
+    is ``X`` or null), and a union among the parts (a class cannot extend a union: the union is the type)."""
+    parts = cast(list[Any], out["allOf"])
+    rest = {k: v for k, v in out.items() if k != "allOf"}
+    unions = [p for p in parts if _is_inline_union(p)]
+    typed = [p for p in parts if not _only_constraints([p])]
+    if unions:
+        chosen = unions[0]
+    elif len(typed) == 1 and len(parts) > 1:
+        chosen = typed[0]
+    else:
+        return out
+    if any(as_mapping(p).get("nullable") is True for p in parts):
+        return {**rest, "anyOf": [chosen, {"type": "null"}]}
+    return {**rest, **as_mapping(chosen)} if "$ref" not in as_mapping(chosen) else {**rest, "allOf": [chosen]}
+
+
+def _single_value(schema: Any) -> object:
+    """The one value a (rewritten) schema allows, from ``const`` or a one-value ``enum``; else ``None``."""
+    node = as_mapping(schema)
+    if "const" in node:
+        return node["const"]
+    enum = node.get("enum")
+    return cast(list[Any], enum)[0] if isinstance(enum, list) and len(cast(list[Any], enum)) == 1 else None
+
+
+def hoist_inline_members(schemas: dict[str, Any], taken: Namespace) -> dict[str, Any]:
+    """Give inline objects and unions at the top of a union (``anyOf: [{type: object...}, {type: null}]``), inline
+    unions among ``allOf`` parts, and inline union or object items of an array schema names of their own
+    (``PromptObject``, ``EventPart1``, ``ToolCallsItem``), and so do inline objects and unions held by a property
+    (``OrderShipping`` for ``Order.shipping``).
+
+    datamodel-code-generator would name such an inline model after the schema itself, so that the alias for the
+    schema refers to itself (``Prompt = Prompt | None``). Names are derived from the schema's, deterministically.
+    """
+    found = dict(schemas)
+    todo = list(schemas)
+    while todo:
+        name = todo.pop(0)
+        schema = dict(as_mapping(found[name]))
+        for key in ("anyOf", "oneOf"):
+            members = schema.get(key)
+            if not isinstance(members, list):
+                continue
+            inline = [i for i, m in enumerate(cast(list[Any], members)) if _is_inline_model(m) or _is_inline_union(m)]
+            replaced = list(cast(list[Any], members))
+            for i in inline:
+                new = taken.claim(f"{name}Object" if len(inline) == 1 else f"{name}Variant{i + 1}")
+                found[new] = replaced[i]
+                replaced[i] = {"$ref": SCHEMA_PREFIX + new}
+                todo.append(new)
+            schema[key] = replaced
+        parts = schema.get("allOf")
+        if isinstance(parts, list):
+            replaced_parts = list(cast(list[Any], parts))
+            for i, part in enumerate(replaced_parts):
+                if _is_inline_union(part):
+                    new = taken.claim(f"{name}Part{i + 1}")
+                    found[new] = part
+                    replaced_parts[i] = {"$ref": SCHEMA_PREFIX + new}
+                    todo.append(new)
+            schema["allOf"] = replaced_parts
+        properties = schema.get("properties")
+        if isinstance(properties, Mapping):
+            props = dict(cast(Mapping[str, Any], properties))
+            for prop, value in props.items():
+                value_items = as_mapping(value).get("items")
+                if _needs_name(value):
+                    new = taken.claim(f"{name}{pascal_case(prop) or 'Field'}")
+                    found[new] = value
+                    props[prop] = _reference(new, as_mapping(value))
+                    todo.append(new)
+                elif "array" in schema_types(as_mapping(value)) and _needs_name(value_items):
+                    new = taken.claim(f"{name}{pascal_case(prop) or 'Field'}Item")
+                    found[new] = value_items
+                    props[prop] = {**as_mapping(value), "items": {"$ref": SCHEMA_PREFIX + new}}
+                    todo.append(new)
+            schema["properties"] = props
+        items = schema.get("items")
+        if "array" in schema_types(schema) and (_is_inline_model(items) or _is_inline_union(items)):
+            new = taken.claim(f"{name}Item")
+            found[new] = items
+            schema["items"] = {"$ref": SCHEMA_PREFIX + new}
+            todo.append(new)
+        found[name] = schema
+    return found
+
+
+def _reference(name: str, schema: Mapping[str, Any]) -> dict[str, Any]:
+    """A property's reference to its hoisted schema, keeping what belongs to the property: its description, default
+    and whether it may be null."""
+    ref: dict[str, Any] = {"$ref": SCHEMA_PREFIX + name}
+    for key in ("description", "default"):
+        if key in schema:
+            ref[key] = schema[key]
+    if is_nullable(schema):
+        return {"anyOf": [ref, {"type": "null"}], **{k: v for k, v in ref.items() if k != "$ref"}}
+    return ref
+
+
+def _needs_name(node: Any) -> bool:
+    """An inline object, or an inline union with one among its members: datamodel-code-generator would name it."""
+    if _is_inline_model(node):
+        return True
+    schema = as_mapping(node)
+    members = [m for k in ("anyOf", "oneOf") for m in cast(list[Any], schema.get(k) or [])]
+    return "$ref" not in schema and any(_needs_name(m) for m in members)
+
+
+def _is_inline_model(node: Any) -> bool:
+    schema = as_mapping(node)
+    return "$ref" not in schema and (
+        "object" in schema_types(schema) or "properties" in schema or isinstance(schema.get("allOf"), list)
+    )
+
+
+_TYPING_KEYS = frozenset({"type", "properties", "items", "enum", "const", "$ref", "allOf", "anyOf", "oneOf"})
+
+
+def _only_constraints(members: Any) -> bool:
+    """Union members that only constrain (``required``, ``description``) and add no type of their own."""
+    return isinstance(members, list) and all(
+        isinstance(m, Mapping) and not (_TYPING_KEYS & set(cast(Mapping[str, Any], m)))
+        for m in cast(list[Any], members)
+    )
+
+
+def _is_inline_union(node: Any) -> bool:
+    schema = as_mapping(node)
+    return "$ref" not in schema and any(isinstance(schema.get(k), list) for k in ("anyOf", "oneOf"))
 
 
 def model_document(
@@ -103,15 +336,13 @@ def model_document(
     """The document datamodel-code-generator reads, and the warnings about what ``keep_going`` let through."""
     rewrite = SchemaRewriter(doc, names, keep_going=keep_going)
     by_class = {v: k for k, v in names.items()}
+    rewritten = {name: rewrite(schema, f"/components/schemas/{by_class[name]}") for name, schema in schemas.items()}
+    taken = Namespace(set(rewritten))
     document = {
         "openapi": doc.version,
         "info": {"title": "models", "version": "0"},
         "paths": {},
-        "components": {
-            "schemas": {
-                name: rewrite(schema, f"/components/schemas/{by_class[name]}") for name, schema in schemas.items()
-            }
-        },
+        "components": {"schemas": hoist_inline_members(rewritten, taken)},
     }
     return document, rewrite.warnings
 

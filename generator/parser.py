@@ -233,7 +233,9 @@ class Parser:
             item = self._file_type(schema.get("items", {}), pointer_join(at, "items"), depth + 1)
             return TypeExpr(f"list[{item.source}]") if item else None
         if "string" in types and (
-            schema.get("format") == "binary" or ("contentMediaType" in schema and "contentEncoding" not in schema)
+            schema.get("format") == "binary"
+            or schema.get("contentEncoding") == "binary"
+            or ("contentMediaType" in schema and "contentEncoding" not in schema)
         ):
             return TypeExpr("FileTypes")
         return None
@@ -439,6 +441,10 @@ class Parser:
         for op in (o for r in resources for res in r.walk() for o in res.operations):
             if op.page is not None:
                 pages.setdefault(op.page.name, op.page)
+        auth = self._auth()
+        if auth.kind != "none":
+            for resource in (r for root in resources for r in root.walk()):
+                resource.operations = [self._operation_auth(op, auth) for op in resource.operations]
         api = Api(
             title=title,
             version=str(info.get("version", "")),
@@ -452,7 +458,7 @@ class Parser:
             base_url_env=self.config.base_url_env or f"{prefix}_BASE_URL",
             log_env=self.config.log_env or f"{prefix}_LOG",
             base_url=self.config.base_url or self._server_url(),
-            auth=self._auth(),
+            auth=auth,
             timeout=self.config.timeout,
             connect_timeout=self.config.connect_timeout,
             max_retries=self.config.max_retries,
@@ -465,6 +471,14 @@ class Parser:
         )
         return ParseResult(api, model_schemas, self.problems, self.skipped)
 
+    def _operation_auth(self, op: Operation, default: Auth) -> Operation:
+        """An operation with its own ``security`` sends that scheme's credential (the same API key) instead."""
+        raw = as_mapping(self.doc.at(op.pointer)).get("security")
+        if not isinstance(raw, list):
+            return op
+        auth = self._auth(raw, default_to_any=False)
+        return op if auth == default else replace(op, auth=auth)
+
     def _server_url(self) -> str:
         servers = self.doc.root.get("servers")
         server = as_mapping(cast(list[Any], servers)[0]) if isinstance(servers, list) and servers else {}
@@ -475,10 +489,13 @@ class Parser:
             self.problems.warn("/servers/0/url", f"server URL {url!r} is relative", "set base_url in the config")
         return url
 
-    def _auth(self) -> Auth:
+    def _auth(self, security: Any = None, *, default_to_any: bool = True) -> Auth:
+        """The first usable scheme of a ``security`` list (the document's when not given)."""
         schemes = as_mapping(as_mapping(self.doc.root.get("components")).get("securitySchemes"))
-        security = self.doc.root.get("security")
-        names = [n for req in cast(list[Any], security or []) for n in as_mapping(req)] or list(schemes)
+        security = self.doc.root.get("security") if security is None else security
+        names = [n for req in cast(list[Any], security or []) for n in as_mapping(req)]
+        if not names and default_to_any:
+            names = list(schemes)
         for name in names:
             scheme = as_mapping(
                 self.doc.resolve(schemes.get(name, {}), pointer_join("/components/securitySchemes", name))[0]

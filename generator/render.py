@@ -112,8 +112,9 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
 def _sensitive_headers(api: Api) -> tuple[str, ...]:
     """Headers whose values never reach a log line: credentials, cookies and the API's own key header."""
     names = {"authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key"}
-    if api.auth.kind == "header":
-        names.add(api.auth.name.lower())
+    for auth in [api.auth, *(op.auth for op in api.operations if op.auth is not None)]:
+        if auth.kind == "header":
+            names.add(auth.name.lower())
     return tuple(sorted(names))
 
 

@@ -354,3 +354,39 @@ def test_raw_response_of_a_stream(client: Any) -> None:
     raw = client.transcripts.with_raw_response.watch_progress("t1")
     assert raw.headers["content-type"] == "text/event-stream"
     assert [p.percent for p in raw.parse()] == [7]
+
+
+# -- per-operation security, multipart without files, an optional body left out ----------------------------------
+@respx.mock
+def test_an_operation_with_its_own_security_scheme_sends_that_credential(client: Any) -> None:
+    route = respx.get(f"{BASE}/assets/a1/content").mock(return_value=httpx.Response(200, content=b"x"))
+    client.assets.download_content("a1")
+    headers = route.calls.last.request.headers
+    assert headers["x-vault-key"] == "user:secret"
+    assert "authorization" not in headers
+
+
+@respx.mock
+def test_an_operation_with_empty_security_sends_no_credential_and_multipart_without_files(client: Any) -> None:
+    route = respx.post(f"{BASE}/assets/a1/notes").mock(return_value=httpx.Response(204))
+    client.assets.add_note("a1", note="looks good", extra_body={"by": "me"})
+    request = route.calls.last.request
+    assert "authorization" not in request.headers and "x-vault-key" not in request.headers
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert [(n, f, p) for n, f, _, p in _parts(request)] == [("note", None, b"looks good"), ("by", None, b"me")]
+
+
+@respx.mock
+def test_the_default_scheme_is_basic_with_the_key_as_user_name(client: Any) -> None:
+    route = respx.put(f"{BASE}/assets/a1/tags").mock(return_value=httpx.Response(204))
+    client.assets.replace_tags("a1", body=["red"])
+    assert route.calls.last.request.headers["authorization"] == "Basic dXNlcjpzZWNyZXQ6"  # "user:secret:"
+
+
+@respx.mock
+def test_an_optional_body_left_out_sends_no_body(client: Any) -> None:
+    route = respx.put(f"{BASE}/assets/a1/tags").mock(return_value=httpx.Response(204))
+    assert client.assets.replace_tags("a1") is None
+    assert route.calls.last.request.content == b""
+    client.assets.replace_tags("a1", body=[])
+    assert json.loads(route.calls.last.request.content) == []

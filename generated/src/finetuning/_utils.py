@@ -36,6 +36,8 @@ def to_json(value: object) -> object:
     """Plain JSON data for a request body: models become dicts with the API's field names."""
     from pydantic import BaseModel  # noqa: PLC0415 - pydantic is only loaded once a body is sent
 
+    if isinstance(value, NotGiven):
+        return None  # an optional body left out: no body
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):

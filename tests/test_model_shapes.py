@@ -1,0 +1,152 @@
+"""Schema shapes that datamodel-code-generator gets wrong on its own, and what the generator hands it instead.
+
+Each was found in a real document (the OpenAI one): an alias that refers to itself, a subclass that redeclares a
+parent's optional field as required, a discriminator without a mapping, ``default: null`` on a non-nullable object.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.pipeline import build
+
+from .conftest import PRISM, ROOT
+
+PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
+
+SCHEMAS: dict[str, Any] = {
+    # anyOf of an inline object and null: the object gets a name of its own.
+    "Prompt": {
+        "anyOf": [{"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}, {"type": "null"}]
+    },
+    # an array of an inline union.
+    "ToolCalls": {
+        "type": "array",
+        "items": {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}]},
+    },
+    # a discriminator without a mapping, whose members each allow one tag value.
+    "Pet": {
+        "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+        "discriminator": {"propertyName": "kind"},
+    },
+    "Cat": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string", "enum": ["cat"]}}},
+    "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string", "const": "dog"}}},
+    # a discriminator whose member allows two values: left undiscriminated.
+    "Tool": {
+        "oneOf": [{"$ref": "#/components/schemas/Search"}, {"$ref": "#/components/schemas/Cat"}],
+        "discriminator": {"propertyName": "kind"},
+    },
+    "Search": {"type": "object", "properties": {"kind": {"type": "string", "enum": ["search", "search_v2"]}}},
+    # allOf whose last part makes the parent's optional field required.
+    "Base": {"type": "object", "properties": {"id": {"type": "string"}, "note": {"type": "string"}}},
+    "Resource": {
+        "allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"type": "object", "required": ["id"], "properties": {"size": {"type": "integer"}}},
+        ]
+    },
+    # allOf of a reference and a constraint only: the reference, or null.
+    "Holder": {
+        "type": "object",
+        "properties": {"choice": {"allOf": [{"$ref": "#/components/schemas/Pet"}, {"nullable": True}]}},
+    },
+    # required-together constraints beside the properties, and a default of null where null is not allowed.
+    "Batch": {
+        "type": "object",
+        "properties": {
+            "file_ids": {"type": "array", "items": {"type": "string"}},
+            "files": {"type": "array", "items": {"type": "string"}},
+            "options": {
+                "type": "object",
+                "properties": {"mode": {"type": "string"}},
+                "default": None,
+            },
+        },
+        "anyOf": [{"required": ["file_ids"]}, {"required": ["files"]}],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("shapes")
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Shapes", "version": "1"},
+        "paths": {},
+        "components": {"schemas": SCHEMAS},
+    }
+    (folder / "openapi.json").write_text(json.dumps(spec))
+    out = folder / "out"
+    for name, text in build(folder / "openapi.json", None).files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(text)
+    return out
+
+
+def _types(package: Path) -> dict[str, str]:
+    return {p.stem: p.read_text() for p in (package / "src" / "shapes" / "types").glob("*.py")}
+
+
+def test_no_alias_refers_to_itself_and_inline_members_are_named(package: Path) -> None:
+    types = _types(package)
+    assert 'Prompt = TypeAliasType("Prompt", PromptObject | None)' in types["prompt"].replace("\n", "").replace(
+        "    ", ""
+    )
+    assert "class PromptObject(BaseModel)" in types["prompt_object"]
+    assert "list[ToolCallsItem]" in types["tool_calls"]
+    for text in types.values():
+        for alias, value in re.findall(r'^(\w+) = TypeAliasType\(\s*"\w+",(.*?)\n\)?$', text, re.M | re.S):
+            assert f'"{alias}"' not in value, f"{alias} refers to itself: {value}"
+
+
+def test_the_discriminator_is_mapped_by_tag_value_or_dropped(package: Path) -> None:
+    types = _types(package)
+    assert 'kind: Literal["cat"]' in types["cat"] and 'kind: Literal["dog"]' in types["dog"]
+    assert 'Literal["Cat"]' not in types["cat"] and 'Literal["Search"]' not in types["search"]
+    assert 'Literal["search", "search_v2"]' in types["search"]
+
+
+def test_overlapping_all_of_is_one_class_and_required_wins(package: Path) -> None:
+    resource = _types(package)["resource"]
+    assert "class Resource(BaseModel)" in resource
+    assert "id: str\n" in resource and "note: str | None = None" in resource and "size: int | None = None" in resource
+
+
+def test_constraints_and_null_defaults_are_not_types(package: Path) -> None:
+    types = _types(package)
+    assert "class Batch(BaseModel)" in types["batch"]
+    assert "options: BatchOptions | None = None" in types["batch"]
+    assert "choice: Pet | None = None" in types["holder"]
+
+
+def test_the_models_import_validate_and_type_check(package: Path) -> None:
+    script = (
+        "from shapes.types import Batch, Holder, Pet, Resource\n"
+        "from pydantic import TypeAdapter\n"
+        "assert type(TypeAdapter(Pet).validate_python({'kind': 'dog'})).__name__ == 'Dog'\n"
+        "assert Resource.model_validate({'id': 'r', 'size': 1}).id == 'r'\n"
+        "assert Holder.model_validate({'choice': None}).choice is None\n"
+        "assert Batch.model_validate({'files': ['a']}).options is None\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env={"PYTHONPATH": str(package / "src")}, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    if not PYRIGHT.exists() or not PRISM.exists():
+        pytest.skip("node tools are not installed (make test installs them)")
+    checked = subprocess.run(
+        [str(PYRIGHT), "--outputjson", "--pythonpath", sys.executable, str(package / "src")],
+        cwd=package,
+        capture_output=True,
+        text=True,
+    )
+    summary = json.loads(checked.stdout)["summary"]
+    assert summary["errorCount"] == 0, checked.stdout[:3000]
