@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -99,6 +99,8 @@ class Document:
     root: JSON
     name: str
     """How problems name the file, e.g. ``spec/openapi.yaml``."""
+    unfollowed: Mapping[str, Problem] = field(default_factory=dict[str, Problem])
+    """References to other files that could not be followed, and why (see :mod:`generator.bundle`)."""
 
     @property
     def version(self) -> str:
@@ -129,6 +131,8 @@ class Document:
         seen: list[str] = []
         while isinstance(node, Mapping) and "$ref" in node:
             ref = cast(Mapping[str, Any], node)["$ref"]
+            if isinstance(ref, str) and ref in self.unfollowed:
+                raise GenerationError([self.unfollowed[ref]])
             if not isinstance(ref, str) or not ref.startswith("#"):
                 raise GenerationError(
                     [
@@ -188,4 +192,7 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
                 )
             ]
         )
-    return Document(root=root, name=name)
+    from .bundle import bundle  # noqa: PLC0415 - bundle reads files through this module
+
+    bundled, unfollowed = bundle(root, path, name)
+    return Document(root=bundled, name=name, unfollowed=unfollowed)

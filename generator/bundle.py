@@ -1,0 +1,156 @@
+"""References to other files: the document and the files it references become one document.
+
+A ``$ref`` such as ``schemas/pet.yaml`` or ``common.yaml#/components/schemas/Error`` is followed (relative to the
+file that holds it). A referenced schema becomes a component of the main document, named after its own name there
+(``Error``) or after the file (``Pet`` for ``schemas/pet.yaml``), and the reference becomes a local one, so models
+keep their names. Anything else (a parameter, a response, a path item) is copied in place. Files are read once;
+references among the other files, and back into the main one, work the same way, cycles included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import unquote
+
+from .errors import GenerationError, Problem, pointer
+from .loader import read_file, unescape_pointer_token
+from .naming import Namespace, class_name
+
+SCHEMA_PREFIX = "#/components/schemas/"
+SCHEMA_KEYS = frozenset(
+    {"schema", "items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else"}
+)
+"""Keys whose value is a schema; a reference found under one of them (or in ``properties``, ``allOf``...) is one."""
+SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
+SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "schemas"})
+
+
+def has_external_refs(node: Any, seen: set[int] | None = None) -> bool:
+    """Whether any ``$ref`` leaves the file; each shared node (a YAML alias) is looked at once."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return False
+    seen.add(id(node))
+    if isinstance(node, Mapping):
+        ref = cast(Mapping[str, Any], node).get("$ref")
+        if isinstance(ref, str) and not ref.startswith("#"):
+            return True
+        return any(has_external_refs(v, seen) for v in cast(Mapping[str, Any], node).values())
+    if isinstance(node, list):
+        return any(has_external_refs(v, seen) for v in cast(list[Any], node))
+    return False
+
+
+class Bundler:
+    def __init__(self, root: dict[str, Any], path: Path, name: str) -> None:
+        self.root = root
+        self.main = path.resolve()
+        self.name = name
+        self.files: dict[Path, Any] = {self.main: root}
+        self.problems: dict[str, Problem] = {}
+        """Why each reference that could not be followed was not, by the reference."""
+        components = root.get("components")
+        own = components.get("schemas") if isinstance(components, Mapping) else None
+        self.names = Namespace(set(cast(Mapping[str, Any], own)) if isinstance(own, Mapping) else set())
+        self.schemas: dict[str, Any] = {}
+        """The schemas brought in from other files, by component name."""
+        self.placed: dict[tuple[Path, str], str] = {}
+        """(file, pointer) of each schema brought in -> its component name."""
+
+    def _display(self, file: Path) -> str:
+        if file == self.main:
+            return self.name
+        try:
+            return (Path(self.name).parent / file.relative_to(self.main.parent)).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    def _load(self, file: Path, at: str, holder: Path) -> Any:
+        if file not in self.files:
+            if not file.is_file():
+                raise GenerationError(
+                    [Problem(self._display(holder), at, f"$ref names a file that does not exist: {file.name}")]
+                )
+            self.files[file] = read_file(file)
+        return self.files[file]
+
+    def _target(self, ref: str, holder: Path, at: str) -> tuple[Path, str, Any]:
+        location, _, fragment = ref.partition("#")
+        file = (holder.parent / unquote(location)).resolve() if location else holder
+        node = self._load(file, at, holder)
+        for raw in [t for t in fragment.split("/")[1:]]:
+            token = unescape_pointer_token(raw)
+            if isinstance(node, Mapping) and token in node:
+                node = cast(Mapping[str, Any], node)[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(cast(list[Any], node)):
+                node = cast(list[Any], node)[int(token)]
+            else:
+                raise GenerationError(
+                    [Problem(self._display(holder), at, f"$ref {ref!r} points at nothing in {self._display(file)}")]
+                )
+        return file, fragment, node
+
+    def _schema_ref(self, file: Path, fragment: str, node: Any) -> str:
+        """The local reference of a schema brought in from another file, placing it on first sight."""
+        key = (file, fragment)
+        if key not in self.placed:
+            if file == self.main and fragment.startswith("/components/schemas/") and fragment.count("/") == 3:
+                return "#" + fragment  # already a component of the main document
+            stem = fragment.rsplit("/", 1)[-1] if fragment else file.stem
+            name = self.names.claim(class_name(unescape_pointer_token(stem)) or "Schema")
+            self.placed[key] = name
+            self.schemas[name] = self.walk(node, file, fragment or "", in_schema=True)
+        return SCHEMA_PREFIX + self.placed[key].replace("~", "~0").replace("/", "~1")
+
+    def walk(self, node: Any, file: Path, at: str, *, in_schema: bool) -> Any:
+        """A copy of ``node`` (found in ``file`` at ``at``) whose references are all local to the main document."""
+        if isinstance(node, list):
+            return [self.walk(v, file, f"{at}/{i}", in_schema=in_schema) for i, v in enumerate(cast(list[Any], node))]
+        if not isinstance(node, Mapping):
+            return node
+        node = cast(Mapping[str, Any], node)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and (file != self.main or not ref.startswith("#")):
+            try:
+                target_file, fragment, target = self._target(ref, file, at + "/$ref")
+            except GenerationError as exc:
+                # Left as it is: the document's validation reports it (this problem) where it is used.
+                self.problems.update((ref, p) for p in exc.problems)
+                return dict(node)
+            if in_schema:
+                return {
+                    **{k: v for k, v in node.items() if k != "$ref"},
+                    "$ref": self._schema_ref(target_file, fragment, target),
+                }
+            if target_file == self.main:
+                return {"$ref": "#" + fragment}
+            return self.walk(target, target_file, fragment, in_schema=False)
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            child_at = at + pointer(key)
+            if key in SCHEMA_KEYS or key in SCHEMA_LISTS:
+                out[key] = self.walk(value, file, child_at, in_schema=True)
+            elif key in SCHEMA_MAPS and isinstance(value, Mapping):
+                out[key] = {
+                    k: self.walk(v, file, child_at + pointer(k), in_schema=True)
+                    for k, v in cast(Mapping[str, Any], value).items()
+                }
+            else:
+                out[key] = self.walk(value, file, child_at, in_schema=in_schema and key not in ("example", "examples"))
+        return out
+
+
+def bundle(root: dict[str, Any], path: Path, name: str) -> tuple[dict[str, Any], dict[str, Problem]]:
+    """``root`` with every reference to another file made local (the same object when there are none), and why
+    each reference that could not be followed was not."""
+    if not has_external_refs(root):
+        return root, {}
+    bundler = Bundler(root, path, name)
+    bundled = cast(dict[str, Any], bundler.walk(root, bundler.main, "", in_schema=False))
+    components = bundled.setdefault("components", {})
+    if isinstance(components, dict):
+        own = cast(dict[str, Any], components).get("schemas")
+        components["schemas"] = {**(cast(dict[str, Any], own) if isinstance(own, dict) else {}), **bundler.schemas}
+    return bundled, bundler.problems
