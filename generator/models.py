@@ -308,10 +308,16 @@ def _needs_name(node: Any) -> bool:
 
 
 def _is_inline_model(node: Any) -> bool:
+    """An inline schema that becomes a class: an object, or an ``allOf`` of several parts (not a scalar)."""
     schema = as_mapping(node)
-    return "$ref" not in schema and (
-        "object" in schema_types(schema) or "properties" in schema or isinstance(schema.get("allOf"), list)
+    types = schema_types(schema)
+    if "$ref" in schema or "enum" in schema or "const" in schema or (types and "object" not in types):
+        return False
+    parts = schema.get("allOf")
+    combined = isinstance(parts, list) and (
+        len(cast(list[Any], parts)) > 1 or any(_is_inline_model(p) for p in cast(list[Any], parts))
     )
+    return "object" in types or "properties" in schema or combined
 
 
 _TYPING_KEYS = frozenset({"type", "properties", "items", "enum", "const", "$ref", "allOf", "anyOf", "oneOf"})

@@ -57,6 +57,13 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "properties": {"choice": {"allOf": [{"$ref": "#/components/schemas/Pet"}, {"nullable": True}]}},
     },
+    # a scalar narrowed by an enum, next to an allOf of the enum's schema: a scalar, not a class.
+    "Codes": {"type": "integer", "enum": [1, 8]},
+    "Callback": {
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": {"type": "integer", "enum": [8], "allOf": [{"$ref": "#/components/schemas/Codes"}]}},
+    },
     # required-together constraints beside the properties, and a default of null where null is not allowed.
     "Batch": {
         "type": "object",
@@ -122,6 +129,7 @@ def test_overlapping_all_of_is_one_class_and_required_wins(package: Path) -> Non
 
 def test_constraints_and_null_defaults_are_not_types(package: Path) -> None:
     types = _types(package)
+    assert "callback_type" not in types and "CallbackType" not in types["callback"]
     assert "class Batch(BaseModel)" in types["batch"]
     assert "options: BatchOptions | None = None" in types["batch"]
     assert "choice: Pet | None = None" in types["holder"]
