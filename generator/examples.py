@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from .ir import Model, Operation, Param
 from .loader import Document
-from .schemas import as_mapping, schema_types, split_union
+from .schemas import as_mapping, schema_types, split_top_level, split_union
 
 MAX_DEPTH = 6
 """Made-up values stop nesting here (recursive schemas); arrays deeper than this are empty."""
@@ -172,7 +172,7 @@ class Examples:
             items = [self._source(member[5:-1], item, named, depth + 1) for item in cast(list[object], value)]
             return None if None in items else "[" + ", ".join(cast(list[str], items)) + "]"
         if member.startswith("dict[") and isinstance(value, dict):
-            value_type = split_top(member[5:-1])[1]
+            value_type = split_top_level(member[5:-1], ",")[1]
             entries: list[str] = []
             for key, item in cast(dict[object, object], value).items():
                 item_source = self._source(value_type, item, named, depth + 1)
@@ -308,22 +308,6 @@ def _is_json(value: object) -> bool:
 def _literal_values(member: str) -> list[object]:
     values = ast.literal_eval("(" + member[len("Literal[") : -1] + ",)")
     return list(cast(tuple[object, ...], values))
-
-
-def split_top(source: str) -> list[str]:
-    """Split ``A, B[C, D]`` at top-level commas only."""
-    parts: list[str] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(source):
-        if ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(source[start:i].strip())
-            start = i + 1
-    parts.append(source[start:].strip())
-    return [p for p in parts if p]
 
 
 def _alias_value(source: str, name: str) -> str | None:

@@ -69,8 +69,8 @@ def union(members: list[TypeExpr]) -> TypeExpr:
     return TypeExpr(" | ".join(none_last), frozenset(models), frozenset(imports))
 
 
-def split_union(source: str) -> list[str]:
-    """Split ``A | B[C | D]`` at top-level bars only."""
+def split_top_level(source: str, separator: str) -> list[str]:
+    """Split ``A | B[C | D]`` (or ``A, B[C, D]``) at the separators outside brackets only."""
     parts: list[str] = []
     depth, start = 0, 0
     for i, ch in enumerate(source):
@@ -78,11 +78,16 @@ def split_union(source: str) -> list[str]:
             depth += 1
         elif ch in "])":
             depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch == separator and depth == 0:
             parts.append(source[start:i].strip())
             start = i + 1
     parts.append(source[start:].strip())
     return [p for p in parts if p]
+
+
+def split_union(source: str) -> list[str]:
+    """The members of a union's source: ``A | B[C | D]`` -> ``A``, ``B[C | D]``."""
+    return split_top_level(source, "|")
 
 
 class TypeMapper:
