@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import report
 from .cache import last_run, open_cache, record_run, run_inputs
-from .diff import Side, bump_for, compare
+from .diff import bump_for, compare_documents
 from .errors import GenerationError
 from .progress import progress_for
 from .versioning import bump
@@ -70,7 +70,7 @@ def _diff(args: argparse.Namespace) -> int:
     try:
         old_doc, old_config, old_version = read_api(args.old, args.old_config)
         new_doc, new_config, _ = read_api(args.new, args.new_config)
-        changes = compare(Side.parse(old_doc, old_config), Side.parse(new_doc, new_config))
+        changes = compare_documents(old_doc, old_config, new_doc, new_config)  # both sides' problems at once
     except GenerationError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

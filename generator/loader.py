@@ -106,10 +106,6 @@ class Document:
     def version(self) -> str:
         return str(self.root.get("openapi", ""))
 
-    @property
-    def is_v31(self) -> bool:
-        return self.version.startswith("3.1")
-
     def at(self, ptr: str) -> Any:
         """The node at a JSON pointer within this document."""
         node: Any = self.root
