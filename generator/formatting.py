@@ -42,15 +42,15 @@ def format_source(source: str) -> str:
 def _ruff(files: dict[str, str], only: list[str]) -> dict[str, str]:
     """Drop unused imports, sort imports (``ruff check --fix-only --select F401,I``), then ``ruff format``.
 
-    Every file is written so that ruff sees the whole package (it tells first-party imports by the folders it
-    finds), but only the files in ``only`` are changed; their new text is returned.
+    Ruff sees the whole package's folders (it tells first-party imports by the folders it finds), but only the files
+    in ``only`` are written, changed and returned.
     """
     with tempfile.TemporaryDirectory(prefix="sdkgen-ruff-") as tmp:
         root = Path(tmp)
-        for name, text in files.items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        for folder in sorted({(root / name).parent for name in files}):
+            folder.mkdir(parents=True, exist_ok=True)
+        for name in only:
+            (root / name).write_text(files[name], encoding="utf-8")
         ruff = [sys.executable, "-m", "ruff"]
         env = {**os.environ, "NO_COLOR": "1"}
         fix = ["check", "--fix-only", "--exit-zero", "--select", "F401,I"]

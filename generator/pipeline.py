@@ -10,7 +10,7 @@ from .config import load_config
 from .errors import GenerationError, Problem
 from .examples import Examples
 from .formatting import format_files
-from .loader import load_document
+from .loader import Document, load_document
 from .models import render_models
 from .parser import parse
 from .progress import Progress
@@ -44,16 +44,18 @@ def build(
     keep_going: bool = False,
     progress: Progress | None = None,
     cache: Cache | None = None,
+    document: Document | None = None,
 ) -> Build:
     """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input.
 
     ``version`` overrides the config's package version (see :mod:`generator.release`). With ``keep_going``,
     operations with problems are skipped and unresolvable schema references typed as any value, each with a warning.
-    With a ``cache``, the models and formatted files of an earlier run with the same inputs are reused.
+    With a ``cache``, the models and formatted files of an earlier run with the same inputs are reused. A
+    ``document`` already loaded from ``spec`` is not read again.
     """
     progress = progress or Progress()
     progress.stage("loading")
-    doc = load_document(spec, _display(spec))
+    doc = document or load_document(spec, _display(spec))
     sdk_config = load_config(config)
     checked = validate(doc, keep_going=keep_going)
     progress.stage("parsing")

@@ -109,16 +109,33 @@ def _api_version(spec: Mapping[str, Any]) -> str:
     return one_line(str(cast(Mapping[str, Any], info).get("version", ""))) if isinstance(info, Mapping) else ""
 
 
+@dataclass(frozen=True)
+class Inputs:
+    raw: Document
+    """The spec as loaded, which the build reads."""
+    doc: Document
+    """The spec JSON-normalised, as the snapshot records it and the change report compares it."""
+    config_data: dict[str, Any]
+    """The config as written, less its version settings."""
+    sdk_config: SdkConfig
+
+
+def read_inputs(spec: Path, config: Path | None, display: str, *, keep_going: bool = False) -> Inputs:
+    """The spec (once :func:`validate` has passed it) and the config, each read once."""
+    raw_doc = load_document(spec, display)
+    validate(raw_doc, keep_going=keep_going)
+    raw = read_file(config) if config is not None else None
+    sdk_config = parse_config(raw, str(config))
+    recorded_config = {k: v for k, v in cast(dict[str, Any], plain(raw or {})).items() if k not in NOT_RECORDED}
+    return Inputs(raw_doc, Document(plain(raw_doc.root), raw_doc.name), recorded_config, sdk_config)
+
+
 def load_inputs(
     spec: Path, config: Path | None, display: str, *, keep_going: bool = False
 ) -> tuple[Document, dict[str, Any], SdkConfig]:
     """The spec (JSON-normalised, once :func:`validate` has passed it), the config as written, and the config parsed."""
-    doc = load_document(spec, display)
-    validate(doc, keep_going=keep_going)
-    raw = read_file(config) if config is not None else None
-    sdk_config = parse_config(raw, str(config))
-    recorded_config = {k: v for k, v in cast(dict[str, Any], plain(raw or {})).items() if k not in NOT_RECORDED}
-    return Document(plain(doc.root), doc.name), recorded_config, sdk_config
+    inputs = read_inputs(spec, config, display, keep_going=keep_going)
+    return inputs.doc, inputs.config_data, inputs.sdk_config
 
 
 def plan(
@@ -173,10 +190,17 @@ def build_with_history(
     cache: Cache | None = None,
 ) -> tuple[Build, Release]:
     """Every file of the SDK for ``out``: the package at its new version, the changelog and the snapshot."""
-    doc, config_data, sdk_config = load_inputs(spec, config, _display(spec), keep_going=keep_going)
-    release = plan(doc, config_data, sdk_config, out, keep_going=keep_going)
+    inputs = read_inputs(spec, config, _display(spec), keep_going=keep_going)
+    release = plan(inputs.doc, inputs.config_data, inputs.sdk_config, out, keep_going=keep_going)
     result = build(
-        spec, config, template_dir, version=release.version, keep_going=keep_going, progress=progress, cache=cache
+        spec,
+        config,
+        template_dir,
+        version=release.version,
+        keep_going=keep_going,
+        progress=progress,
+        cache=cache,
+        document=inputs.raw,
     )
     result.files.update(release.files)
     return result, release

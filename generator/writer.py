@@ -42,6 +42,8 @@ def write_tree(files: dict[str, str], out: Path) -> tuple[int, int]:
         for name in sorted(files):
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
+            if old.get(name) == files[name] and _same_bytes(out / name, files[name]) and _link(out / name, path):
+                continue  # unchanged to the byte: the staging folder shares the file instead of writing it again
             with open(path, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(files[name])
         if out.exists():
@@ -56,6 +58,21 @@ def write_tree(files: dict[str, str], out: Path) -> tuple[int, int]:
     shutil.rmtree(backup, ignore_errors=True)
     changed = sum(1 for name, text in files.items() if old.get(name) != text)
     return changed, len(files) - changed
+
+
+def _same_bytes(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
 
 
 def diff_tree(files: dict[str, str], out: Path) -> list[str]:
