@@ -103,11 +103,11 @@ class SchemaRewriter:
         if out.get("default", 0) is None and not is_nullable(node):
             del out["default"]  # ``default: null`` on a schema that does not allow null: no default, not a bad one
         if isinstance(out.get("discriminator"), Mapping):
-            self._settle_discriminator(out, at)
+            self._settle_discriminator(out)
         if isinstance(out.get("allOf"), list):
             out = _simplify_all_of(out)
         if isinstance(out.get("allOf"), list) and self._fields_overlap(cast(list[Any], out["allOf"])):
-            out = self._flatten(out, at)
+            out = self._flatten(out)
         return out
 
     # -- shapes datamodel-code-generator gets wrong --------------------------------------------------------------
@@ -163,7 +163,7 @@ class SchemaRewriter:
             seen |= names
         return False
 
-    def _flatten(self, out: dict[str, Any], at: str) -> dict[str, Any]:
+    def _flatten(self, out: dict[str, Any]) -> dict[str, Any]:
         """One object with every part's fields, instead of a subclass of the parts."""
         parts = cast(list[Any], out.pop("allOf"))
         fields: dict[str, Any] = {}
@@ -177,7 +177,7 @@ class SchemaRewriter:
             merged["required"] = required
         return {**out, **merged}
 
-    def _settle_discriminator(self, out: dict[str, Any], at: str) -> None:
+    def _settle_discriminator(self, out: dict[str, Any]) -> None:
         """A discriminator with no mapping means "the schema's name" to datamodel-code-generator, which turns each
         member's tag field into ``Literal["ClassName"]``. Map each member by the one value its tag field allows
         instead; when a member allows several values (or none), the union is left undiscriminated."""
