@@ -11,7 +11,7 @@ MOCK_PORT ?= 4010
 
 all: test
 
-$(PY_STAMP): pyproject.toml
+$(PY_STAMP): pyproject.toml generated/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]' -e ./generated
 	touch $@

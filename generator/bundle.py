@@ -10,6 +10,7 @@ references among the other files, and back into the main one, work the same way,
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
@@ -142,15 +143,24 @@ class Bundler:
         return out
 
 
-def bundle(root: dict[str, Any], path: Path, name: str) -> tuple[dict[str, Any], dict[str, Problem]]:
-    """``root`` with every reference to another file made local (the same object when there are none), and why
-    each reference that could not be followed was not."""
+@dataclass(frozen=True)
+class Bundled:
+    root: dict[str, Any]
+    """The document with every reference to another file made local (the same object when there are none)."""
+    unfollowed: dict[str, Problem]
+    """Why each reference that could not be followed was not."""
+    sources: tuple[str, ...]
+    """The other files read, as absolute paths: a run's output depends on them too."""
+
+
+def bundle(root: dict[str, Any], path: Path, name: str) -> Bundled:
     if not has_external_refs(root):
-        return root, {}
+        return Bundled(root, {}, ())
     bundler = Bundler(root, path, name)
     bundled = cast(dict[str, Any], bundler.walk(root, bundler.main, "", in_schema=False))
     components = bundled.setdefault("components", {})
     if isinstance(components, dict):
         own = cast(dict[str, Any], components).get("schemas")
         components["schemas"] = {**(cast(dict[str, Any], own) if isinstance(own, dict) else {}), **bundler.schemas}
-    return bundled, bundler.problems
+    sources = tuple(sorted(str(f) for f in bundler.files if f != bundler.main))
+    return Bundled(bundled, bundler.problems, sources)

@@ -17,6 +17,7 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import cast
 
 CACHE_ENV = "SDKGEN_CACHE_DIR"
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,12 +130,40 @@ def _run_key(out: Path) -> str:
 def last_run(cache: Cache, inputs: str, out: Path, current: dict[str, str]) -> dict[str, object] | None:
     """The record of the last run into ``out`` when it had these inputs and ``out`` still holds what it wrote."""
     stamp = cache.get_json("runs", _run_key(out))
-    if isinstance(stamp, dict) and stamp.get("inputs") == inputs and stamp.get("output") == tree_digest(current):
-        return stamp
-    return None
+    if not isinstance(stamp, dict) or stamp.get("inputs") != inputs or stamp.get("output") != tree_digest(current):
+        return None
+    sources = cast(dict[str, object], stamp).get("sources", {})
+    if not isinstance(sources, dict) or _source_digests(list(cast(dict[str, object], sources))) != sources:
+        return None  # a file the spec references has changed (or is gone)
+    return cast(dict[str, object], stamp)
 
 
-def record_run(cache: Cache, inputs: str, out: Path, files: dict[str, str], summary: str, warnings: list[str]) -> None:
-    """Remember that ``out`` now holds ``files``, generated from ``inputs`` with this summary and these warnings."""
-    stamp = {"inputs": inputs, "output": tree_digest(files), "summary": summary, "warnings": warnings}
+def _source_digests(paths: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for path in paths:
+        try:
+            found[path] = digest(Path(path).read_bytes())
+        except OSError:
+            found[path] = ""
+    return found
+
+
+def record_run(
+    cache: Cache,
+    inputs: str,
+    out: Path,
+    files: dict[str, str],
+    summary: str,
+    warnings: list[str],
+    sources: tuple[str, ...] = (),
+) -> None:
+    """Remember that ``out`` now holds ``files``, generated from ``inputs`` (and the spec's other ``sources``) with
+    this summary and these warnings."""
+    stamp = {
+        "inputs": inputs,
+        "output": tree_digest(files),
+        "summary": summary,
+        "warnings": warnings,
+        "sources": _source_digests(list(sources)),
+    }
     cache.put_json("runs", _run_key(out), stamp)

@@ -172,5 +172,5 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"{summary}, {changed} files written, {unchanged} unchanged, {seconds:.1f}s")
     if cache is not None and inputs is not None:
-        record_run(cache, inputs, args.out, result.files, summary, [str(w) for w in result.warnings])
+        record_run(cache, inputs, args.out, result.files, summary, [str(w) for w in result.warnings], result.sources)
     return EXIT_OK

@@ -101,6 +101,8 @@ class Document:
     """How problems name the file, e.g. ``spec/openapi.yaml``."""
     unfollowed: Mapping[str, Problem] = field(default_factory=dict[str, Problem])
     """References to other files that could not be followed, and why (see :mod:`generator.bundle`)."""
+    sources: tuple[str, ...] = ()
+    """The other files the document references, read into it (absolute paths)."""
 
     @property
     def version(self) -> str:
@@ -190,5 +192,5 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
         )
     from .bundle import bundle  # noqa: PLC0415 - bundle reads files through this module
 
-    bundled, unfollowed = bundle(root, path, name)
-    return Document(root=bundled, name=name, unfollowed=unfollowed)
+    bundled = bundle(root, path, name)
+    return Document(root=bundled.root, name=name, unfollowed=bundled.unfollowed, sources=bundled.sources)

@@ -110,6 +110,8 @@ def features(api: Api) -> dict[str, bool]:
     return {
         "files": any(o.body is not None and (o.body.has_files or o.body.kind == "multipart") for o in ops),
         "forms": any(o.body is not None and o.body.kind in ("multipart", "form") for o in ops),
+        "multipart": any(o.body is not None and o.body.kind == "multipart" for o in ops),
+        "raw_body": any(o.body is not None and o.body.kind == "binary" for o in ops),
         "streaming": any(o.stream is not None for o in ops),
         "op_security": any(o.auth is not None for o in ops),
         "binary": any(o.response_kind == "binary" for o in ops),

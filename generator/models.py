@@ -61,6 +61,7 @@ class SchemaRewriter:
         self.warnings: list[Problem] = []
         """With ``keep_going``, each reference that could not be followed; it was typed as any value instead."""
         self._schema_names = {v: k for k, v in names.items()}
+        self._components: dict[str, Any] = {}
 
     def __call__(self, node: Any, at: str, depth: int = 0) -> Any:
         if isinstance(node, list):
@@ -120,10 +121,18 @@ class SchemaRewriter:
         at = f"/components/schemas/{schema_name}"
         return as_mapping(as_mapping(as_mapping(self.doc.root.get("components")).get("schemas")).get(schema_name)), at
 
+    def _component(self, ref: str) -> Any:
+        """The rewritten component behind a reference, rewritten once (``allOf`` chains ask for parents often)."""
+        if ref not in self._components:
+            self._components[ref] = {}  # while it is being rewritten: a part of itself adds nothing
+            target = self._target(ref)
+            self._components[ref] = self(target[0], target[1]) if target else {}
+        return self._components[ref]
+
     def _resolved(self, schema: Any) -> Any:
         ref = as_mapping(schema).get("$ref")
         target = self._target(ref) if isinstance(ref, str) else None
-        return self(target[0], target[1]) if target else schema
+        return self._component(ref) if target else schema
 
     def _fields(self, schema: Any, depth: int = 0) -> dict[str, Any]:
         """The properties of a rewritten schema, through references and ``allOf`` parts (later parts win)."""
@@ -133,7 +142,7 @@ class SchemaRewriter:
         ref = node.get("$ref")
         if isinstance(ref, str):
             target = self._target(ref)
-            return self._fields(self(target[0], target[1]), depth + 1) if target else {}
+            return self._fields(self._component(ref), depth + 1) if target else {}
         fields: dict[str, Any] = {}
         for part in cast(list[Any], node.get("allOf", [])):
             fields.update(self._fields(part, depth + 1))
@@ -147,7 +156,7 @@ class SchemaRewriter:
         ref = node.get("$ref")
         if isinstance(ref, str):
             target = self._target(ref)
-            return self._required(self(target[0], target[1]), depth + 1) if target else []
+            return self._required(self._component(ref), depth + 1) if target else []
         found = [r for part in cast(list[Any], node.get("allOf", [])) for r in self._required(part, depth + 1)]
         return found + [r for r in cast(list[Any], node.get("required", [])) if isinstance(r, str)]
 
@@ -227,14 +236,28 @@ def _single_value(schema: Any) -> object:
 def hoist_inline_members(schemas: dict[str, Any], taken: Namespace) -> dict[str, Any]:
     """Give inline objects and unions at the top of a union (``anyOf: [{type: object...}, {type: null}]``), inline
     unions among ``allOf`` parts, and inline union or object items of an array schema names of their own
-    (``PromptObject``, ``EventPart1``, ``ToolCallsItem``), and so do inline objects and unions held by a property
-    (``OrderShipping`` for ``Order.shipping``).
+    (``PromptObject``, ``EventPart1``, ``ToolCallsItem``), and so do inline objects and unions held by a property, by
+    the items of a list property at any depth, or by ``additionalProperties`` (``OrderShipping`` for
+    ``Order.shipping``, ``OrderLinesItem``, ``OrderValue``).
 
     datamodel-code-generator would name such an inline model after the schema itself, so that the alias for the
     schema refers to itself (``Prompt = Prompt | None``). Names are derived from the schema's, deterministically.
     """
     found = dict(schemas)
     todo = list(schemas)
+
+    def named(value: Any, hint: str) -> Any:
+        """``value``, or a reference to it under a new name when it (or the item of a list, at any depth) needs one."""
+        if _needs_name(value):
+            new = taken.claim(hint)
+            found[new] = value
+            todo.append(new)
+            return _reference(new, as_mapping(value))
+        items = as_mapping(value).get("items")
+        if "array" in schema_types(as_mapping(value)) and isinstance(items, Mapping):
+            return {**as_mapping(value), "items": named(items, f"{hint}Item")}
+        return value
+
     while todo:
         name = todo.pop(0)
         schema = dict(as_mapping(found[name]))
@@ -262,20 +285,13 @@ def hoist_inline_members(schemas: dict[str, Any], taken: Namespace) -> dict[str,
             schema["allOf"] = replaced_parts
         properties = schema.get("properties")
         if isinstance(properties, Mapping):
-            props = dict(cast(Mapping[str, Any], properties))
-            for prop, value in props.items():
-                value_items = as_mapping(value).get("items")
-                if _needs_name(value):
-                    new = taken.claim(f"{name}{pascal_case(prop) or 'Field'}")
-                    found[new] = value
-                    props[prop] = _reference(new, as_mapping(value))
-                    todo.append(new)
-                elif "array" in schema_types(as_mapping(value)) and _needs_name(value_items):
-                    new = taken.claim(f"{name}{pascal_case(prop) or 'Field'}Item")
-                    found[new] = value_items
-                    props[prop] = {**as_mapping(value), "items": {"$ref": SCHEMA_PREFIX + new}}
-                    todo.append(new)
-            schema["properties"] = props
+            schema["properties"] = {
+                prop: named(value, f"{name}{pascal_case(prop) or 'Field'}")
+                for prop, value in cast(Mapping[str, Any], properties).items()
+            }
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, Mapping):
+            schema["additionalProperties"] = named(extra, f"{name}Value")
         items = schema.get("items")
         if "array" in schema_types(schema) and (_is_inline_model(items) or _is_inline_union(items)):
             new = taken.claim(f"{name}Item")

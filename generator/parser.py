@@ -448,7 +448,7 @@ class Parser:
         api = Api(
             title=title,
             version=str(info.get("version", "")),
-            description=_text(info, "description"),
+            description=self.config.description or _text(info, "description"),
             package_name=package,
             distribution_name=self.config.distribution_name or package.replace("_", "-"),
             package_version=self.config.version,

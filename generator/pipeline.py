@@ -26,6 +26,8 @@ class Build:
     models: int
     skipped: int = 0
     """Operations left out by ``keep_going``."""
+    sources: tuple[str, ...] = ()
+    """Other files the spec references: the output depends on them too."""
 
 
 def _display(path: Path) -> str:
@@ -82,7 +84,7 @@ def build(
     progress.stage("formatting")
     formatted = format_files(files, cache, progress.advance)
     _check_compiles(formatted)
-    return Build(formatted, warnings, len(api.operations), len(api.models), len(result.skipped))
+    return Build(formatted, warnings, len(api.operations), len(api.models), len(result.skipped), doc.sources)
 
 
 def _check_compiles(files: dict[str, str]) -> None:

@@ -13,6 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+# Every generator run in the tests is a full run: the cache would answer a determinism test from an earlier run's
+# output. (tests/test_cache.py points it at a folder of its own.)
+os.environ["SDKGEN_CACHE_DIR"] = ""
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 CONFIG = ROOT / "spec" / "sdk.yaml"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import cli
 from generator.errors import GenerationError
 from generator.loader import load_document
 from generator.pipeline import build
@@ -112,3 +113,19 @@ def test_a_missing_file_or_target_names_the_file_and_pointer(split: Path) -> Non
         "$ref 'common/parameters.yaml#/Limit' points at nothing in common/parameters.yaml",
         "schemas/pet.yaml#/properties/tag/$ref: error: $ref names a file that does not exist: tags.yaml",
     ]
+
+
+def test_a_changed_referenced_file_is_not_an_unchanged_run(
+    split: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    command = ["generate", "--quiet", "--spec", str(split), "--out", str(out)]
+    assert cli.main(command) == 0
+    assert cli.main(command) == 0
+    assert "up to date, inputs unchanged" in capsys.readouterr().out
+    pet = split.parent / "schemas" / "pet.yaml"
+    pet.write_text(pet.read_text().replace("id: {type: string}", "id: {type: string}\n  age: {type: integer}"))
+    assert cli.main(command) == 0
+    assert "files written" in capsys.readouterr().out
+    assert "age: int | None = None" in (out / "src" / "split" / "types" / "_internal.py").read_text()

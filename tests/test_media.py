@@ -279,6 +279,26 @@ def sse_server() -> Iterator[str]:
         server.server_close()
 
 
+def test_stream_true_asks_for_an_event_stream(client: Any) -> None:
+    with respx.mock:
+        route = respx.post(f"{BASE}/transcripts").mock(
+            return_value=httpx.Response(200, content=b"data: [DONE]\n\n", headers={"content-type": "text/event-stream"})
+        )
+        assert list(client.transcripts.create(asset_id="a1", stream=True)) == []
+        assert route.calls.last.request.headers["accept"] == "text/event-stream"
+        respx.post(f"{BASE}/transcripts").mock(return_value=httpx.Response(200, json={"id": "t", "text": "x"}))
+        client.transcripts.create(asset_id="a1")
+        assert route.calls.last.request.headers["accept"] == "application/json"
+
+
+def test_a_plain_text_error_event_raises_api_error(media: ModuleType, sse_server: str) -> None:
+    SSEHandler.events = [b"event: error\ndata: overloaded, try later\n\n"]
+    with media.Client(api_key="k", base_url=sse_server) as c:
+        with pytest.raises(media.APIError, match="overloaded") as info:
+            list(c.transcripts.watch_progress("t1"))
+    assert type(info.value) is media.APIError and info.value.body == "overloaded, try later"
+
+
 def test_stream_true_yields_typed_chunks_until_done(media: ModuleType, sse_server: str) -> None:
     with media.Client(api_key="k", base_url=sse_server) as c:
         stream = c.transcripts.create(asset_id="a1", stream=True)
@@ -381,6 +401,16 @@ def test_the_default_scheme_is_basic_with_the_key_as_user_name(client: Any) -> N
     route = respx.put(f"{BASE}/assets/a1/tags").mock(return_value=httpx.Response(204))
     client.assets.replace_tags("a1", body=["red"])
     assert route.calls.last.request.headers["authorization"] == "Basic dXNlcjpzZWNyZXQ6"  # "user:secret:"
+
+
+@respx.mock
+def test_extra_body_where_the_body_has_no_fields_is_a_clear_error(client: Any) -> None:
+    respx.put(f"{BASE}/assets/a1/tags").mock(return_value=httpx.Response(204))
+    respx.put(f"{BASE}/assets/a1/content").mock(return_value=httpx.Response(204))
+    with pytest.raises(TypeError, match="not one"):
+        client.assets.replace_tags("a1", body=["red"], extra_body={"x": 1})
+    with pytest.raises(TypeError, match="raw bytes"):
+        client.assets.replace_content("a1", body=b"png", extra_body={"x": 1})
 
 
 @respx.mock

@@ -1,13 +1,5 @@
 # Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""
-Create, inspect, cancel and monitor fine-tuning jobs.
-
-A fine-tuning job begins the process of creating a new model from a given
-dataset. While it runs you can follow its status updates (events) and the
-model checkpoints it produces.
-
-[Learn more about fine-tuning](https://platform.openai.com/docs/guides/fine-tuning)
-"""
+"""Typed Python client for the fine-tuning API."""
 
 from ._client import AsyncClient, Client
 from ._exceptions import (

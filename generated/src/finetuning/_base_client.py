@@ -194,7 +194,7 @@ class BaseClient:
             url,
             params=cast(Any, query) or None,
             headers=headers,
-            json=_json_body(options),
+            **_body(options),
             extensions={"timeout": httpx.Timeout(timeout).as_dict()},
         )
 
@@ -385,10 +385,14 @@ class AsyncAPIClient(BaseClient):
         await self.close()
 
 
-def _json_body(options: RequestOptions) -> object | None:
-    if options.extra_body:
-        return {**cast(Mapping[str, object], options.json or {}), **options.extra_body}
-    return options.json
+def _body(options: RequestOptions) -> dict[str, Any]:
+    """The httpx arguments that carry the body: JSON."""
+    json_data = options.json
+    if not options.extra_body:
+        return {"json": json_data}
+    if json_data is not None and not isinstance(json_data, Mapping):
+        raise TypeError("extra_body adds fields to a JSON object; this request's body is not one")
+    return {"json": {**cast(Mapping[str, object], json_data or {}), **options.extra_body}}
 
 
 def _with_trailing_slash(url: httpx.URL) -> httpx.URL:

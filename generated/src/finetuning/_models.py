@@ -82,8 +82,11 @@ def construct_type(type_: object, value: object) -> object:
 
 def _construct_union(members: tuple[object, ...], value: object) -> object:
     if not isinstance(value, Mapping | list):
-        for member in members:  # ``date | None`` and the like: a date or time still becomes one
-            if _unwrap(member) is datetime or _unwrap(member) is date:
+        kinds = [_unwrap(member) for member in members]
+        if value is None or type(value) in kinds or (type(value) is int and float in kinds):
+            return value  # a member takes the value as it is: ``str | datetime`` keeps a string a string
+        for member, kind in zip(members, kinds, strict=True):  # ``date | None`` and the like: a date still becomes one
+            if kind is datetime or kind is date:
                 constructed = construct_type(member, value)
                 if constructed is not value:
                     return constructed

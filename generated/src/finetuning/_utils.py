@@ -16,12 +16,13 @@ def path_template(template: str, **values: object) -> str:
 
 
 def _segment(value: object) -> str:
-    quoted = quote(_scalar(value), safe="")
+    quoted = quote(scalar_text(value), safe="")
     # "." and ".." survive quoting but would move the URL up a level: encode the dots themselves.
     return quoted.replace(".", "%2E") if quoted in (".", "..") else quoted
 
 
-def _scalar(value: object) -> str:
+def scalar_text(value: object) -> str:
+    """A value as it is written in a URL, a header or a form: booleans as ``true``/``false``."""
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -48,8 +49,8 @@ def to_json(value: object) -> object:
 
 
 def json_body(values: Mapping[str, object]) -> dict[str, object]:
-    return cast(dict[str, object], to_json(strip_not_given(values)))
+    return cast(dict[str, object], to_json(values))
 
 
 def header_values(values: Mapping[str, object]) -> dict[str, str]:
-    return {key: _scalar(value) for key, value in strip_not_given(values).items() if value is not None}
+    return {key: scalar_text(value) for key, value in strip_not_given(values).items() if value is not None}
