@@ -40,7 +40,7 @@ test: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # The generated package's own tests alone; its conftest starts Prism on a free port with the spec (`make test` runs
-# them too, through tests/test_generated_suite.py).
+# them too, through tests/contract/test_generated_suite.py).
 test-generated: $(PY_STAMP) $(NODE_STAMP)
 	FINETUNING_TEST_SPEC=$(CURDIR)/spec/openapi.yaml PRISM_BIN=$(CURDIR)/node_modules/.bin/prism \
 		$(BIN)/python -m pytest -p no:cacheprovider generated/tests
@@ -51,7 +51,7 @@ lint: $(PY_STAMP) $(NODE_STAMP)
 	cd generated && ../node_modules/.bin/pyright --pythonpath ../$(BIN)/python
 
 # Every document of ../shared/specs: generate, install, import, pyright (basic), ruff, smoke calls against Prism;
-# writes docs/real-world.md. Minutes, not seconds, so not part of `make test` (tests/test_realworld_slice.py is).
+# writes docs/real-world.md. Minutes, not seconds, so not part of `make test` (tests/pipeline/test_realworld_slice.py is).
 realworld: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m realworld
 

@@ -1,36 +1,21 @@
-"""Shared paths and fixtures."""
+"""Fixtures every test may use: the Prism mock server, a fake API key, the async backend."""
 
 from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.support import PRISM, SPEC, free_port
+
 # Every generator run in the tests is a full run: the cache would answer a determinism test from an earlier run's
-# output. (tests/test_cache.py points it at a folder of its own.)
+# output. (tests/pipeline/test_cache.py points it at a folder of its own.)
 os.environ["SDKGEN_CACHE_DIR"] = ""
-
-ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT / "spec" / "openapi.yaml"
-CONFIG = ROOT / "spec" / "sdk.yaml"
-GENERATED = ROOT / "generated"
-SHARED = ROOT.parent / "shared"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PRISM = ROOT / "node_modules" / ".bin" / "prism"
-needs_prism = pytest.mark.skipif(not PRISM.exists(), reason="run `make test` to install Prism")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +54,9 @@ def api_key(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("FINETUNING_API_KEY", "sk-test-key")
     monkeypatch.delenv("FINETUNING_BASE_URL", raising=False)
     return "sk-test-key"
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests run on asyncio unless a module asks for more backends."""
+    return "asyncio"

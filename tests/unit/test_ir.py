@@ -10,8 +10,7 @@ from generator.config import load_config
 from generator.ir import Api, Operation
 from generator.loader import load_document
 from generator.parser import parse
-
-from .conftest import CONFIG, FIXTURES, SPEC
+from tests.support import CONFIG, FIXTURES, SPEC
 
 
 def _api(spec: Path, config: Path | None) -> Api:

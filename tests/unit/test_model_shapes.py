@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 
 from generator.pipeline import build
-
-from .conftest import PRISM, ROOT
+from tests.support import PRISM, ROOT
 
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 

@@ -14,7 +14,7 @@ from finetuning import AsyncClient, Client
 from finetuning.pagination import AsyncCursorPage, SyncCursorPage
 from finetuning.types import FineTuningJob, FineTuningJobCheckpoint, FineTuningJobEvent
 
-from .conftest import needs_prism
+from tests.support import needs_prism
 
 pytestmark = [pytest.mark.prism, needs_prism]
 
@@ -91,11 +91,6 @@ async def _async_calls(url: str) -> None:
 @pytest.mark.anyio
 async def test_async_client(prism_url: str) -> None:
     await _async_calls(prism_url)
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 def test_a_request_that_violates_the_spec_is_rejected(client: Client) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, GENERATED, ROOT
+from tests.support import FIXTURES, GENERATED, ROOT
 
 PACKAGES = [GENERATED, *sorted(p / "expected" for p in FIXTURES.iterdir() if (p / "expected").is_dir())]
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"

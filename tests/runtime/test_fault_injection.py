@@ -28,11 +28,6 @@ JOB_BODY = (
 )
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 @dataclass
 class Reset:
     """Read the request, then abort the connection with a TCP RST."""

@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.release import build_with_history
 from generator.writer import diff_tree, read_tree
-
-from .conftest import CONFIG, FIXTURES, GENERATED, ROOT, SPEC
+from tests.support import CONFIG, FIXTURES, GENERATED, ROOT, SPEC, run_generator
 
 FIXTURE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if (p / "openapi.yaml").is_file())
 
@@ -72,23 +69,17 @@ def test_missing_and_extra_files_are_caught(copy_of_generated: Path, builds: dic
     assert any("fine_tuning_job.py" in d for d in diffs) and any("stray.py" in d for d in diffs)
 
 
-def _run(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
-    )
-
-
 def test_check_command_exits_1_with_a_diff(copy_of_generated: Path) -> None:
     path = copy_of_generated / "src/finetuning/_version.py"
     path.write_text(path.read_text().replace("__version__", "__versio__"))
-    result = _run("check", "--out", str(copy_of_generated))
+    result = run_generator("check", "--out", str(copy_of_generated))
     assert result.returncode == 1
     assert "--- generated/src/finetuning/_version.py" in result.stdout
     assert "+__version__" in result.stdout
 
 
 def test_check_command_passes_on_committed_output() -> None:
-    result = _run("check")
+    result = run_generator("check")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -101,7 +92,7 @@ def test_generate_is_deterministic_across_hash_seeds_and_directories(tmp_path: P
         for name in ("api-snapshot.json", "CHANGELOG.md"):
             shutil.copy(GENERATED / name, out / name)
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
-        result = _run(
+        result = run_generator(
             "generate", "--quiet", "--spec", str(SPEC), "--config", str(CONFIG), "--out", str(out), env=env, cwd=cwd
         )
         assert result.returncode == 0, result.stderr

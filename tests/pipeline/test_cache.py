@@ -12,8 +12,7 @@ from generator import cli
 from generator.cache import Cache, digest
 from generator.release import build_with_history
 from generator.writer import read_tree
-
-from .conftest import FIXTURES
+from tests.support import FIXTURES
 
 
 def test_entries_round_trip_and_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ import httpx
 import pytest
 import respx
 
-from .conftest import FIXTURES
+from tests.support import FIXTURES
 
 BASE = "http://media.test/v1"
 ASSET = {"id": "a1", "name": "cat.png", "bytes": 3}
@@ -46,11 +46,6 @@ def media() -> Iterator[ModuleType]:
 def client(media: ModuleType) -> Iterator[Any]:
     with media.Client(api_key="user:secret", base_url=BASE, max_retries=0) as c:
         yield c
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 def _parts(request: httpx.Request) -> list[tuple[str, str | None, str | None, bytes]]:

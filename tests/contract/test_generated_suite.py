@@ -22,8 +22,7 @@ from finetuning.pagination import SyncCursorPage
 from finetuning.types import FineTuningJob
 
 from generator.pipeline import build
-
-from .conftest import CONFIG, FIXTURES, GENERATED, PRISM, SPEC, needs_prism
+from tests.support import CONFIG, FIXTURES, GENERATED, PRISM, SPEC, needs_prism
 
 PACKAGES = {
     "finetuning": (GENERATED, SPEC),

@@ -108,11 +108,6 @@ def error_envelope(message: str = "Something went wrong.", code: str | None = "s
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
 def router() -> Iterator[respx.MockRouter]:
     """Intercepts every request; a request no route matches fails the test (assert_all_mocked)."""
     with respx.mock(base_url=BASE_URL, assert_all_called=False) as mock:

@@ -1,6 +1,6 @@
 """Hostile specs: text from the spec lands in generated code as inert data, and hostile names stay valid.
 
-One hostile document (``tests/hostile.py``) carries quote breakouts, Jinja syntax, control characters, lone
+One hostile document (``tests/pipeline/hostile.py``) carries quote breakouts, Jinja syntax, control characters, lone
 surrogates, bidi overrides, 100 KB strings and colliding, keyword, builtin and dunder names in every position.
 It is generated once per module; the SDK must compile, pass strict pyright, import, build requests for every
 operation, and keep every enum value and default verbatim, all without the canary file ever appearing.
@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from tests.support import ROOT
+
 from .hostile import CANARY, HEADERS, HUGE, NAMES, hostile_spec, texts
 
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"

@@ -42,11 +42,6 @@ JOB_PATH = "/fine_tuning/jobs/ftjob-1"
 LIST_PATH = "/fine_tuning/jobs"
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 def job_json(**overrides: object) -> dict[str, object]:
     """A fine-tuning job that is valid under strict validation."""
     data: dict[str, object] = {

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.writer import read_tree
-
-from .conftest import GENERATED, ROOT
+from tests.support import GENERATED, ROOT, run_generator
 
 GOOD_OPERATION = """
     get:
@@ -29,13 +27,7 @@ def _spec(tmp_path: Path, text: str, name: str = "openapi.yaml") -> Path:
 
 
 def _generate(spec: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(out), *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_generator("generate", "--spec", spec, "--out", out, *extra)
 
 
 HEADER = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n"

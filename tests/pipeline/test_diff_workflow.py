@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +18,7 @@ from generator.loader import Document, load_document
 from generator.release import CHANGELOG, SNAPSHOT
 from generator.versioning import bump, prepend
 from generator.writer import read_tree
-
-from .conftest import CONFIG, ROOT, SHARED, SPEC
-
-
-def _cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False
-    )
+from tests.support import CONFIG, SHARED, SPEC, run_generator
 
 
 def _edited_spec(folder: Path, edit: Any) -> Path:
@@ -61,7 +52,7 @@ def _add_only(spec: dict[str, Any]) -> None:
 
 def test_diff_prints_a_report_grouped_by_resource(tmp_path: Path) -> None:
     new = _edited_spec(tmp_path / "new", _break_and_add)
-    result = _cli("diff", SPEC, new)
+    result = run_generator("diff", SPEC, new)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[2] == "client.fine_tuning.jobs"
@@ -78,17 +69,17 @@ def test_diff_prints_a_report_grouped_by_resource(tmp_path: Path) -> None:
 def test_fail_on_breaking_exits_1_only_for_breaking_changes(tmp_path: Path) -> None:
     breaking = _edited_spec(tmp_path / "breaking", _break_and_add)
     additive = _edited_spec(tmp_path / "additive", _add_only)
-    assert _cli("diff", SPEC, breaking, "--fail-on-breaking").returncode == 1
-    result = _cli("diff", SPEC, additive, "--fail-on-breaking")
+    assert run_generator("diff", SPEC, breaking, "--fail-on-breaking").returncode == 1
+    result = run_generator("diff", SPEC, additive, "--fail-on-breaking")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "0 breaking changes, 1 addition, 0 other changes; version bump: minor"
-    same = _cli("diff", SPEC, SPEC, "--fail-on-breaking")
+    same = run_generator("diff", SPEC, SPEC, "--fail-on-breaking")
     assert same.returncode == 0 and "No changes to the SDK's interface." in same.stdout
 
 
 def test_diff_json_has_a_stable_schema(tmp_path: Path) -> None:
     new = _edited_spec(tmp_path / "new", _break_and_add)
-    result = _cli("diff", "generated", new, "--json")
+    result = run_generator("diff", "generated", new, "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) == {"format", "old", "new", "summary", "old_version", "new_version", "changes"}
@@ -116,10 +107,10 @@ def test_diff_bad_input_exits_2_with_a_pointer(tmp_path: Path) -> None:
     bad.write_text(
         "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      parameters: [{in: query}]\n"
     )
-    result = _cli("diff", SPEC, bad)
+    result = run_generator("diff", SPEC, bad)
     assert result.returncode == 2
     assert "bad.yaml#/paths/~1a/get/parameters/0: error:" in result.stderr and "Traceback" not in result.stderr
-    missing = _cli("diff", tmp_path, SPEC)
+    missing = run_generator("diff", tmp_path, SPEC)
     assert missing.returncode == 2 and f"a folder without {SNAPSHOT}" in missing.stderr
 
 
@@ -129,33 +120,33 @@ def test_diff_bad_input_exits_2_with_a_pointer(tmp_path: Path) -> None:
 def test_generate_bumps_the_version_and_prepends_a_changelog_entry(tmp_path: Path) -> None:
     spec = _edited_spec(tmp_path / "spec", lambda _: None)
     out = tmp_path / "out"
-    first = _cli("generate", "--spec", spec, "--out", out)
+    first = run_generator("generate", "--spec", spec, "--out", out)
     assert first.returncode == 0, first.stderr
     assert json.loads((out / SNAPSHOT).read_text())["version"] == "0.1.0"
     assert (out / CHANGELOG).read_text().count("\n## ") == 1
 
     unchanged = read_tree(out)
-    again = _cli("generate", "--spec", spec, "--out", out)
+    again = run_generator("generate", "--spec", spec, "--out", out)
     assert "API changes" not in again.stdout and read_tree(out) == unchanged  # nothing to report, nothing changes
 
     _edited_spec(tmp_path / "spec", _add_only)
-    minor = _cli("generate", "--spec", spec, "--out", out)
+    minor = run_generator("generate", "--spec", spec, "--out", out)
     assert minor.returncode == 0, minor.stderr
     assert "version bump: minor (0.1.0 -> 0.2.0)" in minor.stdout
     assert 'version = "0.2.0"' in (out / "pyproject.toml").read_text()
     assert '__version__ = "0.2.0"' in (out / "src/finetuning/_version.py").read_text()
 
     _edited_spec(tmp_path / "spec", _break_and_add)
-    major = _cli("generate", "--spec", spec, "--out", out)
+    major = run_generator("generate", "--spec", spec, "--out", out)
     assert "version bump: major (0.2.0 -> 1.0.0)" in major.stdout
     changelog = (out / CHANGELOG).read_text()
     assert changelog.index("## 1.0.0") < changelog.index("## 0.2.0") < changelog.index("## 0.1.0")
     assert "- `client.fine_tuning.jobs.create(suffix=)`: argument removed" in changelog
-    assert _cli("check", "--spec", spec, "--out", out).returncode == 0  # the new state is reproducible
+    assert run_generator("check", "--spec", spec, "--out", out).returncode == 0  # the new state is reproducible
 
     info_only = tmp_path / "spec" / "openapi.yaml"
     info_only.write_text(info_only.read_text().replace("version: 1.0.0", "version: 1.0.1", 1))
-    patch = _cli("generate", "--spec", spec, "--out", out, "--quiet")
+    patch = run_generator("generate", "--spec", spec, "--out", out, "--quiet")
     assert "0 breaking changes, 0 additions, 0 other changes; version bump: patch (1.0.0 -> 1.0.1)" in patch.stdout
     assert "No change to the package's interface" in (out / CHANGELOG).read_text()
 
@@ -165,13 +156,13 @@ def test_the_policy_is_honoured_and_the_config_version_raises_the_floor(tmp_path
     config = tmp_path / "spec" / "sdk.yaml"
     config.write_text(config.read_text() + "version_policy: semver-zero\n")
     out = tmp_path / "out"
-    assert _cli("generate", "--spec", spec, "--out", out, "--quiet").returncode == 0
+    assert run_generator("generate", "--spec", spec, "--out", out, "--quiet").returncode == 0
     _edited_spec(tmp_path / "spec", _break_and_add)
     config.write_text(config.read_text() + "version_policy: semver-zero\n")
-    breaking = _cli("generate", "--spec", spec, "--out", out, "--quiet")
+    breaking = run_generator("generate", "--spec", spec, "--out", out, "--quiet")
     assert "2 breaking changes, 1 addition, 0 other changes; version bump: minor (0.1.0 -> 0.2.0)" in breaking.stdout
     config.write_text(config.read_text().replace("version: 0.1.0", "version: 1.0.0"))
-    raised = _cli("generate", "--spec", spec, "--out", out, "--quiet")
+    raised = run_generator("generate", "--spec", spec, "--out", out, "--quiet")
     assert "version bump: major (0.2.0 -> 1.0.0)" in raised.stdout, raised.stdout + raised.stderr
     assert "The version was raised in the config; the API did not change." in (out / CHANGELOG).read_text()
 

@@ -12,8 +12,7 @@ from generator.examples import Examples
 from generator.ir import Api, Operation
 from generator.loader import load_document
 from generator.parser import parse
-
-from .conftest import CONFIG, FIXTURES, GENERATED, SPEC
+from tests.support import CONFIG, FIXTURES, GENERATED, SPEC
 
 
 def _load(spec: Path, config: Path | None, package_dir: Path) -> tuple[Api, Examples]:

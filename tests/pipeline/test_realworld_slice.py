@@ -20,8 +20,7 @@ import yaml
 from generator.cli import main as generator_main
 from realworld import documents, openai_e2e, prism
 from realworld.run import check_imports, openai_checks, package_name, pyright_basic, ruff_check, smoke
-
-from .conftest import SHARED
+from tests.support import SHARED
 
 SPECS = SHARED / "specs"
 PETSTORE = SPECS / "petstore3" / "openapi.yaml"

@@ -10,7 +10,7 @@ import httpx
 import pytest
 import respx
 
-from .conftest import FIXTURES
+from tests.support import FIXTURES
 
 BASE = "http://zoo.test"
 CAT = {"kind": "cat", "name": "Tom"}
@@ -72,8 +72,3 @@ async def test_async_key_is_reused_across_retries(zoo: ModuleType, monkeypatch: 
             await client.animals.create(body=zoo.types.Dog(kind="dog", name="Rex"))
         keys = {call.request.headers["Idempotency-Key"] for call in route.calls}
         assert len(route.calls) == 2 and len(keys) == 1
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"

@@ -14,7 +14,7 @@ import finetuning
 import finetuning.types
 import pytest
 
-from .conftest import GENERATED, needs_prism
+from tests.support import GENERATED, needs_prism
 
 DOCS = ["README.md", "api.md"]
 BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
