@@ -129,7 +129,7 @@ def _returns(op: Operation, mode: str) -> str:
 def _result_name(op: Operation) -> str:
     """A variable name for what a call returns in the docs, e.g. ``order`` for an ``Order``."""
     model = op.item if op.page is not None else op.response
-    if model is not None and len(model.models) == 1 and model.source in model.models:
+    if model is not None and model.refs == {model.source}:
         return snake_case(model.source)
     return "item" if op.page is not None else "result"
 
