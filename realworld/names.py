@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from generator.placement import Endpoint, Placement, base_path, place
 
@@ -37,7 +37,7 @@ class Surface:
 
     total: int = 0
     same: int = 0
-    misses: list[tuple[str, str, str, str]] = field(default_factory=list)
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list[tuple[str, str, str, str]])
     """``(VERB, path, official name(s), ours)`` for each endpoint placed elsewhere."""
 
     @property
@@ -58,25 +58,30 @@ class Shape:
 
 def endpoints(doc: dict[str, Any]) -> list[Endpoint]:
     """Every operation of a document, as placement reads it."""
-    found = []
+    found: list[Endpoint] = []
     for method, path, operation in documents.operations(doc):
         tags = operation.get("tags")
         found.append(
             Endpoint(
                 path=path,
                 method=method,
-                operation_id=operation.get("operationId") if isinstance(operation.get("operationId"), str) else None,
-                tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
-                summary=operation.get("summary") if isinstance(operation.get("summary"), str) else "",
+                operation_id=_text(operation.get("operationId")) or None,
+                tags=tuple(str(t) for t in cast(list[Any], tags)) if isinstance(tags, list) else (),
+                summary=_text(operation.get("summary")),
             )
         )
     return found
 
 
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def placements(doc: dict[str, Any]) -> dict[tuple[str, str], Placement]:
-    servers = doc.get("servers") if isinstance(doc.get("servers"), list) else []
-    bases = [base_path(str(s.get("url", ""))) for s in servers if isinstance(s, dict)]
-    return place(endpoints(doc), bases)
+    servers = doc.get("servers")
+    servers = cast(list[Any], servers) if isinstance(servers, list) else []
+    urls = [_text(cast(dict[str, Any], s).get("url")) for s in servers if isinstance(s, dict)]
+    return place(endpoints(doc), [base_path(u) for u in urls])
 
 
 def reference(path: Path) -> dict[tuple[str, str], list[str]]:
@@ -117,7 +122,7 @@ def read_documents(specs: Path) -> Iterator[tuple[str, dict[str, Any]]]:
 def report(specs: Path, tsv: Path) -> str:
     """The Markdown section."""
     lines = ["## Names", ""]
-    shapes = []
+    shapes: list[Shape] = []
     for name, doc in read_documents(specs):
         placed = placements(doc)
         shapes.append(shape(name, placed))
@@ -157,7 +162,7 @@ def tree(specs: Path, name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m realworld.names", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m realworld.names", description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--specs", type=Path, default=SPECS, help="folder of document folders")
     parser.add_argument("--reference", type=Path, default=REFERENCE, help="the official surface (TSV)")
     parser.add_argument("--tree", metavar="NAME", help="print one document's placement instead")
