@@ -24,7 +24,8 @@ from .errors import GenerationError, Problem
 from .ir import Api, Operation, Param, Resource
 from .loader import Document, pointer_join
 from .parser import parse
-from .pytypes import NamedType, ObjectType, PyType, Ref, Registry
+from .pytypes import ObjectType, PyType, Ref
+from .registry import NamedType, Registry
 
 IMPACTS: tuple[Impact, ...] = ("breaking", "addition", "other")
 BUMPS = {"breaking": "major", "addition": "minor", "other": "patch"}

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .pytypes import ListOf, MapOf, ObjectType, PyType, Ref, Registry, UnionType
+from .pytypes import ListOf, MapOf, ObjectType, PyType, Ref, UnionType
+from .registry import Registry
 
 Impact = Literal["breaking", "addition", "other"]
 Direction = Literal["request", "response"]

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .ir import Operation, Param
-from .pytypes import ListOf, LiteralType, Registry, UnionType
+from .pytypes import ListOf, LiteralType, UnionType
+from .registry import Registry
 
 _KINDS = {"integer": "number", "number": "number", "boolean": "bool", "string": "str"}
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .openapi import NO_EXAMPLE, BodyKind
-from .pytypes import NamedType, PyType, Registry
+from .pytypes import PyType
+from .registry import NamedType, Registry
 
 ParamLocation = Literal["path", "query", "header", "cookie", "body"]
 ResponseKind = Literal["json", "binary", "text", "none"]

@@ -16,16 +16,15 @@ from .pytypes import (
     ListOf,
     LiteralType,
     MapOf,
-    NamedType,
     Nullable,
     ObjectType,
     Property,
     PyType,
     Ref,
-    Registry,
     Scalar,
     UnionType,
 )
+from .registry import NamedType, Registry
 
 PREFIX = "#/components/schemas/"
 JSON_KINDS = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}

@@ -16,7 +16,7 @@ from .errors import GenerationError, Problem
 from .ir import Api
 from .model_schema import model_document
 from .naming import Namespace, snake_case
-from .pytypes import NamedType
+from .registry import NamedType
 
 HEADER = "# Generated from the OpenAPI document by datamodel-code-generator. Do not edit."
 

@@ -41,11 +41,27 @@ def as_list(node: Any) -> list[Any]:
 
 def normalise(node: Any) -> Any:
     """``node`` as JSON would carry it: mapping keys become strings (YAML reads ``200:`` as an integer) and dates
-    become ISO strings (YAML reads ``2024-01-01`` as a date), so every later stage sees one kind of document."""
+    become ISO strings (YAML reads ``2024-01-01`` as a date), so every later stage sees one kind of document.
+
+    A node that appears more than once (a YAML alias) stays one shared node, so a document of many aliases is not
+    expanded here (validation measures and refuses alias bombs)."""
+    return _normalise(node, {})
+
+
+def _normalise(node: Any, done: dict[int, Any]) -> Any:
+    if id(node) in done:
+        return done[id(node)]
     if isinstance(node, Mapping):
-        return {_key(k): normalise(v) for k, v in cast(Mapping[Any, Any], node).items()}
+        mapping: dict[str, Any] = {}
+        done[id(node)] = mapping
+        for key, value in cast(Mapping[Any, Any], node).items():
+            mapping[_key(key)] = _normalise(value, done)
+        return mapping
     if isinstance(node, list):
-        return [normalise(v) for v in cast(list[Any], node)]
+        items: list[Any] = []
+        done[id(node)] = items
+        items.extend(_normalise(v, done) for v in cast(list[Any], node))
+        return items
     if isinstance(node, datetime.date):
         return node.isoformat()
     return node

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from .config import PaginationConfig
 from .ir import Pagination, Param
 from .naming import pascal_case
-from .pytypes import ListOf, ObjectType, Property, PyType, Registry
+from .pytypes import ListOf, ObjectType, Property, PyType
+from .registry import Registry
 
 ITEM_FIELDS = ("data", "items", "results")
 PAGE_NAMES = {"cursor": "CursorPage", "offset": "OffsetPage", "page": "PageNumberPage"}

@@ -8,7 +8,6 @@ raw document.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -17,22 +16,14 @@ from .config import SdkConfig
 from .errors import GenerationError, Problems
 from .ir import Api, Operation, Resource
 from .loader import Document, pointer_join
-from .naming import (
-    Namespace,
-    class_name,
-    constant_name,
-    identifier,
-    method_from_operation,
-    package_from_title,
-    snake_case,
-)
+from .naming import Namespace, class_name, constant_name, package_from_title
 from .openapi import HTTP_METHODS, as_list, as_mapping
 from .operations import OperationBuilder, path_order, python_path
 from .pagination import paginate
+from .placement import RESERVED as RESERVED_METHODS
+from .placement import Endpoint, Placement, base_path, place
 from .security import auth_of, operation_auth, server_url
 from .typemap import RESERVED_MODELS, TypeMapper
-
-RESERVED_METHODS = frozenset({"with_raw_response", "with_streaming_response"})
 
 
 @dataclass
@@ -41,14 +32,6 @@ class ParseResult:
     problems: Problems
     skipped: list[str]
     """Pointers of the operations skipped (only with ``keep_going``)."""
-
-
-@dataclass(frozen=True)
-class _Placed:
-    resource: tuple[str, ...]
-    full: str
-    short: str
-    operation: Operation
 
 
 class Parser:
@@ -101,35 +84,35 @@ class Parser:
             item=page[1] if page else None,
         )
 
-    def _placement(self, op: Mapping[str, Any], path: str, http_method: str) -> tuple[tuple[str, ...], str, str]:
-        """The resource path, and the method name: in full, and without the resource's own words."""
-        op_id = op.get("operationId")
-        if isinstance(op_id, str) and op_id in self.config.operations:
-            *resource, method = self.config.operations[op_id].split(".")
-            return tuple(resource), method, method
-        tags = as_list(op.get("tags"))
-        first_segment = next((s for s in path.split("/") if s and not s.startswith("{")), "default")
-        group = tags[0] if tags else first_segment
-        resource = identifier(str(group), fallback="default")
-        full = snake_case(op_id) if isinstance(op_id, str) and op_id else f"{http_method}_{snake_case(path)}"
-        full = identifier(full, fallback=http_method)
-        return (resource,), full, identifier(method_from_operation(full, resource), fallback=http_method)
-
-    def _operations(self) -> list[_Placed]:
-        placed: list[_Placed] = []
-        self._ids: set[str] = set()
+    def _operations(self) -> list[tuple[Placement, Operation]]:
+        """Every operation, placed: where the config's ``operations`` map does not say, :func:`place` decides for
+        the whole document at once (so every operation is given to it, the skipped ones included)."""
+        found: list[tuple[Endpoint, Mapping[str, Any], Mapping[str, Any], str]] = []
         for path, raw_item in as_mapping(self.doc.root.get("paths")).items():
             item, item_at = self.doc.resolve(raw_item, pointer_join("/paths", path))
             item = as_mapping(item)
             for http_method in [m for m in item if m in HTTP_METHODS]:
-                at = pointer_join(item_at, http_method)
                 op = as_mapping(item[http_method])
-                if isinstance(op.get("operationId"), str):
-                    self._ids.add(op["operationId"])
-                operation = self._try(path, http_method, op, item, at)
-                if operation is not None:
-                    placed.append(_Placed(*self._placement(op, path, http_method), operation))
-        return placed
+                op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
+                tags = tuple(str(tag) for tag in as_list(op.get("tags")))
+                endpoint = Endpoint(path, http_method, op_id, tags, _text(op, "summary"))
+                found.append((endpoint, op, item, pointer_join(item_at, http_method)))
+        self._ids = {e.operation_id for e, _, _, _ in found if e.operation_id}
+        servers = [str(as_mapping(s).get("url", "")) for s in as_list(self.doc.root.get("servers"))]
+        placed = place([e for e, _, _, _ in found], [base_path(url) for url in servers], RESERVED_METHODS)
+        result: list[tuple[Placement, Operation]] = []
+        for endpoint, op, item, at in found:
+            operation = self._try(endpoint.path, endpoint.method, op, item, at)
+            if operation is not None:
+                result.append((self._configured(endpoint) or placed[endpoint.key], operation))
+        return result
+
+    def _configured(self, endpoint: Endpoint) -> Placement | None:
+        target = self.config.operations.get(endpoint.operation_id or "")
+        if target is None:
+            return None
+        *resource, method = target.split(".")
+        return Placement(tuple(resource), method)
 
     def _try(
         self, path: str, http_method: str, op: Mapping[str, Any], item: Mapping[str, Any], at: str
@@ -158,13 +141,10 @@ class Parser:
         )
 
     # -- the resource tree --------------------------------------------------------------------------------------
-    def _resources(self, placed: list[_Placed]) -> list[Resource]:
-        """A short name that two operations of one resource would share is not used by either."""
+    def _resources(self, placed: list[tuple[Placement, Operation]]) -> list[Resource]:
         roots: dict[str, Resource] = {}
-        short_names = Counter((p.resource, p.short) for p in placed)
-        for p in placed:
-            method = p.short if short_names[(p.resource, p.short)] == 1 else p.full
-            self._add(roots, p.resource, method, p.operation)
+        for placement, operation in placed:
+            self._add(roots, placement.resource_path, placement.method, operation)
         for op_id in sorted(set(self.config.operations) - self._ids):
             self.problems.error(f"/operations/{op_id}", f"the config names operationId {op_id!r}, which the spec lacks")
         return list(roots.values())

@@ -39,17 +39,16 @@ from .pytypes import (
     ListOf,
     LiteralType,
     MapOf,
-    NamedType,
     Nullable,
     ObjectType,
     Property,
     PyType,
     Ref,
-    Registry,
     Scalar,
     UnionType,
     Unknown,
 )
+from .registry import NamedType, Registry
 from .text import clean
 
 MAX_DEPTH = 48
