@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import methods
+from . import methods, runtime
 from .examples import Argument, ExampleCall, Examples
 from .ir import Api, Operation, Resource
 from .methods import features, resource_imports
@@ -109,15 +109,6 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def _sensitive_headers(api: Api) -> tuple[str, ...]:
-    """Headers whose values never reach a log line: credentials, cookies and the API's own key header."""
-    names = {"authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key"}
-    for auth in [api.auth, *(op.auth for op in api.operations if op.auth is not None)]:
-        if auth.kind == "header":
-            names.add(auth.name.lower())
-    return tuple(sorted(names))
-
-
 def _returns(op: Operation, mode: str) -> str:
     """The type a call returns, as source: ``SyncPage[Item]``/``AsyncPage[Item]`` for pages, ``None`` for no body."""
     if op.page is not None and op.item is not None:
@@ -184,6 +175,18 @@ def _test_imports(items: list[OperationExample], api: Api) -> dict[str, Any]:
     return {"models": sorted(models & known), "pages": sorted(pages), "literal": literal, "binary": binary}
 
 
+def _runtime_files(
+    api: Api, env: jinja2.Environment, common: dict[str, Any], src: str, template_dir: Path
+) -> dict[str, str]:
+    """The package's runtime: the runtime modules copied from ``templates/runtime/`` (see :mod:`generator.runtime`),
+    and the small modules written for this API that they read (constants, version, root error, client, pages)."""
+    extra: dict[str, Any] = {"sensitive": runtime.sensitive_names(api), "pages": runtime.page_classes(api)}
+    files = {f"{src}/{name}.py": text for name, text in runtime.copy_runtime(template_dir, common["features"]).items()}
+    for name in runtime.GENERATED_MODULES:
+        files[f"{src}/{name}.py"] = env.get_template(f"package/src/{name}.py.j2").render(**common, **extra)
+    return files
+
+
 def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES) -> dict[str, str]:
     """Render every templated file; returns ``{path relative to the output folder: text}``."""
     env = environment(template_dir)
@@ -195,11 +198,6 @@ def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES)
         "description": one_line(api.description.split("\n")[0] if api.description else api.title),
         "idempotency": api.idempotency_header is not None,
         "features": features(api),
-        "sensitive_headers": _sensitive_headers(api),
-        "page_helpers": {
-            "more": any(p.has_more_field for p in api.pages),
-            "number": any(p.style != "cursor" for p in api.pages),
-        },
     }
     files: dict[str, str] = {}
 
@@ -229,28 +227,7 @@ def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES)
             items=items,
             imports=_test_imports(items, api),
         )
-    runtime = [
-        "__init__",
-        "_base_client",
-        "_client",
-        "_constants",
-        "_exceptions",
-        "_logs",
-        "_models",
-        "_resource",
-        "_response",
-        "_types",
-        "_utils",
-        "_version",
-        "pagination",
-    ]
-    runtime += [
-        name
-        for name, flag in (("_files", common["features"]["files"]), ("_streaming", common["features"]["streaming"]))
-        if flag
-    ]
-    for name in runtime:
-        emit(f"package/src/{name}.py.j2", f"{src}/{name}.py")
+    files.update(_runtime_files(api, env, common, src, template_dir))
     emit("package/src/py.typed.j2", f"{src}/py.typed")
     emit("package/src/types/__init__.py.j2", f"{src}/types/__init__.py", models=api.models)
     emit("package/src/resources/__init__.py.j2", f"{src}/resources/__init__.py")

@@ -1,6 +1,7 @@
 # Generated from the OpenAPI document by the SDK generator. Do not edit.
 """Typed Python client for the fine-tuning API."""
 
+from ._base_error import FinetuningError
 from ._client import AsyncClient, Client
 from ._exceptions import (
     APIConnectionError,
@@ -11,7 +12,6 @@ from ._exceptions import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
-    FinetuningError,
     InternalServerError,
     MissingAPIKeyError,
     NotFoundError,

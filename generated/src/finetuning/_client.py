@@ -44,6 +44,7 @@ class Client(SyncAPIClient):
             ``APIResponseValidationError`` on a mismatch, instead of accepting what the server sends.
     """
 
+    _security = ("bearer", "")
     api_key: str
 
     def __init__(
@@ -73,6 +74,7 @@ class Client(SyncAPIClient):
             default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            credential=api_key,
         )
 
     @cached_property
@@ -90,10 +92,6 @@ class Client(SyncAPIClient):
     def with_streaming_response(self) -> ClientWithStreamingResponse:
         """Resources whose methods return a context manager; the body is read only when asked."""
         return ClientWithStreamingResponse(self)
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"}
 
     def copy(
         self,
@@ -141,6 +139,7 @@ class AsyncClient(AsyncAPIClient):
             ``APIResponseValidationError`` on a mismatch, instead of accepting what the server sends.
     """
 
+    _security = ("bearer", "")
     api_key: str
 
     def __init__(
@@ -170,6 +169,7 @@ class AsyncClient(AsyncAPIClient):
             default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            credential=api_key,
         )
 
     @cached_property
@@ -187,10 +187,6 @@ class AsyncClient(AsyncAPIClient):
     def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
         """Resources whose methods return a context manager; the body is read only when asked."""
         return AsyncClientWithStreamingResponse(self)
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"}
 
     def copy(
         self,

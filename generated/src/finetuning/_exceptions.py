@@ -1,5 +1,5 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""Every error the client raises; catch :class:`FinetuningError` to catch them all."""
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
+"""Every error the client raises; catch the package's root error (``BaseError`` here) to catch them all."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from typing import Literal
 
 import httpx
 
+from ._base_error import BaseError
 from ._constants import REQUEST_ID_HEADER
 
 __all__ = [
-    "FinetuningError",
     "MissingAPIKeyError",
     "PaginationError",
     "APIError",
@@ -26,24 +26,21 @@ __all__ = [
     "UnprocessableEntityError",
     "RateLimitError",
     "InternalServerError",
+    "status_error",
 ]
 
 BODY_EXCERPT_CHARS = 500
 
 
-class FinetuningError(Exception):
-    """The base class of every error raised by this package."""
-
-
-class MissingAPIKeyError(FinetuningError):
+class MissingAPIKeyError(BaseError):
     """No API key was passed to the client and none was found in the environment."""
 
 
-class PaginationError(FinetuningError):
+class PaginationError(BaseError):
     """The server's pages cannot be followed: a cursor repeats, or "more" was promised without a way to get it."""
 
 
-class APIError(FinetuningError):
+class APIError(BaseError):
     """A request failed. ``body`` is the decoded JSON error body when there is one, else the text (or ``None``)."""
 
     message: str
@@ -140,14 +137,25 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error(response: httpx.Response, body: object | None) -> APIStatusError:
-    """The typed error for an error response; its message names the status and an excerpt of the body."""
+def status_error(response: httpx.Response) -> APIStatusError:
+    """The typed error for an error response whose body was read; its message names the status and an excerpt."""
+    body = decode_error_body(response)
     excerpt = _excerpt(body if body is not None else response.text)
     message = f"Error code: {response.status_code}" + (f" - {excerpt}" if excerpt else "")
     if response.status_code >= 500:
         return InternalServerError(message, response=response, body=body)
     error_class = _STATUS_ERRORS.get(response.status_code, APIStatusError)
     return error_class(message, response=response, body=body)
+
+
+def decode_error_body(response: httpx.Response) -> object | None:
+    """The error body as JSON when it is JSON, else as text; ``None`` when empty."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
 
 
 def _excerpt(body: object) -> str:

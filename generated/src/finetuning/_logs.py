@@ -1,7 +1,8 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""Debug logging, switched on by the ``FINETUNING_LOG`` environment variable (``debug`` or ``info``).
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
+"""Request logs, switched on by the SDK's log environment variable (``<PREFIX>_LOG=debug`` or ``info``).
 
-Secrets never reach a log line: ``Authorization`` and every header that carries the API key are redacted.
+Secrets never reach a log line: ``Authorization``, every header that carries a credential and every query
+parameter of a query-key security scheme are redacted.
 """
 
 from __future__ import annotations
@@ -11,17 +12,19 @@ import os
 
 import httpx
 
-from ._constants import LOG_ENV
+from ._constants import LOG_ENV, SENSITIVE_HEADERS, SENSITIVE_QUERY_PARAMS
 
-logger = logging.getLogger("finetuning")
+__all__ = ["logger", "setup_logging", "redact_headers", "redact_url", "log_request", "log_response"]
 
-SENSITIVE_HEADERS = frozenset(("api-key", "authorization", "cookie", "proxy-authorization", "set-cookie", "x-api-key"))
+logger = logging.getLogger(__package__ or __name__)
+
+REDACTED = "<redacted>"
 
 _configured = False
 
 
 def setup_logging() -> None:
-    """Attach a stderr handler to this package's logger if ``FINETUNING_LOG`` asks for logs; once per process."""
+    """Attach a stderr handler to this package's logger if the log variable asks for logs; once per process."""
     global _configured
     if _configured:
         return
@@ -36,7 +39,14 @@ def setup_logging() -> None:
 
 
 def redact_headers(headers: httpx.Headers) -> dict[str, str]:
-    return {k: ("<redacted>" if k.lower() in SENSITIVE_HEADERS else v) for k, v in headers.items()}
+    return {k: (REDACTED if k.lower() in SENSITIVE_HEADERS else v) for k, v in headers.items()}
+
+
+def redact_url(url: httpx.URL) -> str:
+    for name in SENSITIVE_QUERY_PARAMS:
+        if url.params.get(name) is not None:
+            url = url.copy_set_param(name, REDACTED)
+    return str(url)
 
 
 def log_request(request: httpx.Request, retries_taken: int) -> None:
@@ -58,7 +68,3 @@ def log_response(response: httpx.Response, retries_taken: int) -> None:
         )
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug("response headers: %s", redact_headers(response.headers))
-
-
-def redact_url(url: httpx.URL) -> str:
-    return str(url)

@@ -1,4 +1,3 @@
-{{ header }}
 """Server-sent event streams: iterate a response's events as they arrive, decoded into the declared type."""
 
 from __future__ import annotations
@@ -6,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar, cast
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 from httpx_sse import EventSource, ServerSentEvent, SSEError
 
 from ._exceptions import APIError, APIResponseValidationError
+from ._response import FromResponse, ParseContext
 
 __all__ = ["Stream", "AsyncStream", "DONE_SENTINEL"]
 
@@ -21,39 +21,37 @@ DONE_SENTINEL = "[DONE]"
 """An event whose data is this ends the stream."""
 
 
-class BaseStream(Generic[T]):
+class BaseStream(FromResponse, Generic[T]):
     """What the sync and async streams share: the response, and decoding one event."""
 
     response: httpx.Response
 
-    def __init__(self, *, item_type: Any, response: httpx.Response, strict: bool) -> None:
-        self.response = response
-        self._item_type = item_type
-        self._strict = strict
+    def __init__(self, context: ParseContext) -> None:
+        self.response = context.response
+        self._context = context
+
+    @classmethod
+    def from_api_response(cls, context: ParseContext) -> Self:
+        return cls(context)
 
     def _decode(self, event: ServerSentEvent) -> T:
         """One event's data as ``T``; an ``error`` event raises :class:`APIError`."""
-        from ._models import construct_type, validate_type  # noqa: PLC0415
-
         try:
             data: object = json.loads(event.data)
         except ValueError as exc:
             if event.event == "error":
-                raise APIError(f"The server sent an error event: {event.data[:500]}", self.response.request, body=event.data) from exc
+                raise self._error_event(event, event.data) from exc
             excerpt = " ".join(event.data[:200].split())
             raise APIResponseValidationError(
                 self.response, event.data, message=f"Expected JSON in a server-sent event, got: {excerpt}"
             ) from exc
         if event.event == "error":
-            raise APIError(f"The server sent an error event: {event.data[:500]}", self.response.request, body=data)
-        if not self._strict:
-            return cast(T, construct_type(self._item_type, data))
-        import pydantic  # noqa: PLC0415
+            raise self._error_event(event, data)
+        item: Any = self._context.construct(self._context.item_type, data)
+        return item
 
-        try:
-            return cast(T, validate_type(self._item_type, data))
-        except pydantic.ValidationError as exc:
-            raise APIResponseValidationError(self.response, data, message=str(exc)) from exc
+    def _error_event(self, event: ServerSentEvent, body: object) -> APIError:
+        return APIError(f"The server sent an error event: {event.data[:500]}", self.response.request, body=body)
 
     def _invalid(self, exc: SSEError) -> APIResponseValidationError:
         return APIResponseValidationError(self.response, None, message=f"Expected a server-sent event stream: {exc}")
