@@ -23,10 +23,13 @@ CORE_MODULES = (
     "_logs",
     "_models",
     "_pagination",
+    "_reading",
+    "_redact",
     "_request",
     "_resource",
     "_response",
     "_retries",
+    "_timeouts",
     "_types",
     "_utils",
 )

@@ -1,7 +1,6 @@
 """Request logs, switched on by the SDK's log environment variable (``<PREFIX>_LOG=debug`` or ``info``).
 
-Secrets never reach a log line: ``Authorization``, every header that carries a credential and every query
-parameter of a query-key security scheme are redacted.
+Secrets never reach a log line: every header, URL and text goes through :mod:`._redact`.
 """
 
 from __future__ import annotations
@@ -11,13 +10,12 @@ import os
 
 import httpx
 
-from ._constants import LOG_ENV, SENSITIVE_HEADERS, SENSITIVE_QUERY_PARAMS
+from ._constants import LOG_ENV
+from ._redact import redact_headers, redact_text, redact_url
 
-__all__ = ["logger", "setup_logging", "redact_headers", "redact_url", "log_request", "log_response"]
+__all__ = ["logger", "setup_logging", "log_request", "log_response"]
 
 logger = logging.getLogger(__package__ or __name__)
-
-REDACTED = "<redacted>"
 
 _configured = False
 
@@ -37,17 +35,6 @@ def setup_logging() -> None:
     logger.setLevel(level)
 
 
-def redact_headers(headers: httpx.Headers) -> dict[str, str]:
-    return {k: (REDACTED if k.lower() in SENSITIVE_HEADERS else v) for k, v in headers.items()}
-
-
-def redact_url(url: httpx.URL) -> str:
-    for name in SENSITIVE_QUERY_PARAMS:
-        if url.params.get(name) is not None:
-            url = url.copy_set_param(name, REDACTED)
-    return str(url)
-
-
 def log_request(request: httpx.Request, retries_taken: int) -> None:
     if logger.isEnabledFor(logging.INFO):
         logger.info("request: %s %s (retry %d)", request.method, redact_url(request.url), retries_taken)
@@ -62,7 +49,7 @@ def log_response(response: httpx.Response, retries_taken: int) -> None:
             response.request.method,
             redact_url(response.request.url),
             response.status_code,
-            response.reason_phrase,
+            redact_text(response.reason_phrase),
             retries_taken,
         )
     if logger.isEnabledFor(logging.DEBUG):

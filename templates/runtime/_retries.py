@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import math
 import random
 import time
 
@@ -30,24 +31,36 @@ RETRYABLE_STATUS = frozenset({408, 409, 429})
 
 
 def parse_retry_after(headers: httpx.Headers, now: float | None = None) -> float | None:
-    """Seconds the server asked us to wait, from ``retry-after-ms`` or ``retry-after`` (seconds or an HTTP date)."""
-    milliseconds = headers.get("retry-after-ms")
+    """Seconds the server asked us to wait, from ``retry-after-ms`` or ``retry-after`` (seconds or an HTTP date).
+
+    Never raises: a value that is not a finite number or a date a computer can hold (year 10000, say) is ignored.
+    """
+    milliseconds = _finite(headers.get("retry-after-ms"))
     if milliseconds is not None:
-        try:
-            return float(milliseconds) / 1000
-        except ValueError:
-            pass
+        return milliseconds / 1000
     value = headers.get("retry-after")
     if value is None:
         return None
+    seconds = _finite(value)
+    if seconds is not None:
+        return seconds
     try:
-        return float(value)
-    except ValueError:
-        pass
-    parsed = email.utils.parsedate_tz(value)
-    if parsed is None:
+        parsed = email.utils.parsedate_tz(value)
+        if parsed is None:
+            return None
+        return email.utils.mktime_tz(parsed) - (time.time() if now is None else now)
+    except (ValueError, OverflowError, TypeError, IndexError):
         return None
-    return email.utils.mktime_tz(parsed) - (time.time() if now is None else now)
+
+
+def _finite(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def retry_delay(retries_taken: int, headers: httpx.Headers | None) -> float:

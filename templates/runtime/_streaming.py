@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
 import httpx
 from httpx_sse import EventSource, ServerSentEvent, SSEError
 
-from ._exceptions import APIError, APIResponseValidationError
+from ._exceptions import APIError, APIResponseValidationError, transport_error
+from ._reading import BodyLimit, decoded_view
 from ._response import FromResponse, ParseContext
 
 __all__ = ["Stream", "AsyncStream", "DONE_SENTINEL"]
@@ -29,6 +31,8 @@ class BaseStream(FromResponse, Generic[T]):
     def __init__(self, context: ParseContext) -> None:
         self.response = context.response
         self._context = context
+        self._events = EventSource(decoded_view(context.response, BodyLimit(context.client.max_response_size)))
+        """Events parsed from the body decoded within the client's ``max_response_size``."""
 
     @classmethod
     def from_api_response(cls, context: ParseContext) -> Self:
@@ -53,8 +57,16 @@ class BaseStream(FromResponse, Generic[T]):
     def _error_event(self, event: ServerSentEvent, body: object) -> APIError:
         return APIError(f"The server sent an error event: {event.data[:500]}", self.response.request, body=body)
 
-    def _invalid(self, exc: SSEError) -> APIResponseValidationError:
-        return APIResponseValidationError(self.response, None, message=f"Expected a server-sent event stream: {exc}")
+    @contextmanager
+    def _errors(self) -> Generator[None]:
+        """A body that is not an event stream, and httpx's errors while reading it, raised as the SDK's errors."""
+        try:
+            yield
+        except SSEError as exc:  # an httpx.TransportError too: first
+            message = f"Expected a server-sent event stream: {exc}"
+            raise APIResponseValidationError(self.response, None, message=message) from exc
+        except httpx.HTTPError as exc:
+            raise transport_error(exc, self.response.request) from exc
 
 
 class Stream(BaseStream[T]):
@@ -65,13 +77,12 @@ class Stream(BaseStream[T]):
 
     def __iter__(self) -> Iterator[T]:
         try:
-            for event in EventSource(self.response).iter_sse():
-                if event.data.startswith(DONE_SENTINEL):
-                    break
-                if event.data:
-                    yield self._decode(event)
-        except SSEError as exc:
-            raise self._invalid(exc) from exc
+            with self._errors():
+                for event in self._events.iter_sse():
+                    if event.data.startswith(DONE_SENTINEL):
+                        break
+                    if event.data:
+                        yield self._decode(event)
         finally:
             self.response.close()
 
@@ -93,13 +104,12 @@ class AsyncStream(BaseStream[T]):
 
     async def __aiter__(self) -> AsyncIterator[T]:
         try:
-            async for event in EventSource(self.response).aiter_sse():
-                if event.data.startswith(DONE_SENTINEL):
-                    break
-                if event.data:
-                    yield self._decode(event)
-        except SSEError as exc:
-            raise self._invalid(exc) from exc
+            with self._errors():
+                async for event in self._events.aiter_sse():
+                    if event.data.startswith(DONE_SENTINEL):
+                        break
+                    if event.data:
+                        yield self._decode(event)
         finally:
             await self.response.aclose()
 

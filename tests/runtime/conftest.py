@@ -7,7 +7,7 @@ import importlib
 import importlib.util
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 from urllib.parse import parse_qs, urlsplit
@@ -40,12 +40,17 @@ def runtime() -> ModuleType:
     return import_runtime()
 
 
+Answer = tuple[int, dict[str, str], bytes | Iterable[bytes]]
+"""Status, headers and body; a body given in chunks is written chunk by chunk as the iterable yields them (with
+whatever pauses it takes), after the headers; it may stop short of its ``content-length`` (the connection closes)."""
+
+
 @dataclass
 class Served:
-    """What the loopback server answers (``handler(method, path, query, headers, body)`` -> status, headers, body)
-    and every request it received."""
+    """What the loopback server answers (``handler(method, path, query, headers, body)`` -> :data:`Answer`) and
+    every request it received."""
 
-    handler: Callable[[str, str, dict[str, list[str]], dict[str, str], bytes], tuple[int, dict[str, str], bytes]]
+    handler: Callable[[str, str, dict[str, list[str]], dict[str, str], bytes], Answer]
     requests: list[tuple[str, str, dict[str, list[str]], dict[str, str]]] = field(default_factory=list)
     url: str = ""
 
@@ -64,9 +69,21 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         for name, value in out_headers.items():
             self.send_header(name, value)
-        self.send_header("content-length", str(len(out_body)))
+        if isinstance(out_body, bytes):
+            self.send_header("content-length", str(len(out_body)))
+            self.end_headers()
+            self.wfile.write(out_body)
+            return
+        self.close_connection = True
+        if "content-length" not in {k.lower() for k in out_headers}:
+            self.send_header("connection", "close")
         self.end_headers()
-        self.wfile.write(out_body)
+        try:
+            for chunk in out_body:
+                self.wfile.write(chunk)
+                self.wfile.flush()
+        except OSError:
+            pass  # the client went away
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _answer
 
@@ -79,7 +96,7 @@ def loopback() -> Iterator[Callable[..., Served]]:
     """``loopback(handler)`` starts a threaded HTTP/1.1 server on 127.0.0.1 answering with ``handler``."""
     servers: list[http.server.ThreadingHTTPServer] = []
 
-    def start(handler: Callable[..., tuple[int, dict[str, str], bytes]]) -> Served:
+    def start(handler: Callable[..., Answer]) -> Served:
         served = Served(handler)
         handler_class = type("Handler", (_Handler,), {"served": served})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_class)

@@ -3,16 +3,36 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
 import httpx
 
+from ._exceptions import InvalidRequestError
+from ._redact import redact_text, redact_url
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ._utils import scalar_text, strip_not_given
 
-__all__ = ["RequestOptions", "FilePart", "encode_body", "form_parts", "merged_query", "with_trailing_slash"]
+__all__ = [
+    "RequestOptions",
+    "FilePart",
+    "BaseURL",
+    "encode_body",
+    "form_parts",
+    "merged_query",
+    "check_headers",
+    "merge_headers",
+    "redirect_target",
+    "MAX_REDIRECTS",
+]
+
+MAX_REDIRECTS = 5
+SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_FIELD_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\t ]*[\x21-\x7e])*)?")
+"""What HTTP/1.1 can carry in a header value: visible ASCII, inner spaces and tabs, no whitespace at either end."""
 
 FilePart = tuple[str | None, bytes, str | None]
 """What httpx sends for one file: its name, its bytes and its media type."""
@@ -91,5 +111,94 @@ def form_parts(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
     return parts
 
 
-def with_trailing_slash(url: httpx.URL) -> httpx.URL:
-    return url if url.raw_path.endswith(b"/") else url.copy_with(raw_path=url.raw_path + b"/")
+@dataclass(frozen=True)
+class BaseURL:
+    """A client's base URL, split: request paths go after ``prefix`` (its path kept), ``query`` goes with every
+    request (under the call's own parameters)."""
+
+    url: httpx.URL
+    prefix: str
+    query: dict[str, object]
+
+    @classmethod
+    def parse(cls, value: str | httpx.URL) -> BaseURL:
+        """Parse and check a base URL: http or https, a host, and no user name or password (never sent)."""
+        try:
+            url = httpx.URL(str(value))
+            has_host = bool(url.host)  # decoding an IDNA host may fail here
+            prefix = f"{url.scheme}://{url.netloc.decode('ascii')}{url.raw_path.split(b'?', 1)[0].decode('ascii')}"
+            prefix += "" if prefix.endswith("/") else "/"
+            checked = httpx.URL(prefix).copy_with(params=url.params)
+        except (httpx.InvalidURL, TypeError, ValueError) as exc:  # idna's errors are ValueErrors
+            raise InvalidRequestError(f"The base URL cannot be used: {redact_url(str(value))} ({exc})") from exc
+        if url.scheme not in ("http", "https") or not has_host:
+            raise InvalidRequestError(f"The base URL must be an http or https URL with a host: {redact_url(url)}")
+        if url.userinfo:
+            raise InvalidRequestError(
+                "The base URL holds a user name or password; they would replace the client's credentials, so they "
+                f"are refused: pass the credential to the client instead ({redact_url(url)})."
+            )
+        query: dict[str, object] = {}
+        for key in url.params:
+            values = url.params.get_list(key)
+            query[key] = values[0] if len(values) == 1 else values
+        return cls(checked, prefix, query)
+
+    def join(self, path: str) -> str:
+        return self.prefix + path.lstrip("/")
+
+
+def merge_headers(*parts: Mapping[str, str] | None) -> dict[str, str]:
+    """Headers from lowest to highest precedence; a later part replaces a header whatever the case of its name."""
+    merged: dict[str, tuple[str, str]] = {}
+    for part in parts:
+        for name, value in (part or {}).items():
+            merged[name.lower()] = (name, value)
+    return dict(merged.values())
+
+
+def check_headers(headers: Mapping[str, object]) -> None:
+    """Refuse, before anything is sent, a header that HTTP cannot carry; the message names it, never its value.
+
+    (Typed loosely: callers' headers are checked whatever they hold.)"""
+    for name, value in cast(Mapping[object, object], headers).items():
+        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+            shown = redact_text(repr(name)[:60])
+            raise InvalidRequestError(f"{shown} is not a valid header name (use letters, digits and !#$%&'*+-.^_`|~).")
+        if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
+            raise InvalidRequestError(_bad_value(name, value))
+
+
+def _bad_value(name: object, value: object) -> str:
+    if not isinstance(value, str):
+        return f"The value of the {name!r} header must be a str, not {type(value).__name__}."
+    stripped = value.strip(" \t")
+    if stripped != value and _FIELD_VALUE.fullmatch(stripped):
+        what, where = "leading or trailing whitespace", ""
+    else:
+        index, char = next((i, c) for i, c in enumerate(value) if not ("\x21" <= c <= "\x7e" or c in " \t"))
+        what = {"\n": "a line feed", "\r": "a carriage return", "\x00": "a NUL"}.get(
+            char, f"the character U+{ord(char):04X}"
+        )
+        where = f" at position {index} of {len(value)}"
+    return (
+        f"The value of the {name!r} header cannot be sent: it holds {what}{where}. "
+        "(For an API key: check where it was read from, e.g. a trailing newline in a file.)"
+    )
+
+
+def redirect_target(response: httpx.Response) -> httpx.URL | None:
+    """Where a 3xx is followed: a same-origin ``Location`` for GET, HEAD and OPTIONS; ``None``: not followed (so
+    credentials never go to another host, and no request with a body is sent twice)."""
+    location = response.headers.get("location")
+    request = response.request
+    if response.status_code not in (301, 302, 303, 307, 308) or not location or request.method not in SAFE_METHODS:
+        return None
+    try:
+        target = request.url.join(location)
+    except httpx.InvalidURL:
+        return None
+    here = request.url
+    if (target.scheme, target.host, target.port) != (here.scheme, here.host, here.port) or target.userinfo:
+        return None
+    return target

@@ -16,7 +16,9 @@ import anyio
 import httpx
 
 from ._constants import REQUEST_ID_HEADER
-from ._exceptions import APIResponseValidationError
+from ._exceptions import APIResponseValidationError, reading_errors
+from ._reading import BodyLimit, aguarded, aread_body, decoded_view, guarded, read_body
+from ._redact import redact_url
 from ._request import RequestOptions
 
 if TYPE_CHECKING:
@@ -144,6 +146,13 @@ class BaseAPIResponse(Generic[R]):
     def request_id(self) -> str | None:
         return self.headers.get(REQUEST_ID_HEADER) if REQUEST_ID_HEADER else None
 
+    @property
+    def _limit(self) -> BodyLimit:
+        return BodyLimit(self._context.client.max_response_size)
+
+    def _view(self) -> httpx.Response:
+        return decoded_view(self.http_response, self._limit)
+
     def _parse_once(self) -> R:
         if not self._is_parsed:
             self._parsed = cast(R, parse_body(self._context))
@@ -151,19 +160,23 @@ class BaseAPIResponse(Generic[R]):
         return cast(R, self._parsed)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} [{self.status_code}] {self.http_request.method} {self.url}>"
+        return f"<{type(self).__name__} [{self.status_code}] {self.http_request.method} {redact_url(self.url)}>"
 
 
 class SyncAPIResponse(BaseAPIResponse[R]):
-    """The raw HTTP response of a call; ``parse()`` gives what the method would have returned."""
+    """The raw HTTP response of a call; ``parse()`` gives what the method would have returned.
+
+    Reading the body (``read``, ``text``, ``json``, ``iter_*``, ``stream_to_file``) is bounded by the client's
+    ``max_response_size``; httpx's errors while reading are raised as the SDK's."""
 
     def parse(self) -> R:
         if not self._context.options.stream:
-            self.http_response.read()
+            self.read()
         return self._parse_once()
 
     def read(self) -> bytes:
-        return self.http_response.read()
+        with reading_errors(self.http_request):
+            return read_body(self.http_response, self._limit)
 
     def text(self) -> str:
         self.read()
@@ -175,16 +188,20 @@ class SyncAPIResponse(BaseAPIResponse[R]):
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body in chunks, as it arrives."""
-        return self.http_response.iter_bytes(chunk_size)
+        return guarded(self._view().iter_bytes(chunk_size), self.http_request)
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        """The body as text, in chunks, as it arrives."""
+        return guarded(self._view().iter_text(chunk_size), self.http_request)
 
     def iter_lines(self) -> Iterator[str]:
         """The body line by line, as it arrives."""
-        return self.http_response.iter_lines()
+        return guarded(self._view().iter_lines(), self.http_request)
 
     def stream_to_file(self, file: str | PathLike[str], *, chunk_size: int | None = None) -> None:
         """Write the body to ``file`` as it arrives, without holding it all in memory."""
         with open(file, mode="wb") as out:
-            for chunk in self.http_response.iter_bytes(chunk_size):
+            for chunk in self.iter_bytes(chunk_size):
                 out.write(chunk)
 
     def close(self) -> None:
@@ -192,15 +209,18 @@ class SyncAPIResponse(BaseAPIResponse[R]):
 
 
 class AsyncAPIResponse(BaseAPIResponse[R]):
-    """The raw HTTP response of a call; ``await parse()`` gives what the method would have returned."""
+    """The raw HTTP response of a call; ``await parse()`` gives what the method would have returned.
+
+    Reading the body is bounded by the client's ``max_response_size``; httpx's errors are raised as the SDK's."""
 
     async def parse(self) -> R:
         if not self._context.options.stream:
-            await self.http_response.aread()
+            await self.read()
         return self._parse_once()
 
     async def read(self) -> bytes:
-        return await self.http_response.aread()
+        with reading_errors(self.http_request):
+            return await aread_body(self.http_response, self._limit)
 
     async def text(self) -> str:
         await self.read()
@@ -212,16 +232,20 @@ class AsyncAPIResponse(BaseAPIResponse[R]):
 
     def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body in chunks, as it arrives."""
-        return self.http_response.aiter_bytes(chunk_size)
+        return aguarded(self._view().aiter_bytes(chunk_size), self.http_request)
+
+    def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        """The body as text, in chunks, as it arrives."""
+        return aguarded(self._view().aiter_text(chunk_size), self.http_request)
 
     def iter_lines(self) -> AsyncIterator[str]:
         """The body line by line, as it arrives."""
-        return self.http_response.aiter_lines()
+        return aguarded(self._view().aiter_lines(), self.http_request)
 
     async def stream_to_file(self, file: str | PathLike[str], *, chunk_size: int | None = None) -> None:
         """Write the body to ``file`` as it arrives, without holding it all in memory."""
         async with await anyio.open_file(file, mode="wb") as out:
-            async for chunk in self.http_response.aiter_bytes(chunk_size):
+            async for chunk in self.iter_bytes(chunk_size):
                 await out.write(chunk)
 
     async def close(self) -> None:
