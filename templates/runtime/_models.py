@@ -1,4 +1,3 @@
-{{ header }}
 """The base class of every model, and the two ways a response becomes typed data.
 
 By default responses are *constructed*, not validated: unknown fields are kept, an unknown enum value is kept as it
@@ -22,9 +21,7 @@ __all__ = ["BaseModel", "construct_type", "validate_type"]
 
 class BaseModel(pydantic.BaseModel):
     # protected_namespaces=(): an API field may well be called model_dump_ (pydantic would warn at import).
-    model_config = pydantic.ConfigDict(
-        extra="allow", populate_by_name=True, defer_build=True, protected_namespaces=()
-    )
+    model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True, defer_build=True, protected_namespaces=())
 
     def to_dict(self) -> dict[str, object]:
         """The model as JSON-compatible data, with the API's field names; unset fields are left out."""
