@@ -187,10 +187,13 @@ class RequestTypes:
         definition = named.definition
         if isinstance(definition, ObjectType) and definition.properties:
             self._typed_dict(definition, name, module, named.description, fixed=twin)
+            return
+        inner = definition.non_null()
+        if isinstance(inner, UnionType):
+            alias = union([self._union(inner, name, module, named=False), *([NONE] * definition.nullable)])
         else:
-            module.definitions.append(
-                Definition(twin, named.description, alias=self._convert(definition, name, module))
-            )
+            alias = self._convert(definition, name, module)
+        module.definitions.append(Definition(twin, named.description, alias=alias))
 
     def _method(self, resource: Resource, op: Operation) -> None:
         if not op.keyword_params:
@@ -235,6 +238,9 @@ class RequestTypes:
     def _argument(self, param: Param, module: ParamsModule | None) -> Ann:
         """A path argument (a URL segment) is never an object; the others are written in the method's module."""
         hint = pascal_case(param.name) or "Argument"
+        whole = param.type.non_null()
+        if param.location == "body" and not param.wire_name and isinstance(whole, Ref):
+            hint = whole.name  # a whole body is named after its schema
         if module is None or param.location == "path":
             scratch = ParamsModule((), "", Namespace(), "")
             ann = self._convert(param.type, hint, scratch, iterable=False)
@@ -254,9 +260,7 @@ class RequestTypes:
         if isinstance(type_, MapOf):
             return Ann((Generic("dict", (STR, self._used(self._convert(type_.value, f"{hint}Value", into)))),))
         if isinstance(type_, UnionType):
-            hints = [_member_hint(m, hint, i, self._types) for i, m in enumerate(type_.members)]
-            members = [self._convert(m, h, into) for m, h in zip(type_.members, hints, strict=True)]
-            return union(members)
+            return self._union(type_, hint, into, named=True)
         if isinstance(type_, ObjectType):
             return self._object(type_, hint, into)
         if isinstance(type_, Ref):
@@ -264,6 +268,17 @@ class RequestTypes:
         if isinstance(type_, FileType):
             return Ann((Name(RUNTIME_TYPES, type_.annotation),))
         return Ann((type_.annotation,), literal=isinstance(type_, LiteralType))
+
+    def _union(self, type_: UnionType, hint: str, into: ParamsModule, *, named: bool, description: str = "") -> Ann:
+        """The members' union; when TypedDicts are among them, a type alias of it named ``hint`` (unless not
+        ``named``: the alias is the caller's)."""
+        hints = [_member_hint(m, hint, i, self._types) for i, m in enumerate(type_.members)]
+        found = union([self._convert(m, h, into) for m, h in zip(type_.members, hints, strict=True)])
+        if not named or not found.dicts or len(found.pieces) < 2:
+            return found
+        name = into.names.claim(f"{class_name(hint)}{into.suffix}")
+        into.definitions.append(Definition(name, description, alias=found))
+        return Ann((Name(into.location, name),), dicts=True)
 
     def _list(self, type_: ListOf, hint: str, into: ParamsModule, iterable: bool) -> Ann:
         item = self._used(self._convert(type_.item, _singular_hint(hint), into))
@@ -295,8 +310,11 @@ class RequestTypes:
         self._inlining.add(type_.name)
         try:
             definition = self._types.definition(type_.name)
+            description = self._types.named[type_.name].description
             if isinstance(definition, ObjectType) and definition.properties:
-                return self._typed_dict(definition, hint, into, self._types.named[type_.name].description)
+                return self._typed_dict(definition, hint, into, description)
+            if isinstance(definition, UnionType):
+                return self._union(definition, hint, into, named=True, description=description)
             return self._convert(definition, hint, into, iterable=iterable)
         finally:
             self._inlining.discard(type_.name)
