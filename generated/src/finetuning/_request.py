@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from typing import Any, TypedDict, cast
 
 import httpx
 
@@ -17,6 +17,7 @@ from ._utils import scalar_text, strip_not_given
 
 __all__ = [
     "RequestOptions",
+    "CallOptions",
     "FilePart",
     "BaseURL",
     "encode_body",
@@ -71,6 +72,17 @@ class RequestOptions:
 
     def with_url(self, url: str) -> RequestOptions:
         return replace(self, url=url, query=None, extra_query=None)
+
+
+class CallOptions(TypedDict, total=False):
+    """What a call of ``client.get/post/put/patch/delete`` may set besides its path and body."""
+
+    headers: Headers
+    params: Query
+    """Query parameters."""
+    timeout: Timeout
+    max_retries: int
+    idempotency_key: str
 
 
 def merged_query(*parts: Mapping[str, object] | None) -> dict[str, object]:
