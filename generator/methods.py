@@ -65,7 +65,7 @@ def item_type(op: Operation) -> str | None:
 def declaration(p: Param, op: Operation, variant: Variant) -> str:
     """``name: type`` with its default, for one keyword argument in one signature variant."""
     if op.stream is not None and op.stream.param is not None and p.name == op.stream.param.name:
-        nullable = " | None" if p.type.source.endswith("| None") else ""
+        nullable = " | None" if p.type.nullable else ""
         return {
             "no_stream": f"{p.name}: Literal[False]{nullable} | NotGiven = NOT_GIVEN",
             "stream": f"{p.name}: Literal[True]",
@@ -148,7 +148,6 @@ def resource_imports(resource: Resource, api: Api) -> dict[str, Any]:
         "models": [models[n] for n in sorted(resource.models) if n in models],
         "literal": overloaded or any("Literal" in p.type.imports for o in ops for p in o.params),
         "overload": overloaded,
-        "mapping": any("Mapping[" in p.type.source for o in ops for p in o.params),
         "utils": sorted(utils),
         "types": sorted(types),
         "files": sorted(files),
