@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, TypedDict, cast
 
 import httpx
@@ -65,6 +66,9 @@ class RequestOptions:
     idempotency_key: str | None = None
     url: str | None = None
     """An absolute URL that replaces ``path`` and ``query`` (a next-page link the server sent)."""
+    server: str | None = None
+    """The operation's own base URL (OpenAPI ``servers`` on the operation or its path), used instead of the
+    client's: ``path`` goes under it, its query with every request."""
 
     def with_query(self, query: Mapping[str, object]) -> RequestOptions:
         return replace(self, query={**(self.query or {}), **query})
@@ -154,6 +158,12 @@ class BaseURL:
             values = url.params.get_list(key)
             query[key] = values[0] if len(values) == 1 else values
         return cls(checked, prefix, query)
+
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def cached(value: str) -> BaseURL:
+        """:meth:`parse`, once per URL (an operation's own server is parsed at its first call)."""
+        return BaseURL.parse(value)
 
     def join(self, path: str) -> str:
         return self.prefix + path.lstrip("/")

@@ -188,12 +188,16 @@ class BaseClient:
             own["X-Retry-Count"] = str(call.retries_taken)
         if own:
             headers = merge_headers(headers, own)
-        query = merged_query(self._base.query, auth_query, self._default_query, options.query, options.extra_query)
+        base = self._base if options.server is None else BaseURL.cached(options.server)
+        query = merged_query(base.query, auth_query, self._default_query, options.query, options.extra_query)
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        target: str | httpx.URL = options.url or base.join(options.path)
         try:
+            if "?" in str(target) and query:  # a query in the path or link is kept: httpx would replace it
+                target, query = httpx.URL(target).copy_merge_params(cast(Any, query)), {}
             request = httpx.Request(
                 options.method.upper(),
-                options.url or self._base.join(options.path),
+                target,
                 params=cast(Any, query) or None,
                 headers=headers,
                 **encode_body(options),
