@@ -171,6 +171,12 @@ def dumped(client: Client, job: FineTuningJob, settings: dict[str, Any]) -> Fine
     )
 
 
+def to_dict(client: Client, job: FineTuningJob) -> FineTuningJob:
+    return client.fine_tuning.jobs.create(
+        model=job.model, training_file=job.training_file, hyperparameters=job.hyperparameters.to_dict()
+    )
+
+
 def unpacked(client: Client) -> FineTuningJob:
     params: JobCreateParams = {"model": "gpt-4o-mini", "training_file": "f", "hyperparameters": {"n_epochs": 1}}
     return client.fine_tuning.jobs.create(**params)
