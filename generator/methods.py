@@ -105,18 +105,11 @@ def form_params(op: Operation) -> list[Param]:
 
 
 def features(api: Api) -> dict[str, bool]:
-    """Which optional parts of the runtime this API needs; a part nobody uses is not generated."""
+    """Which optional runtime modules this API needs (``_files``, ``_streaming``); a part nobody uses is not copied."""
     ops = api.operations
     return {
-        "files": any(o.body is not None and (o.body.has_files or o.body.kind == "multipart") for o in ops),
-        "forms": any(o.body is not None and o.body.kind in ("multipart", "form") for o in ops),
-        "multipart": any(o.body is not None and o.body.kind == "multipart" for o in ops),
-        "raw_body": any(o.body is not None and o.body.kind == "binary" for o in ops),
+        "files": any(o.body is not None and o.body.has_files for o in ops),
         "streaming": any(o.stream is not None for o in ops),
-        "op_security": any(o.auth is not None for o in ops),
-        "binary": any(o.response_kind == "binary" for o in ops),
-        "deep_object": any(p.style == "deep_object" for o in ops for p in o.query_params),
-        "csv_query": any(p.style == "form_csv" for o in ops for p in o.query_params),
     }
 
 

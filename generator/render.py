@@ -10,7 +10,7 @@ from typing import Any
 
 import jinja2
 
-from . import methods
+from . import methods, runtime
 from .examples import Argument, ExampleCall, Examples
 from .ir import Api, Operation, Resource
 from .methods import features, resource_imports
@@ -110,15 +110,6 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def _sensitive_headers(api: Api) -> tuple[str, ...]:
-    """Headers whose values never reach a log line: credentials, cookies and the API's own key header."""
-    names = {"authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key"}
-    for auth in [api.auth, *(op.auth for op in api.operations if op.auth is not None)]:
-        if auth.kind == "header":
-            names.add(auth.name.lower())
-    return tuple(sorted(names))
-
-
 def _returns(op: Operation, mode: str) -> str:
     """The type a call returns, as source: ``SyncPage[Item]``/``AsyncPage[Item]`` for pages, ``None`` for no body."""
     if op.page is not None and op.item is not None:
@@ -185,23 +176,6 @@ def _test_imports(items: list[OperationExample], api: Api) -> dict[str, Any]:
     return {"models": sorted(models & known), "pages": sorted(pages), "literal": literal, "binary": binary}
 
 
-RUNTIME = (
-    "__init__",
-    "_base_client",
-    "_client",
-    "_constants",
-    "_exceptions",
-    "_logs",
-    "_models",
-    "_resource",
-    "_response",
-    "_types",
-    "_utils",
-    "_version",
-    "pagination",
-)
-"""The modules of the package's runtime that every SDK has; ``_files`` and ``_streaming`` only when used."""
-
 Emit = Callable[..., None]
 """``emit(template, target, **extra)``: render one template into one file of the package."""
 
@@ -217,7 +191,10 @@ def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES)
 
     emit("package/pyproject.toml.j2", "pyproject.toml")
     _docs_and_tests(emit, api, examples)
-    _runtime(emit, f"src/{api.package_name}", common["features"])
+    src = f"src/{api.package_name}"
+    _runtime(emit, api, src)
+    copied = runtime.copy_runtime(template_dir, common["features"])
+    files.update({f"{src}/{name}.py": text for name, text in copied.items()})
     _resources(emit, api)
     return files
 
@@ -231,11 +208,6 @@ def _common(api: Api) -> dict[str, Any]:
         "description": one_line(api.description.split("\n")[0] if api.description else api.title),
         "idempotency": api.idempotency_header is not None,
         "features": features(api),
-        "sensitive_headers": _sensitive_headers(api),
-        "page_helpers": {
-            "more": any(p.has_more_field for p in api.pages),
-            "number": any(p.style != "cursor" for p in api.pages),
-        },
     }
 
 
@@ -261,11 +233,12 @@ def _docs_and_tests(emit: Emit, api: Api, examples: Examples) -> None:
         emit("package/tests/test_resource.py.j2", target, resource=resource, items=items, imports=imports)
 
 
-def _runtime(emit: Emit, src: str, flags: dict[str, bool]) -> None:
-    """The runtime modules this API needs."""
-    optional = [name for name, flag in (("_files", flags["files"]), ("_streaming", flags["streaming"])) if flag]
-    for name in (*RUNTIME, *optional):
-        emit(f"package/src/{name}.py.j2", f"{src}/{name}.py")
+def _runtime(emit: Emit, api: Api, src: str) -> None:
+    """The small modules written for this API that the copied runtime (:mod:`generator.runtime`) reads: constants,
+    version, root error, client, pages."""
+    extra: dict[str, Any] = {"sensitive": runtime.sensitive_names(api), "pages": runtime.page_classes(api)}
+    for name in runtime.GENERATED_MODULES:
+        emit(f"package/src/{name}.py.j2", f"{src}/{name}.py", **extra)
     emit("package/src/py.typed.j2", f"{src}/py.typed")
 
 

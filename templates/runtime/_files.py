@@ -1,4 +1,3 @@
-{{ header }}
 """Turning the files a caller passes (bytes, paths, open files, tuples) into the parts of a request body.
 
 Files are read into memory once, before the first attempt, so that every retry sends the same bytes.
@@ -13,36 +12,12 @@ from typing import cast
 
 import anyio
 
+from ._request import FilePart
 from ._types import FileContent, FileTypes, NotGiven
-from ._utils import scalar_text
 
-__all__ = [
-{% if features.multipart %}
-    "FilePart",
-    "form_parts",
-    "multipart_files",
-    "async_multipart_files",
-{% endif %}
-{% if features.raw_body %}
-    "file_content",
-    "async_file_content",
-{% endif %}
-]
-{% if features.multipart %}
-
-FilePart = tuple[str | None, bytes, str | None]
-"""What httpx sends for one file: its name, its bytes and its media type."""
+__all__ = ["multipart_files", "async_multipart_files", "file_content", "async_file_content"]
 
 DEFAULT_FILE_NAME = "upload"
-
-
-def form_parts(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
-    """Form fields as ``multipart/form-data`` parts without a file name; a list gives one part per value."""
-    parts: list[tuple[str, FilePart]] = []
-    for key, value in fields.items():
-        for item in cast(list[object], value) if isinstance(value, list) else [value]:
-            parts.append((key, (None, scalar_text(item).encode(), None)))
-    return parts
 
 
 def _name_of(content: FileContent) -> str:
@@ -61,7 +36,6 @@ def _split(file: FileTypes) -> tuple[str | None, FileContent, str | None]:
             return name, content, None
         return file
     return _name_of(file), file, None
-{% endif %}
 
 
 def _read(content: FileContent) -> bytes:
@@ -78,7 +52,6 @@ async def _aread(content: FileContent) -> bytes:
     if isinstance(content, PathLike):
         return await anyio.Path(fspath(content)).read_bytes()
     return await anyio.to_thread.run_sync(content.read)  # an open file may block: not on the event loop
-{% if features.multipart %}
 
 
 def _parts(fields: Mapping[str, object]) -> list[tuple[str, FileTypes]]:
@@ -110,8 +83,6 @@ async def async_multipart_files(fields: Mapping[str, object]) -> list[tuple[str,
         name, content, media_type = _split(file)
         found.append((key, (name, await _aread(content), media_type)))
     return found
-{% endif %}
-{% if features.raw_body %}
 
 
 def file_content(content: FileContent | NotGiven) -> bytes | None:
@@ -121,4 +92,3 @@ def file_content(content: FileContent | NotGiven) -> bytes | None:
 
 async def async_file_content(content: FileContent | NotGiven) -> bytes | None:
     return None if isinstance(content, NotGiven) else await _aread(content)
-{% endif %}

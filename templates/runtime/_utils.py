@@ -1,16 +1,26 @@
-{{ header }}
 """Small helpers the generated resources call while building a request."""
 
 from __future__ import annotations
 
-{% if api.auth.kind == "basic" or features.op_security %}
 import base64
-{% endif %}
 from collections.abc import Mapping
 from typing import Any, cast
 from urllib.parse import quote
 
 from ._types import NotGiven
+
+__all__ = [
+    "path_template",
+    "scalar_text",
+    "strip_not_given",
+    "to_json",
+    "json_body",
+    "header_values",
+    "form_fields",
+    "deep_object",
+    "comma_joined",
+    "basic_authorization",
+]
 
 
 def path_template(template: str, **values: object) -> str:
@@ -57,7 +67,6 @@ def json_body(values: Mapping[str, object]) -> dict[str, object]:
 
 def header_values(values: Mapping[str, object]) -> dict[str, str]:
     return {key: scalar_text(value) for key, value in strip_not_given(values).items() if value is not None}
-{% if features.forms %}
 
 
 def form_fields(values: Mapping[str, object]) -> dict[str, list[str]]:
@@ -67,8 +76,6 @@ def form_fields(values: Mapping[str, object]) -> dict[str, list[str]]:
     for key, value in cast(Mapping[str, object], to_json(values)).items():
         _flatten(fields, key, value, list_suffix="[]")
     return fields
-{% endif %}
-{% if features.deep_object %}
 
 
 def deep_object(name: str, value: object) -> dict[str, list[str]]:
@@ -76,8 +83,6 @@ def deep_object(name: str, value: object) -> dict[str, list[str]]:
     fields: dict[str, list[str]] = {}
     _flatten(fields, name, to_json(value), list_suffix="")
     return fields
-{% endif %}
-{% if features.forms or features.deep_object %}
 
 
 def _flatten(fields: dict[str, list[str]], key: str, value: object, *, list_suffix: str) -> None:
@@ -89,8 +94,6 @@ def _flatten(fields: dict[str, list[str]], key: str, value: object, *, list_suff
             _flatten(fields, f"{key}{list_suffix}", item, list_suffix=list_suffix)
     elif value is not None:
         fields.setdefault(key, []).append(scalar_text(value))
-{% endif %}
-{% if features.csv_query %}
 
 
 def comma_joined(value: object) -> object:
@@ -98,11 +101,8 @@ def comma_joined(value: object) -> object:
     if isinstance(value, list | tuple):
         return ",".join(scalar_text(v) for v in cast(list[object], value))
     return value
-{% endif %}
-{% if api.auth.kind == "basic" or features.op_security %}
 
 
-def basic_authorization(api_key: str) -> str:
-    """HTTP basic credentials: the API key as the user name, with an empty password."""
-    return "Basic " + base64.b64encode(f"{api_key}:".encode()).decode("ascii")
-{% endif %}
+def basic_authorization(username: str, password: str = "") -> str:
+    """HTTP basic credentials; an API key alone is sent as the user name, with an empty password."""
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode("ascii")

@@ -1,17 +1,19 @@
-{{ header }}
 """Server-sent event streams: iterate a response's events as they arrive, decoded into the declared type."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
+from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar, cast
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 from httpx_sse import EventSource, ServerSentEvent, SSEError
 
-from ._exceptions import APIError, APIResponseValidationError
+from ._exceptions import APIError, APIResponseValidationError, transport_error
+from ._reading import BodyLimit, decoded_view
+from ._response import FromResponse, ParseContext
 
 __all__ = ["Stream", "AsyncStream", "DONE_SENTINEL"]
 
@@ -21,42 +23,50 @@ DONE_SENTINEL = "[DONE]"
 """An event whose data is this ends the stream."""
 
 
-class BaseStream(Generic[T]):
+class BaseStream(FromResponse, Generic[T]):
     """What the sync and async streams share: the response, and decoding one event."""
 
     response: httpx.Response
 
-    def __init__(self, *, item_type: Any, response: httpx.Response, strict: bool) -> None:
-        self.response = response
-        self._item_type = item_type
-        self._strict = strict
+    def __init__(self, context: ParseContext) -> None:
+        self.response = context.response
+        self._context = context
+        self._events = EventSource(decoded_view(context.response, BodyLimit(context.client.max_response_size)))
+        """Events parsed from the body decoded within the client's ``max_response_size``."""
+
+    @classmethod
+    def from_api_response(cls, context: ParseContext) -> Self:
+        return cls(context)
 
     def _decode(self, event: ServerSentEvent) -> T:
         """One event's data as ``T``; an ``error`` event raises :class:`APIError`."""
-        from ._models import construct_type, validate_type  # noqa: PLC0415
-
         try:
             data: object = json.loads(event.data)
         except ValueError as exc:
             if event.event == "error":
-                raise APIError(f"The server sent an error event: {event.data[:500]}", self.response.request, body=event.data) from exc
+                raise self._error_event(event, event.data) from exc
             excerpt = " ".join(event.data[:200].split())
             raise APIResponseValidationError(
                 self.response, event.data, message=f"Expected JSON in a server-sent event, got: {excerpt}"
             ) from exc
         if event.event == "error":
-            raise APIError(f"The server sent an error event: {event.data[:500]}", self.response.request, body=data)
-        if not self._strict:
-            return cast(T, construct_type(self._item_type, data))
-        import pydantic  # noqa: PLC0415
+            raise self._error_event(event, data)
+        item: Any = self._context.construct(self._context.item_type, data)
+        return item
 
+    def _error_event(self, event: ServerSentEvent, body: object) -> APIError:
+        return APIError(f"The server sent an error event: {event.data[:500]}", self.response.request, body=body)
+
+    @contextmanager
+    def _errors(self) -> Generator[None]:
+        """A body that is not an event stream, and httpx's errors while reading it, raised as the SDK's errors."""
         try:
-            return cast(T, validate_type(self._item_type, data))
-        except pydantic.ValidationError as exc:
-            raise APIResponseValidationError(self.response, data, message=str(exc)) from exc
-
-    def _invalid(self, exc: SSEError) -> APIResponseValidationError:
-        return APIResponseValidationError(self.response, None, message=f"Expected a server-sent event stream: {exc}")
+            yield
+        except SSEError as exc:  # an httpx.TransportError too: first
+            message = f"Expected a server-sent event stream: {exc}"
+            raise APIResponseValidationError(self.response, None, message=message) from exc
+        except httpx.HTTPError as exc:
+            raise transport_error(exc, self.response.request) from exc
 
 
 class Stream(BaseStream[T]):
@@ -67,13 +77,12 @@ class Stream(BaseStream[T]):
 
     def __iter__(self) -> Iterator[T]:
         try:
-            for event in EventSource(self.response).iter_sse():
-                if event.data.startswith(DONE_SENTINEL):
-                    break
-                if event.data:
-                    yield self._decode(event)
-        except SSEError as exc:
-            raise self._invalid(exc) from exc
+            with self._errors():
+                for event in self._events.iter_sse():
+                    if event.data.startswith(DONE_SENTINEL):
+                        break
+                    if event.data:
+                        yield self._decode(event)
         finally:
             self.response.close()
 
@@ -95,13 +104,12 @@ class AsyncStream(BaseStream[T]):
 
     async def __aiter__(self) -> AsyncIterator[T]:
         try:
-            async for event in EventSource(self.response).aiter_sse():
-                if event.data.startswith(DONE_SENTINEL):
-                    break
-                if event.data:
-                    yield self._decode(event)
-        except SSEError as exc:
-            raise self._invalid(exc) from exc
+            with self._errors():
+                async for event in self._events.aiter_sse():
+                    if event.data.startswith(DONE_SENTINEL):
+                        break
+                    if event.data:
+                        yield self._decode(event)
         finally:
             await self.response.aclose()
 

@@ -1,7 +1,6 @@
-{{ header }}
-"""Debug logging, switched on by the ``{{ api.log_env }}`` environment variable (``debug`` or ``info``).
+"""Request logs, switched on by the SDK's log environment variable (``<PREFIX>_LOG=debug`` or ``info``).
 
-Secrets never reach a log line: ``Authorization`` and every header that carries the API key are redacted.
+Secrets never reach a log line: every header, URL and text goes through :mod:`._redact`.
 """
 
 from __future__ import annotations
@@ -12,16 +11,17 @@ import os
 import httpx
 
 from ._constants import LOG_ENV
+from ._redact import redact_headers, redact_text, redact_url
 
-logger = logging.getLogger({{ api.package_name | pyrepr }})
+__all__ = ["logger", "setup_logging", "log_request", "log_response"]
 
-SENSITIVE_HEADERS = frozenset({{ sensitive_headers | pyrepr }})
+logger = logging.getLogger(__package__ or __name__)
 
 _configured = False
 
 
 def setup_logging() -> None:
-    """Attach a stderr handler to this package's logger if ``{{ api.log_env }}`` asks for logs; once per process."""
+    """Attach a stderr handler to this package's logger if the log variable asks for logs; once per process."""
     global _configured
     if _configured:
         return
@@ -33,10 +33,6 @@ def setup_logging() -> None:
     handler.setFormatter(logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(level)
-
-
-def redact_headers(headers: httpx.Headers) -> dict[str, str]:
-    return {k: ("<redacted>" if k.lower() in SENSITIVE_HEADERS else v) for k, v in headers.items()}
 
 
 def log_request(request: httpx.Request, retries_taken: int) -> None:
@@ -53,16 +49,8 @@ def log_response(response: httpx.Response, retries_taken: int) -> None:
             response.request.method,
             redact_url(response.request.url),
             response.status_code,
-            response.reason_phrase,
+            redact_text(response.reason_phrase),
             retries_taken,
         )
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug("response headers: %s", redact_headers(response.headers))
-
-
-def redact_url(url: httpx.URL) -> str:
-{% if api.auth.kind == "query" %}
-    if url.params.get({{ api.auth.name | pyrepr }}) is not None:
-        return str(url.copy_set_param({{ api.auth.name | pyrepr }}, "<redacted>"))
-{% endif %}
-    return str(url)

@@ -1,5 +1,4 @@
-{{ header }}
-"""Base classes of the resource objects reached from a client (``client.{{ api.resources[0].name if api.resources else "resource" }}``)."""
+"""Base classes of the resource objects reached from a client (``client.<resource>``)."""
 
 from __future__ import annotations
 
@@ -7,6 +6,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = ["SyncAPIResource", "AsyncAPIResource"]
 
 
 class SyncAPIResource:
