@@ -125,7 +125,7 @@ def test_models_keep_component_names(api: Api, doc: dict[str, Any]) -> None:
     names = {m.name: m.module for m in api.models}
     for name, schema in doc["components"]["schemas"].items():
         if schema.get("type") == "object" and "properties" in schema:
-            assert names[name] == re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+            assert names[name] == naming.snake_case(name)
 
 
 def test_offset_fixture_defaults_and_renames() -> None:
