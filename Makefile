@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate check test test-generated lint mock realworld bench clean
+.PHONY: all generate release check test test-generated lint mock realworld bench clean
 
 all: test
 
@@ -28,6 +28,11 @@ generate: $(PY_STAMP)
 		dir=$$(dirname $$spec); \
 		$(BIN)/python -m generator generate --quiet --spec $$spec --out $$dir/expected || exit 1; \
 	done
+
+# Release what `make generate` lists as Unreleased in generated/CHANGELOG.md: stamp its version on the changelog and
+# the package, and record the API as released (generated/api-snapshot.json). Commit the result.
+release: $(PY_STAMP)
+	$(BIN)/python -m generator release
 
 check: $(PY_STAMP)
 	$(BIN)/python -m generator check

@@ -1,4 +1,4 @@
-"""``python -m generator generate|check``."""
+"""``python -m generator generate|check|release|diff``."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .cache import last_run, open_cache, record_run, run_inputs
 from .diff import compare_documents
 from .errors import GenerationError
 from .progress import progress_for
+from .release import differs
 from .versioning import next_version
 from .writer import diff_tree, read_tree, write_tree
 
@@ -27,15 +28,20 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Generate a Python SDK from OpenAPI.")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (
-        ("generate", "write the SDK into the output folder"),
+        ("generate", "write the SDK into the output folder, with the changes since the last release as Unreleased"),
         ("check", "exit 1 with a diff when the output folder is not what generate would write"),
+        ("release", "generate, and release the unreleased changes: stamp their version and record the API"),
     ):
-        command = sub.add_parser(name, help=help_text)
-        command.add_argument("--spec", type=Path, default=Path("spec/openapi.yaml"), help="the OpenAPI document")
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument(
+            "--spec", type=Path, default=Path("spec/openapi.yaml"), help="the OpenAPI document (default: %(default)s)"
+        )
         command.add_argument(
             "--config", type=Path, default=None, help="the SDK config (default: sdk.yaml beside the spec, if any)"
         )
-        command.add_argument("--out", type=Path, default=Path("generated"), help="the output folder")
+        command.add_argument(
+            "--out", type=Path, default=Path("generated"), help="the output folder (default: %(default)s)"
+        )
         command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
         command.add_argument("--debug", action="store_true", help="show tracebacks")
         command.add_argument(
@@ -84,7 +90,7 @@ def _diff(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     new_version = None
     if old_version is not None:
-        api_changed = old_doc.root != new_doc.root or old_recorded != new_recorded
+        api_changed = differs(old_doc.root, old_recorded, new_doc.root, new_recorded)
         new_version = next_version(old_version, changes, api_changed, new_config)
     render = report.as_json if args.json else report.text
     sys.stdout.write(render(changes, old_doc.name, new_doc.name, old_version, new_version))
@@ -93,16 +99,22 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_release(release: Release, spec: Path, out: Path, quiet: bool) -> None:
-    from .release import SNAPSHOT  # noqa: PLC0415 - see main()
-
-    """What ``generate`` tells about the version: the API change report when the API changed."""
-    if not release.bumped:
+def _print_release(release: Release, command: str, quiet: bool) -> None:
+    """What a run tells about versions: the changes since the last release when there are any (the report of
+    ``diff OUT SPEC``), and whether they are released."""
+    if not release.unreleased:
+        if command == "release":
+            print(f"nothing to release: the spec is the API of release {release.version}")
         return
+    old, new = release.names
     if quiet:
-        print(f"{spec}: {report.bump_line(release.changes, release.previous, release.version)}")
-        return
-    sys.stdout.write(report.text(release.changes, f"{out / SNAPSHOT}", str(spec), release.previous, release.version))
+        print(f"{new}: {report.bump_line(release.changes, release.released, release.version)}")
+    else:
+        sys.stdout.write(report.text(release.changes, old, new, release.released, release.version))
+    if release.stamped:
+        print(f"released {release.version}")
+    else:
+        print(f"unreleased: the package is {release.package_version} until `make release` stamps {release.version}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,7 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     progress = progress_for(sys.stderr, args.quiet)
     try:
         result, release = build_with_history(
-            args.spec, config, args.out, keep_going=args.keep_going, progress=progress, cache=cache
+            args.spec,
+            config,
+            args.out,
+            keep_going=args.keep_going,
+            stamp=args.command == "release",
+            progress=progress,
+            cache=cache,
         )
     except GenerationError as exc:
         progress.finish()
@@ -148,9 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generation failed: {type(exc).__name__}: {exc}; {args.out} was not changed", file=sys.stderr)
         print("run again with --debug for the traceback", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.command == "generate":
+    if args.command != "check":
         progress.stage("writing")
-    changed, unchanged = write_tree(result.files, args.out) if args.command == "generate" else (0, 0)
+    changed, unchanged = write_tree(result.files, args.out) if args.command != "check" else (0, 0)
     progress.finish()
     for warning in result.warnings:
         print(warning, file=sys.stderr)
@@ -164,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_STALE
         print(f"{args.out} is up to date ({len(result.files)} files, {seconds:.1f}s)")
         return EXIT_OK
-    _print_release(release, args.spec, args.out, args.quiet)
+    _print_release(release, args.command, args.quiet)
     seconds = time.perf_counter() - started
     summary = (
         f"generated {args.out}: {result.operations} operations"

@@ -5,13 +5,16 @@ Everything has a default derived from the spec, so a config file is optional; se
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 from .errors import GenerationError, Problem, pointer
-from .loader import read_file
+from .loader import Document, pointer_join, read_file
+from .openapi import HTTP_METHODS, as_mapping
 
 PAGINATION_STYLES = ("cursor", "offset", "page")
 VERSION_POLICIES = ("semver", "semver-zero")
@@ -169,8 +172,9 @@ def _pagination(items: list[Any], file: str, problems: list[Problem]) -> tuple[P
     return tuple(schemes)
 
 
-def parse_config(data: Any, file: str) -> SdkConfig:
-    """Validate a loaded config mapping; every problem is reported with its pointer."""
+def parse_config(data: Any, file: str, doc: Document | None = None) -> SdkConfig:
+    """Validate a loaded config mapping (and, given the spec ``doc``, what it names there); every problem is
+    reported at once, each with its pointer into ``file``."""
     if data is None:
         return SdkConfig()
     problems: list[Problem] = []
@@ -183,18 +187,60 @@ def parse_config(data: Any, file: str) -> SdkConfig:
         for name, target in cast(dict[Any, Any], values.get(key, {})).items():
             if not isinstance(name, str) or not isinstance(target, str):
                 problems.append(Problem(file, pointer(key, str(name)), f"{key} entries map a string to a string"))
-    if "operations" in values:
-        for op_id, target in cast(dict[str, Any], values["operations"]).items():
-            parts = str(target).split(".")
-            if len(parts) < 2 or not all(p.isidentifier() for p in parts):
-                problems.append(
-                    Problem(
-                        file,
-                        pointer("operations", op_id),
-                        f"{target!r} is not 'resource.method'",
-                        "write the resource path and the method name, e.g. 'store.orders.list'",
-                    )
+    _check_operations(cast(dict[str, Any], values.get("operations", {})), file, doc, problems)
+    _check_values(values, file, problems)
+    if problems:
+        raise GenerationError(problems)
+    return SdkConfig(**values)
+
+
+def _check_operations(mapping: dict[str, Any], file: str, doc: Document | None, problems: list[Problem]) -> None:
+    """Each ``operations`` entry is ``resource.method`` and names an operationId of the spec."""
+    ids, unnamed = _operation_ids(doc) if doc is not None else ({}, [])
+    for op_id, target in mapping.items():
+        parts = str(target).split(".")
+        if len(parts) < 2 or not all(p.isidentifier() for p in parts):
+            problems.append(
+                Problem(
+                    file,
+                    pointer("operations", op_id),
+                    f"{target!r} is not 'resource.method'",
+                    "write the resource path and the method name, e.g. 'store.orders.list'",
                 )
+            )
+        if doc is not None and isinstance(op_id, str) and op_id not in ids:
+            hint = _fix(op_id, ids) + (f"; or give an operationId to the operation at {unnamed[0]}" if unnamed else "")
+            problems.append(Problem(file, pointer("operations", op_id), f"the spec has no operationId {op_id!r}", hint))
+
+
+def _fix(op_id: str, ids: dict[str, str]) -> str:
+    close = difflib.get_close_matches(op_id, list(ids), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}, the operation at {ids[close[0]]}?"
+    known = sorted(ids)
+    return "the spec's operationIds: " + (", ".join(known[:8]) + (", ..." if len(known) > 8 else "") or "none")
+
+
+def _operation_ids(doc: Document) -> tuple[dict[str, str], list[str]]:
+    """The spec's operationIds with their operations' pointers, and the pointers of the operations without one."""
+    ids: dict[str, str] = {}
+    unnamed: list[str] = []
+    for path, raw in as_mapping(doc.root.get("paths")).items():
+        try:
+            item, item_at = doc.resolve(raw, pointer_join("/paths", path))
+        except GenerationError:
+            continue  # the spec's own check reports it
+        for method in (m for m in HTTP_METHODS if isinstance(as_mapping(item).get(m), Mapping)):
+            at = pointer_join(item_at, method)
+            op_id = as_mapping(as_mapping(item)[method]).get("operationId")
+            if isinstance(op_id, str):
+                ids.setdefault(op_id, f"{doc.name}#{at}")
+            else:
+                unnamed.append(f"{doc.name}#{at}")
+    return ids, unnamed
+
+
+def _check_values(values: dict[str, Any], file: str, problems: list[Problem]) -> None:
     if "version" in values and not VERSION.match(values["version"]):
         problems.append(Problem(file, "/version", f"{values['version']!r} is not a MAJOR.MINOR.PATCH version"))
     if "version_policy" in values and values["version_policy"] not in VERSION_POLICIES:
@@ -225,9 +271,6 @@ def parse_config(data: Any, file: str) -> SdkConfig:
             problems.append(
                 Problem(file, pointer("default_headers", str(name)), "not a valid HTTP header name and value")
             )
-    if problems:
-        raise GenerationError(problems)
-    return SdkConfig(**values)
 
 
 def load_config(path: Path | None) -> SdkConfig:

@@ -42,15 +42,16 @@ def format_source(source: str) -> str:
 def _ruff(files: dict[str, str], only: list[str]) -> dict[str, str]:
     """Drop unused imports, sort imports (``ruff check --fix-only --select F401,I``), then ``ruff format``.
 
-    Ruff sees the whole package's folders (it tells first-party imports by the folders it finds), but only the files
-    in ``only`` are written, changed and returned.
+    Ruff sees every module of the package (it tells first-party imports, ``pkg.sub`` included, by the files it
+    finds), the others as empty files, so a file sorts the same whichever others are formatted with it; only the files
+    in ``only`` are written with their text, changed and returned.
     """
     with tempfile.TemporaryDirectory(prefix="sdkgen-ruff-") as tmp:
         root = Path(tmp)
         for folder in sorted({(root / name).parent for name in files}):
             folder.mkdir(parents=True, exist_ok=True)
-        for name in only:
-            (root / name).write_text(files[name], encoding="utf-8")
+        for name in files:
+            (root / name).write_text(files[name] if name in only else "", encoding="utf-8")
         ruff = [sys.executable, "-m", "ruff"]
         env = {**os.environ, "NO_COLOR": "1"}
         fix = ["check", "--fix-only", "--exit-zero", "--select", "F401,I"]

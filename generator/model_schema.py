@@ -55,7 +55,9 @@ def schema_of(type_: PyType) -> dict[str, Any]:
     """The JSON schema of a type, where it is used (a named type is a reference)."""
     if isinstance(type_, Nullable):
         inner = schema_of(type_.inner)
-        if "$ref" in inner or "anyOf" in inner or "oneOf" in inner:
+        # A map keeps its value type only as an anyOf member: datamodel-code-generator drops additionalProperties
+        # beside a list of types.
+        if "$ref" in inner or "anyOf" in inner or "oneOf" in inner or "additionalProperties" in inner:
             return {"anyOf": [inner, {"type": "null"}]}
         return {**inner, "type": [inner["type"], "null"]} if "type" in inner else {"anyOf": [inner, {"type": "null"}]}
     if isinstance(type_, Ref):

@@ -26,6 +26,8 @@ from .reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
 from .security import auth_of, operation_auth, server_url
 from .typemap import RESERVED_MODELS, TypeMapper
 
+NO_ID = "add one: the config maps operations by operationId, and without one the method is named from the path alone"
+
 
 @dataclass
 class ParseResult:
@@ -96,10 +98,11 @@ class Parser:
             for http_method in [m for m in item if m in HTTP_METHODS]:
                 op = as_mapping(item[http_method])
                 op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
+                if op_id is None:
+                    self.problems.warn(pointer_join(item_at, http_method), "the operation has no operationId", NO_ID)
                 tags = tuple(str(tag) for tag in as_list(op.get("tags")))
                 endpoint = Endpoint(path, http_method, op_id, tags, _text(op, "summary"))
                 found.append((endpoint, op, item, pointer_join(item_at, http_method)))
-        self._ids = {e.operation_id for e, _, _, _ in found if e.operation_id}
         servers = [str(as_mapping(s).get("url", "")) for s in as_list(self.doc.root.get("servers"))]
         reserved = RESERVED_METHODS | RESOURCE_ATTRIBUTES
         placed = place([e for e, _, _, _ in found], [base_path(url) for url in servers], reserved)
@@ -148,8 +151,6 @@ class Parser:
         roots: dict[str, Resource] = {}
         for placement, operation in placed:
             self._add(roots, placement.resource_path, placement.method, operation)
-        for op_id in sorted(set(self.config.operations) - self._ids):
-            self.problems.error(f"/operations/{op_id}", f"the config names operationId {op_id!r}, which the spec lacks")
         return list(roots.values())
 
     def _add(self, roots: dict[str, Resource], path: tuple[str, ...], method: str, op: Operation) -> None:

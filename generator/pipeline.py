@@ -39,12 +39,14 @@ class Build:
 
 @dataclass(frozen=True)
 class Inputs:
-    """The spec and the config, each read once."""
+    """The spec and the config, each read and checked once."""
 
     doc: Document
     config: SdkConfig
     config_data: dict[str, Any] = field(default_factory=dict[str, Any])
     """The config as written, less its version settings (what the snapshot records)."""
+    warnings: list[Problem] = field(default_factory=list[Problem])
+    """The document's warnings (the errors were raised)."""
 
 
 def display(path: Path) -> str:
@@ -55,10 +57,23 @@ def display(path: Path) -> str:
         return path.as_posix()
 
 
-def read_inputs(spec: Path, config: Path | None) -> Inputs:
+def read_inputs(spec: Path, config: Path | None, *, keep_going: bool = False) -> Inputs:
+    """Read the spec and the config and check both (the config against the spec, too): every problem of either is
+    raised together."""
     doc = load_document(spec, display(spec))
     raw = read_file(config) if config is not None else None
-    return Inputs(doc, parse_config(raw, str(config)), recorded_config(raw))
+    problems: list[Problem] = []
+    try:
+        warnings = validate(doc, keep_going=keep_going).warnings
+    except GenerationError as exc:
+        problems, warnings = list(exc.problems), []
+    try:
+        sdk_config = parse_config(raw, display(config) if config is not None else "", doc)
+    except GenerationError as exc:
+        problems += exc.problems
+    if problems:
+        raise GenerationError(problems)
+    return Inputs(doc, sdk_config, recorded_config(raw), warnings)
 
 
 def build(
@@ -68,27 +83,28 @@ def build(
     *,
     out: Path | None = None,
     keep_going: bool = False,
+    stamp: bool = False,
     progress: Progress | None = None,
     cache: Cache | None = None,
 ) -> Build:
     """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input.
 
-    With ``out``, the version is decided against the history recorded there, and the changelog and snapshot are
-    among the files. With ``keep_going``, operations with problems are skipped and unresolvable schema references
+    With ``out``, the version is decided against the release history recorded there, and the changelog and snapshot
+    are among the files; with ``stamp`` too, the unreleased changes are released. With ``keep_going``, operations with problems are skipped and unresolvable schema references
     typed as any value, each with a warning. With a ``cache``, the models and formatted files of an earlier run with
     the same inputs are reused.
     """
     progress = progress or Progress()
     progress.stage("loading")
-    inputs = read_inputs(spec, config)
-    checked = validate(inputs.doc, keep_going=keep_going)
+    inputs = read_inputs(spec, config, keep_going=keep_going)
     progress.stage("parsing")
-    skip = [p.pointer for p in checked.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
+    skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
     result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
     api = result.api
-    release = plan(api, inputs.doc, inputs.config_data, inputs.config, out) if out is not None else None
-    if release is not None:
-        api.package_version = release.version
+    release = None
+    if out is not None:
+        release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp)
+        api.package_version = release.package_version
     progress.stage("models")
     models = render_models(api, cache=cache)
     progress.stage("rendering")
@@ -98,7 +114,7 @@ def build(
     formatted = format_files(files, cache, progress.advance)
     _check_compiles(formatted)
     formatted.update(release.files if release is not None else {})
-    warnings = checked.warnings + result.problems.warnings
+    warnings = inputs.warnings + result.problems.warnings
     skipped = len(result.skipped)
     return Build(formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release)
 
@@ -110,11 +126,15 @@ def build_with_history(
     template_dir: Path = TEMPLATES,
     *,
     keep_going: bool = False,
+    stamp: bool = False,
     progress: Progress | None = None,
     cache: Cache | None = None,
 ) -> tuple[Build, Release]:
-    """Every file of the SDK for ``out``: the package at its new version, the changelog and the snapshot."""
-    result = build(spec, config, template_dir, out=out, keep_going=keep_going, progress=progress, cache=cache)
+    """Every file of the SDK for ``out``: the package at its version, the changelog and the snapshot (``stamp``:
+    releasing what is unreleased)."""
+    result = build(
+        spec, config, template_dir, out=out, keep_going=keep_going, stamp=stamp, progress=progress, cache=cache
+    )
     assert result.release is not None
     return result, result.release
 
@@ -141,7 +161,6 @@ def read_api(path: Path, config: Path | None) -> tuple[Document, SdkConfig, dict
     if config is None and (path.parent / "sdk.yaml").is_file():
         config = path.parent / "sdk.yaml"
     inputs = read_inputs(path, config)
-    validate(inputs.doc)
     return inputs.doc, inputs.config, inputs.config_data, None
 
 

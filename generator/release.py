@@ -1,9 +1,12 @@
-"""The history kept in the output folder: which API the package was generated from, at which version.
+"""The release history kept in the output folder: the API of the last release, and the changelog.
 
-``generate`` compares the spec (and config) with the ones recorded in ``<out>/api-snapshot.json`` by the previous
-run, bumps the package version by what changed (see :mod:`generator.versioning`), prepends an entry to
-``<out>/CHANGELOG.md`` and records the new state. An unchanged spec changes nothing, so ``check`` stays clean; and
-since the state is in the committed output, a clean clone needs no git history.
+``<out>/api-snapshot.json`` records the spec and config the last release was generated from, and its version.
+``generate`` compares the spec with it on every run: what differs is unreleased, so the changelog gets an
+Unreleased section (recomputed each time, never added to) and the package the pending version as a development
+release (``0.2.0.dev0``, see :mod:`generator.versioning`). ``release`` stamps that version on the section and the
+package and records the spec as released. A first generation is its own first release. Nothing pending changes
+nothing, so ``check`` stays clean; and since the history is in the committed output, a clean clone needs no git
+history.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from .ir import Api
 from .loader import Document, read_file
 from .openapi import as_mapping, normalise
 from .text import one_line
-from .versioning import CHANGELOG_HEADER, entry, first_entry, next_version, prepend
+from .versioning import DEV_SUFFIX, changelog, entry, first_entry, next_version
 
 SNAPSHOT = "api-snapshot.json"
 CHANGELOG = "CHANGELOG.md"
@@ -43,7 +46,7 @@ class Recorded:
         return Document(self.spec, f"{self.file}#/spec")
 
     def sdk_config(self) -> SdkConfig:
-        return parse_config(self.config or None, f"{self.file}#/config")
+        return parse_config(self.config or None, f"{self.file}#/config", self.document())
 
 
 def read_recorded(out: Path) -> Recorded | None:
@@ -70,8 +73,9 @@ def read_recorded(out: Path) -> Recorded | None:
 def snapshot_text(version: str, spec: Any, config: Mapping[str, Any]) -> str:
     data = {
         "format": SNAPSHOT_FORMAT,
-        "about": "Written by the generator: the API this package was generated from. The next `make generate` "
-        "compares the spec with it to choose the version bump and write the changelog. Do not edit.",
+        "about": "Written by the generator: the API of this package's last release (`make release`). Every "
+        "`make generate` compares the spec with it to write the Unreleased changes and the pending version. "
+        "Do not edit.",
         "version": version,
         "config": dict(config),
         "spec": spec,
@@ -82,19 +86,31 @@ def snapshot_text(version: str, spec: Any, config: Mapping[str, Any]) -> str:
 
 @dataclass
 class Release:
-    """What this generation's version is, why, and the history files to write."""
+    """The versions of one generation, why, and the history files to write."""
 
     version: str
-    previous: str | None
-    """The version recorded in the output folder; None for a first generation."""
+    """The version of the next release: the last one's when nothing is unreleased."""
+    released: str | None
+    """The version of the last release recorded in the output folder; None for a first generation."""
     changes: list[Change] = field(default_factory=list[Change])
+    """What changed since the last release."""
     api_changed: bool = False
-    """The spec or the config (other than the version settings) differs from the recorded ones."""
+    """The spec or the config (other than the version settings) differs from the released ones."""
+    stamped: bool = False
+    """This run released ``version`` (``release`` with something unreleased)."""
+    names: tuple[str, str] = ("", "")
+    """How the report names the two sides: the released snapshot and the spec."""
     files: dict[str, str] = field(default_factory=dict[str, str])
 
     @property
-    def bumped(self) -> bool:
-        return self.previous is not None and self.version != self.previous
+    def unreleased(self) -> bool:
+        """The spec holds changes no release has (before this run stamped them)."""
+        return self.released is not None and self.version != self.released
+
+    @property
+    def package_version(self) -> str:
+        """The version the package says it is: the pending one as a development release while unreleased."""
+        return self.version + DEV_SUFFIX if self.unreleased and not self.stamped else self.version
 
 
 def _api_version(spec: Mapping[str, Any]) -> str:
@@ -107,36 +123,39 @@ def recorded_config(data: Any) -> dict[str, Any]:
     return {k: v for k, v in as_mapping(normalise(data or {})).items() if k not in NOT_RECORDED}
 
 
-def plan(api: Api, doc: Document, config_data: dict[str, Any], config: SdkConfig, out: Path) -> Release:
-    """Decide the version of ``api`` (parsed from ``doc``) generated into ``out``, and write the history files."""
+def differs(old_spec: Any, old_config: Mapping[str, Any], new_spec: Any, new_config: Mapping[str, Any]) -> bool:
+    """Whether the API changed: the spec, or the config as recorded (the version settings do not count)."""
+    return old_spec != new_spec or dict(old_config) != dict(new_config)
+
+
+def plan(
+    api: Api, doc: Document, config_data: dict[str, Any], config: SdkConfig, out: Path, *, stamp: bool = False
+) -> Release:
+    """The versions of ``api`` (parsed from ``doc``) generated into ``out``, and its history files; with ``stamp``,
+    the unreleased changes are released."""
     recorded = read_recorded(out)
     changelog_path = out / CHANGELOG
-    changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
-    if recorded is None:
-        release = Release(config.version, None)
-        release.files[CHANGELOG] = changelog or prepend(
-            None, first_entry(config.version, _api_version(doc.root), len(api.operations))
-        )
+    old_log = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
+    api_version = _api_version(doc.root)
+    if recorded is None:  # a first generation is the first release: there is nothing to compare it with
+        release = Release(config.version, None, stamped=True)
+        first = first_entry(config.version, api_version, len(api.operations))
+        release.files[CHANGELOG] = old_log or changelog(None, first)
+        release.files[SNAPSHOT] = snapshot_text(config.version, doc.root, config_data)
+        return release
+    changed = differs(recorded.spec, recorded.config, doc.root, config_data)
+    old = Side.parse(recorded.document(), recorded.sdk_config(), keep_going=True) if changed else None
+    changes = compare(old, Side(api)) if old is not None else []
+    version = next_version(recorded.version, changes, changed, config)
+    release = Release(version, recorded.version, changes, changed, names=(recorded.document().name, doc.name))
+    release.stamped = stamp and release.unreleased
+    new_entries: list[str] = []
+    if release.unreleased:
+        old_api = _api_version(recorded.spec)
+        new_entries.append(entry(version, changes, api_version, old_api, changed, unreleased=not release.stamped))
+    release.files[CHANGELOG] = changelog(old_log, *new_entries)
+    if release.stamped:
+        release.files[SNAPSHOT] = snapshot_text(version, doc.root, config_data)
     else:
-        release = Release(recorded.version, recorded.version)
-        release.api_changed = recorded.spec != doc.root or recorded.config != config_data
-        if release.api_changed:
-            release.changes = compare(
-                Side.parse(recorded.document(), recorded.sdk_config(), keep_going=True), Side(api)
-            )
-        release.version = next_version(recorded.version, release.changes, release.api_changed, config)
-        text = changelog if changelog is not None else CHANGELOG_HEADER
-        if release.bumped:
-            text = prepend(
-                changelog,
-                entry(
-                    release.version,
-                    release.changes,
-                    _api_version(doc.root),
-                    _api_version(recorded.spec),
-                    api_changed=release.api_changed,
-                ),
-            )
-        release.files[CHANGELOG] = text
-    release.files[SNAPSHOT] = snapshot_text(release.version, doc.root, config_data)
+        release.files[SNAPSHOT] = snapshot_text(recorded.version, recorded.spec, recorded.config)
     return release

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from .config import VERSION, SdkConfig
@@ -13,10 +14,15 @@ from .diff import Change, bump_for
 
 CHANGELOG_HEADER = """# Changelog
 
-Written by the generator on every regeneration that changes the API (`make generate`), newest first. Each entry
-lists what changed for users of this package, as found by comparing the OpenAPI document with the one the previous
-version was generated from.
+Written by the generator, newest first. Each entry lists what changed for users of this package, found by comparing
+the OpenAPI document with the one the previous release was generated from. `make generate` keeps the Unreleased
+section in step with the spec (recomputed from the last release on every run, so nothing is counted twice and an
+undone change disappears); `make release` gives it its version.
 """
+
+UNRELEASED = "Unreleased"
+DEV_SUFFIX = ".dev0"
+"""The package version while changes are unreleased: the pending version as a PEP 440 development release."""
 
 SECTIONS = (("breaking", "Breaking changes"), ("addition", "Additions"), ("other", "Other changes"))
 
@@ -57,10 +63,21 @@ def later(a: str, b: str) -> str:
     return a if (parse_version(a) or (0, 0, 0)) >= (parse_version(b) or (0, 0, 0)) else b
 
 
-def entry(version: str, changes: list[Change], api_version: str, old_api_version: str, api_changed: bool = True) -> str:
-    """The changelog entry of one release, in Markdown."""
-    lines = [f"## {version}", ""]
+def entry(
+    version: str,
+    changes: list[Change],
+    api_version: str,
+    old_api_version: str,
+    api_changed: bool = True,
+    *,
+    unreleased: bool = False,
+) -> str:
+    """The changelog entry of one release, in Markdown; an ``unreleased`` one is headed Unreleased and names the
+    version the release will take."""
+    lines = [f"## {UNRELEASED if unreleased else version}", ""]
     api = f"API version {api_version}" + (f" (was {old_api_version})" if old_api_version != api_version else "")
+    if unreleased:
+        api = f"Next version: {version} (`make release` stamps it). {api}"
     if not api_changed:
         lines.append(f"{api}. The version was raised in the config; the API did not change.")
     elif not changes:
@@ -83,9 +100,14 @@ def first_entry(version: str, api_version: str, operations: int) -> str:
     return f"## {version}\n\nFirst generation, from API version {api_version}: {operations} operations.\n"
 
 
-def prepend(changelog: str | None, new_entry: str) -> str:
-    """The changelog with ``new_entry`` above every older entry (a fresh changelog when there is none)."""
-    if not changelog or "\n## " not in changelog:
-        return f"{CHANGELOG_HEADER}\n{new_entry}"
-    head, _, rest = changelog.partition("\n## ")
-    return f"{head}\n{new_entry}\n## {rest}"
+def released_entries(changelog: str | None) -> list[str]:
+    """The entries of released versions in ``changelog``, newest first: every section but the header and
+    Unreleased."""
+    sections = re.split(r"(?m)^(?=## )", changelog or "")[1:]
+    return [s.rstrip("\n") + "\n" for s in sections if s.split("\n", 1)[0].strip() != f"## {UNRELEASED}"]
+
+
+def changelog(old: str | None, *new_entries: str) -> str:
+    """The changelog: the header, ``new_entries``, then the released entries of ``old`` (its Unreleased section is
+    always recomputed, never kept)."""
+    return "\n".join([CHANGELOG_HEADER, *new_entries, *released_entries(old)])

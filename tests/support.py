@@ -6,10 +6,13 @@ live here, so a test module imports them by name instead of copying them.
 
 from __future__ import annotations
 
+import importlib.util
 import socket
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -41,3 +44,14 @@ def run_generator(
         env=env,
         check=False,
     )
+
+
+@cache
+def generated_test_utils(package: Path = GENERATED) -> ModuleType:
+    """A generated package's ``tests/utils.py`` (``assert_matches_type``), loaded as a module of its own (the
+    package's tests are a package named ``tests`` too)."""
+    spec = importlib.util.spec_from_file_location(f"{package.name}_test_utils", package / "tests" / "utils.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

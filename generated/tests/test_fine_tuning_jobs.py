@@ -24,7 +24,7 @@ def test_create_with_every_argument(client: Client) -> None:
     result = client.fine_tuning.jobs.create(
         model="gpt-4o-mini",
         training_file="file-abc123",
-        hyperparameters={"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": "auto"},
+        hyperparameters={"batch_size": "auto", "learning_rate_multiplier": 1.8, "n_epochs": 3},
         integrations=[
             {
                 "type": "wandb",
@@ -36,6 +36,13 @@ def test_create_with_every_argument(client: Client) -> None:
                 },
             }
         ],
+        method={
+            "type": "supervised",
+            "supervised": {
+                "hyperparameters": {"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": "auto"}
+            },
+        },
+        metadata={"project": "sentiment"},
         seed=42,
         suffix="custom-model-name",
         validation_file="file-def456",
@@ -74,7 +81,7 @@ def test_list(client: Client) -> None:
 
 
 def test_list_with_every_argument(client: Client) -> None:
-    result = client.fine_tuning.jobs.list(after="ftjob-abc123", limit=20)
+    result = client.fine_tuning.jobs.list(after="ftjob-abc123", limit=20, metadata={"project": "sentiment"})
     assert_matches_type(SyncCursorPage[FineTuningJob], result)
 
 
@@ -153,6 +160,58 @@ def test_path_params_cancel(client: Client) -> None:
         client.fine_tuning.jobs.cancel("")
 
 
+def test_pause(client: Client) -> None:
+    result = client.fine_tuning.jobs.pause("ftjob-abc123")
+    assert_matches_type(FineTuningJob, result)
+
+
+def test_raw_response_pause(client: Client) -> None:
+    response = client.fine_tuning.jobs.with_raw_response.pause("ftjob-abc123")
+    assert response.http_request.method == "POST"
+    assert response.http_response.is_closed
+    result = response.parse()
+    assert_matches_type(FineTuningJob, result)
+
+
+def test_streaming_response_pause(client: Client) -> None:
+    with client.fine_tuning.jobs.with_streaming_response.pause("ftjob-abc123") as response:
+        assert not response.http_response.is_closed
+        result = response.parse()
+        assert_matches_type(FineTuningJob, result)
+    assert response.http_response.is_closed
+
+
+def test_path_params_pause(client: Client) -> None:
+    with pytest.raises(ValueError, match="fine_tuning_job_id"):
+        client.fine_tuning.jobs.pause("")
+
+
+def test_resume(client: Client) -> None:
+    result = client.fine_tuning.jobs.resume("ftjob-abc123")
+    assert_matches_type(FineTuningJob, result)
+
+
+def test_raw_response_resume(client: Client) -> None:
+    response = client.fine_tuning.jobs.with_raw_response.resume("ftjob-abc123")
+    assert response.http_request.method == "POST"
+    assert response.http_response.is_closed
+    result = response.parse()
+    assert_matches_type(FineTuningJob, result)
+
+
+def test_streaming_response_resume(client: Client) -> None:
+    with client.fine_tuning.jobs.with_streaming_response.resume("ftjob-abc123") as response:
+        assert not response.http_response.is_closed
+        result = response.parse()
+        assert_matches_type(FineTuningJob, result)
+    assert response.http_response.is_closed
+
+
+def test_path_params_resume(client: Client) -> None:
+    with pytest.raises(ValueError, match="fine_tuning_job_id"):
+        client.fine_tuning.jobs.resume("")
+
+
 def test_list_events(client: Client) -> None:
     result = client.fine_tuning.jobs.list_events("ftjob-abc123")
     assert_matches_type(SyncCursorPage[FineTuningJobEvent], result)
@@ -202,7 +261,7 @@ async def test_async_create_with_every_argument(async_client: AsyncClient) -> No
     result = await async_client.fine_tuning.jobs.create(
         model="gpt-4o-mini",
         training_file="file-abc123",
-        hyperparameters={"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": "auto"},
+        hyperparameters={"batch_size": "auto", "learning_rate_multiplier": 1.8, "n_epochs": 3},
         integrations=[
             {
                 "type": "wandb",
@@ -214,6 +273,13 @@ async def test_async_create_with_every_argument(async_client: AsyncClient) -> No
                 },
             }
         ],
+        method={
+            "type": "supervised",
+            "supervised": {
+                "hyperparameters": {"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": "auto"}
+            },
+        },
+        metadata={"project": "sentiment"},
         seed=42,
         suffix="custom-model-name",
         validation_file="file-def456",
@@ -261,7 +327,7 @@ async def test_async_list(async_client: AsyncClient) -> None:
 
 @pytest.mark.anyio
 async def test_async_list_with_every_argument(async_client: AsyncClient) -> None:
-    result = await async_client.fine_tuning.jobs.list(after="ftjob-abc123", limit=20)
+    result = await async_client.fine_tuning.jobs.list(after="ftjob-abc123", limit=20, metadata={"project": "sentiment"})
     assert_matches_type(AsyncCursorPage[FineTuningJob], result)
 
 
@@ -349,6 +415,66 @@ async def test_async_streaming_response_cancel(async_client: AsyncClient) -> Non
 async def test_async_path_params_cancel(async_client: AsyncClient) -> None:
     with pytest.raises(ValueError, match="fine_tuning_job_id"):
         await async_client.fine_tuning.jobs.cancel("")
+
+
+@pytest.mark.anyio
+async def test_async_pause(async_client: AsyncClient) -> None:
+    result = await async_client.fine_tuning.jobs.pause("ftjob-abc123")
+    assert_matches_type(FineTuningJob, result)
+
+
+@pytest.mark.anyio
+async def test_async_raw_response_pause(async_client: AsyncClient) -> None:
+    response = await async_client.fine_tuning.jobs.with_raw_response.pause("ftjob-abc123")
+    assert response.http_request.method == "POST"
+    assert response.http_response.is_closed
+    result = response.parse()
+    assert_matches_type(FineTuningJob, result)
+
+
+@pytest.mark.anyio
+async def test_async_streaming_response_pause(async_client: AsyncClient) -> None:
+    async with async_client.fine_tuning.jobs.with_streaming_response.pause("ftjob-abc123") as response:
+        assert not response.http_response.is_closed
+        result = await response.parse()
+        assert_matches_type(FineTuningJob, result)
+    assert response.http_response.is_closed
+
+
+@pytest.mark.anyio
+async def test_async_path_params_pause(async_client: AsyncClient) -> None:
+    with pytest.raises(ValueError, match="fine_tuning_job_id"):
+        await async_client.fine_tuning.jobs.pause("")
+
+
+@pytest.mark.anyio
+async def test_async_resume(async_client: AsyncClient) -> None:
+    result = await async_client.fine_tuning.jobs.resume("ftjob-abc123")
+    assert_matches_type(FineTuningJob, result)
+
+
+@pytest.mark.anyio
+async def test_async_raw_response_resume(async_client: AsyncClient) -> None:
+    response = await async_client.fine_tuning.jobs.with_raw_response.resume("ftjob-abc123")
+    assert response.http_request.method == "POST"
+    assert response.http_response.is_closed
+    result = response.parse()
+    assert_matches_type(FineTuningJob, result)
+
+
+@pytest.mark.anyio
+async def test_async_streaming_response_resume(async_client: AsyncClient) -> None:
+    async with async_client.fine_tuning.jobs.with_streaming_response.resume("ftjob-abc123") as response:
+        assert not response.http_response.is_closed
+        result = await response.parse()
+        assert_matches_type(FineTuningJob, result)
+    assert response.http_response.is_closed
+
+
+@pytest.mark.anyio
+async def test_async_path_params_resume(async_client: AsyncClient) -> None:
+    with pytest.raises(ValueError, match="fine_tuning_job_id"):
+        await async_client.fine_tuning.jobs.resume("")
 
 
 @pytest.mark.anyio

@@ -7,25 +7,26 @@ generated ``conftest.py`` (``<PACKAGE>_TEST_SPEC`` and ``PRISM_BIN``), so both w
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Annotated, Any, Literal, cast
 
+import pydantic
 import pytest
 import yaml
+from finetuning._models import BaseModel
 from finetuning.pagination import SyncCursorPage
-from finetuning.types import FineTuningJob
+from typing_extensions import TypeAliasType
 
 from generator.config import load_config
 from generator.loader import load_document
 from generator.parser import parse
 from generator.pipeline import build
-from tests.support import CONFIG, FIXTURES, GENERATED, PRISM, SPEC, needs_prism
+from tests.support import CONFIG, FIXTURES, GENERATED, PRISM, SPEC, generated_test_utils, needs_prism
 
 PACKAGES = {
     "finetuning": (GENERATED, SPEC),
@@ -112,41 +113,81 @@ def test_a_new_operation_in_the_spec_gets_its_tests(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def assert_matches_type() -> Callable[..., None]:
-    spec = importlib.util.spec_from_file_location("generated_test_utils", GENERATED / "tests" / "utils.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return cast(Callable[..., None], module.assert_matches_type)
+    return cast(Callable[..., None], generated_test_utils().assert_matches_type)
+
+
+# Models shaped like generated ones (on the runtime's BaseModel) with every kind of field assert_matches_type must
+# follow: a Literal enum, a nullable int, a nested model holding a union, a list, a nullable nested model, a list of an
+# aliased model, a discriminated union. They are written here, not taken from the spec, so the checks below hold
+# whatever the spec says.
+
+
+class Limits(BaseModel):
+    n_epochs: Literal["auto"] | int
+
+
+class Failure(BaseModel):
+    code: str
+    message: str
+    param: str | None
+
+
+class Tracker(BaseModel):
+    project: str
+
+
+class Integration(BaseModel):
+    type: Literal["wandb"]
+    wandb: Tracker
+
+
+IntegrationAlias = TypeAliasType("IntegrationAlias", Integration)
+
+
+class Cat(BaseModel):
+    kind: Literal["cat"]
+    lives: int
+
+
+class Dog(BaseModel):
+    kind: Literal["dog"]
+    good: bool
+
+
+class Job(BaseModel):
+    id: str
+    created_at: int
+    error: Failure | None
+    hyperparameters: Limits
+    result_files: list[str]
+    seed: int | None
+    status: Literal["queued", "running", "succeeded"]
+    integrations: list[IntegrationAlias] | None = None
+    pet: Annotated[Cat | Dog, pydantic.Field(discriminator="kind")] | None = None
 
 
 JOB: dict[str, Any] = {
-    "id": "ftjob-1",
-    "object": "fine_tuning.job",
+    "id": "job-1",
     "created_at": 1,
     "error": None,
-    "fine_tuned_model": None,
-    "finished_at": None,
     "hyperparameters": {"n_epochs": "auto"},
-    "model": "m",
-    "organization_id": "org",
     "result_files": ["file-1"],
     "seed": 3,
     "status": "running",
-    "trained_tokens": None,
-    "training_file": "file-2",
-    "validation_file": None,
     "integrations": [{"type": "wandb", "wandb": {"project": "p"}}],
+    "pet": {"kind": "cat", "lives": 9},
 }
 
 
 def test_assert_matches_type_accepts_a_well_typed_model(assert_matches_type: Callable[..., None]) -> None:
-    assert_matches_type(FineTuningJob, FineTuningJob.construct_from(JOB))
+    assert_matches_type(Job, Job.construct_from(JOB))
 
 
 @pytest.mark.parametrize(
     ("change", "where"),
     [
         ({"status": "paused"}, "value.status"),
+        ({"pet": {"kind": "cat", "lives": "many"}}, "value.pet"),
         ({"seed": True}, "value.seed"),
         ({"created_at": "1"}, "value.created_at"),
         ({"hyperparameters": {"n_epochs": 2.5}}, "value.hyperparameters.n_epochs"),
@@ -158,16 +199,16 @@ def test_assert_matches_type_accepts_a_well_typed_model(assert_matches_type: Cal
 def test_assert_matches_type_finds_a_wrong_field_at_any_depth(
     assert_matches_type: Callable[..., None], change: dict[str, Any], where: str
 ) -> None:
-    job = FineTuningJob.construct_from({**JOB, **change})
+    job = Job.construct_from({**JOB, **change})
     with pytest.raises(AssertionError, match=re.escape(where)):
-        assert_matches_type(FineTuningJob, job)
+        assert_matches_type(Job, job)
 
 
 def test_assert_matches_type_checks_every_item_of_a_page(assert_matches_type: Callable[..., None]) -> None:
-    good, bad = FineTuningJob.construct_from(JOB), FineTuningJob.construct_from({**JOB, "id": None})
-    page: SyncCursorPage[FineTuningJob] = object.__new__(SyncCursorPage)  # only its items matter here
+    good, bad = Job.construct_from(JOB), Job.construct_from({**JOB, "id": None})
+    page: SyncCursorPage[Job] = object.__new__(SyncCursorPage)  # only its items matter here
     page.items = [good, bad]
     with pytest.raises(AssertionError, match=re.escape("value.items[1].id")):
-        assert_matches_type(SyncCursorPage[FineTuningJob], page)
+        assert_matches_type(SyncCursorPage[Job], page)
     page.items = [good]
-    assert_matches_type(SyncCursorPage[FineTuningJob], page)
+    assert_matches_type(SyncCursorPage[Job], page)

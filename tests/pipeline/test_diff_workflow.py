@@ -1,10 +1,17 @@
-"""The diff command, the version bump and changelog of `generate`, and a real pair built from the OpenAI spec."""
+"""The diff command and the release flow: the Unreleased section `generate` keeps, `release`, and a real pair of
+specs built from the OpenAI document.
+
+The runs use the bookshelf fixture's spec and config (frozen with its expected output), so nothing here depends on
+what spec/openapi.yaml holds; the tests of the committed output read its facts from the files themselves.
+"""
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,90 +23,141 @@ from generator.diff import Side, compare
 from generator.errors import GenerationError
 from generator.loader import Document, load_document
 from generator.release import CHANGELOG, SNAPSHOT
-from generator.versioning import bump, prepend
+from generator.versioning import DEV_SUFFIX, bump, changelog, released_entries
 from generator.writer import read_tree
-from tests.support import CONFIG, ROOT, SHARED, SPEC, run_generator
+from tests.support import FIXTURES, GENERATED, SHARED, SPEC, run_generator
+
+BOOKSHELF = FIXTURES / "bookshelf"
+Edit = Callable[[dict[str, Any]], None]
 
 
-def _edited_spec(folder: Path, edit: Any) -> Path:
-    """A copy of the fine-tuning spec and config in ``folder``, with ``edit`` applied to the spec."""
+def _api(folder: Path, *edits: Edit) -> Path:
+    """The bookshelf spec and config in ``folder`` (rewritten in place), with ``edits`` applied to the spec."""
     folder.mkdir(parents=True, exist_ok=True)
-    data = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
-    edit(data)
+    data = yaml.safe_load((BOOKSHELF / "openapi.yaml").read_text(encoding="utf-8"))
+    for edit in edits:
+        edit(data)
     path = folder / "openapi.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    shutil.copy(CONFIG, folder / "sdk.yaml")
+    shutil.copy(BOOKSHELF / "sdk.yaml", folder / "sdk.yaml")
     return path
 
 
-def _break_and_add(spec: dict[str, Any]) -> None:
-    schemas = spec["components"]["schemas"]
-    del schemas["CreateFineTuningJobRequest"]["properties"]["suffix"]
-    schemas["CreateFineTuningJobRequest"]["properties"]["metadata"] = {
-        "type": "object",
-        "additionalProperties": {"type": "string"},
+def _drop_trace_header(spec: dict[str, Any]) -> None:
+    listing = spec["paths"]["/books"]["get"]
+    listing["parameters"] = [p for p in listing["parameters"] if p["name"] != "X-Trace-Id"]
+
+
+def _add_genre(spec: dict[str, Any]) -> None:
+    spec["components"]["schemas"]["Genre"]["enum"].append("drama")
+
+
+def _add_sort(spec: dict[str, Any]) -> None:
+    spec["paths"]["/books"]["get"]["parameters"].append({"name": "sort", "in": "query", "schema": {"type": "string"}})
+
+
+def _reword(spec: dict[str, Any]) -> None:
+    spec["paths"]["/books"]["get"]["description"] = "Reworded."
+
+
+def _add_operation(spec: dict[str, Any]) -> None:
+    """``POST /books/{book_id}/archive`` with the operationId ``archiveBook``."""
+    spec["paths"]["/books/{book_id}/archive"] = {
+        "parameters": spec["paths"]["/books/{book_id}"]["parameters"],
+        "post": {"operationId": "archiveBook", "responses": {"204": {"description": "Archived."}}},
     }
-    schemas["FineTuningJob"]["properties"]["status"]["enum"].append("paused")
 
 
-def _add_only(spec: dict[str, Any]) -> None:
-    spec["components"]["schemas"]["FineTuningJob"]["properties"]["model"]["description"] = "Reworded."
-    spec["components"]["schemas"]["CreateFineTuningJobRequest"]["properties"]["priority"] = {"type": "integer"}
+BREAK_AND_ADD = (_drop_trace_header, _add_sort, _add_genre)
+ADD_ONLY = (_reword, _add_sort)
+
+
+def _generate(spec: Path, out: Path, *args: str) -> str:
+    result = run_generator("generate", "--spec", spec, "--out", out, *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def _release(spec: Path, out: Path) -> str:
+    result = run_generator("release", "--spec", spec, "--out", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def _package_version(out: Path) -> str:
+    match = re.search(r'^version = "(.+)"$', (out / "pyproject.toml").read_text(), re.MULTILINE)
+    assert match is not None
+    return match.group(1)
+
+
+def _snapshot_version(out: Path) -> str:
+    return str(json.loads((out / SNAPSHOT).read_text())["version"])
+
+
+@pytest.fixture
+def released(tmp_path: Path) -> tuple[Path, Path]:
+    """The bookshelf API generated once into ``out``: its first release, 0.1.0."""
+    spec, out = _api(tmp_path / "api"), tmp_path / "out"
+    _generate(spec, out)
+    assert _snapshot_version(out) == _package_version(out) == "0.1.0"
+    return spec, out
 
 
 # -- python -m generator diff -------------------------------------------------------------------------------------
 
 
 def test_diff_prints_a_report_grouped_by_resource(tmp_path: Path) -> None:
-    new = _edited_spec(tmp_path / "new", _break_and_add)
-    result = run_generator("diff", SPEC, new)
+    new = _api(tmp_path / "new", *BREAK_AND_ADD)
+    result = run_generator("diff", BOOKSHELF / "openapi.yaml", new)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[2] == "client.fine_tuning.jobs"
-    assert any(
-        "BREAKING  create(suffix=): argument removed (body field 'suffix')  [request-property-removed]" in line
-        for line in lines
+    assert lines[2] == "client.books"
+    assert (
+        "  added     list(sort=): new optional argument (query parameter 'sort')  [new-optional-request-parameter]"
+        in lines
     )
-    assert any("added     create(metadata=): new optional argument" in line for line in lines)
-    assert "finetuning.types" in lines
-    assert any("FineTuningJob.status: enum value 'paused' added (in responses)" in line for line in lines)
+    assert (
+        "  BREAKING  list(x_trace_id=): argument removed (header parameter 'X-Trace-Id')  [request-parameter-removed]"
+        in lines
+    )
+    assert "bookshelf.types" in lines
+    assert any("Genre: enum value 'drama' added (in responses)" in line for line in lines)
     assert lines[-1] == "2 breaking changes, 1 addition, 0 other changes; version bump: major"
 
 
 def test_fail_on_breaking_exits_1_only_for_breaking_changes(tmp_path: Path) -> None:
-    breaking = _edited_spec(tmp_path / "breaking", _break_and_add)
-    additive = _edited_spec(tmp_path / "additive", _add_only)
-    assert run_generator("diff", SPEC, breaking, "--fail-on-breaking").returncode == 1
-    result = run_generator("diff", SPEC, additive, "--fail-on-breaking")
+    old = BOOKSHELF / "openapi.yaml"
+    breaking, additive = _api(tmp_path / "breaking", *BREAK_AND_ADD), _api(tmp_path / "additive", *ADD_ONLY)
+    assert run_generator("diff", old, breaking, "--fail-on-breaking").returncode == 1
+    result = run_generator("diff", old, additive, "--fail-on-breaking")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "0 breaking changes, 1 addition, 0 other changes; version bump: minor"
-    same = run_generator("diff", SPEC, SPEC, "--fail-on-breaking")
+    same = run_generator("diff", old, old, "--fail-on-breaking")
     assert same.returncode == 0 and "No changes to the SDK's interface." in same.stdout
 
 
-def test_diff_json_has_a_stable_schema(tmp_path: Path) -> None:
-    new = _edited_spec(tmp_path / "new", _break_and_add)
-    result = run_generator("diff", "generated", new, "--json")
+def test_diff_json_has_a_stable_schema(released: tuple[Path, Path], tmp_path: Path) -> None:
+    _, out = released
+    result = run_generator("diff", out, _api(tmp_path / "new", *BREAK_AND_ADD), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) == {"format", "old", "new", "summary", "old_version", "new_version", "changes"}
     assert data["summary"] == {"breaking": 2, "addition": 1, "other": 0, "bump": "major"}
-    assert data["old"] == "generated/api-snapshot.json#/spec"
-    recorded = json.loads((ROOT / "generated" / SNAPSHOT).read_text())["version"]
-    assert (data["old_version"], data["new_version"]) == (recorded, bump(recorded, "major"))
-    removed = next(c for c in data["changes"] if c["rule"] == "request-property-removed")
+    assert data["old"].endswith("out/api-snapshot.json#/spec")
+    assert (data["old_version"], data["new_version"]) == ("0.1.0", "1.0.0")
+    removed = next(c for c in data["changes"] if c["rule"] == "request-parameter-removed")
     assert removed == {
-        "rule": "request-property-removed",
+        "rule": "request-parameter-removed",
         "impact": "breaking",
         "breaking": True,
-        "group": "client.fine_tuning.jobs",
-        "location": "create(suffix=)",
-        "message": "argument removed (body field 'suffix')",
+        "group": "client.books",
+        "location": "list(x_trace_id=)",
+        "message": "argument removed (header parameter 'X-Trace-Id')",
         "note": "calls that pass it raise TypeError",
         "direction": "request",
-        "operation": "createFineTuningJob",
+        "operation": "listBooks",
         "document": "old",
-        "pointer": "/components/schemas/CreateFineTuningJobRequest/properties/suffix",
+        "pointer": "/paths/~1books/get/parameters/3",
     }
 
 
@@ -108,64 +166,143 @@ def test_diff_bad_input_exits_2_with_a_pointer(tmp_path: Path) -> None:
     bad.write_text(
         "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      parameters: [{in: query}]\n"
     )
-    result = run_generator("diff", SPEC, bad)
+    result = run_generator("diff", BOOKSHELF / "openapi.yaml", bad)
     assert result.returncode == 2
     assert "bad.yaml#/paths/~1a/get/parameters/0: error:" in result.stderr and "Traceback" not in result.stderr
-    missing = run_generator("diff", tmp_path, SPEC)
+    missing = run_generator("diff", tmp_path, BOOKSHELF / "openapi.yaml")
     assert missing.returncode == 2 and f"a folder without {SNAPSHOT}" in missing.stderr
 
 
-# -- generate: version bump and changelog --------------------------------------------------------------------------
+# -- generate: the Unreleased section ----------------------------------------------------------------------------
 
 
-def test_generate_bumps_the_version_and_prepends_a_changelog_entry(tmp_path: Path) -> None:
-    spec = _edited_spec(tmp_path / "spec", lambda _: None)
-    out = tmp_path / "out"
-    first = run_generator("generate", "--spec", spec, "--out", out)
-    assert first.returncode == 0, first.stderr
-    assert json.loads((out / SNAPSHOT).read_text())["version"] == "0.1.0"
-    assert (out / CHANGELOG).read_text().count("\n## ") == 1
+def test_iterating_keeps_one_unreleased_entry_recomputed_from_the_release(
+    released: tuple[Path, Path], tmp_path: Path
+) -> None:
+    spec, out = released
+    _api(spec.parent, *ADD_ONLY)
+    first = _generate(spec, out)
+    assert "version bump: minor (0.1.0 -> 0.2.0)" in first and f"the package is 0.2.0{DEV_SUFFIX}" in first
+    again = _generate(spec, out)  # the same pending change, reported again, counted once
+    assert "version bump: minor (0.1.0 -> 0.2.0)" in again
+    log = (out / CHANGELOG).read_text()
+    assert log.count("## Unreleased") == 1 and log.count("`client.books.list(sort=)`") == 1
+    assert "Next version: 0.2.0" in log and log.index("## Unreleased") < log.index("## 0.1.0")
+    assert (_snapshot_version(out), _package_version(out)) == ("0.1.0", f"0.2.0{DEV_SUFFIX}")
 
-    unchanged = read_tree(out)
-    again = run_generator("generate", "--spec", spec, "--out", out)
-    assert "API changes" not in again.stdout and read_tree(out) == unchanged  # nothing to report, nothing changes
-
-    _edited_spec(tmp_path / "spec", _add_only)
-    minor = run_generator("generate", "--spec", spec, "--out", out)
-    assert minor.returncode == 0, minor.stderr
-    assert "version bump: minor (0.1.0 -> 0.2.0)" in minor.stdout
-    assert 'version = "0.2.0"' in (out / "pyproject.toml").read_text()
-    assert '__version__ = "0.2.0"' in (out / "src/finetuning/_version.py").read_text()
-
-    _edited_spec(tmp_path / "spec", _break_and_add)
-    major = run_generator("generate", "--spec", spec, "--out", out)
-    assert "version bump: major (0.2.0 -> 1.0.0)" in major.stdout
-    changelog = (out / CHANGELOG).read_text()
-    assert changelog.index("## 1.0.0") < changelog.index("## 0.2.0") < changelog.index("## 0.1.0")
-    assert "- `client.fine_tuning.jobs.create(suffix=)`: argument removed" in changelog
-    assert run_generator("check", "--spec", spec, "--out", out).returncode == 0  # the new state is reproducible
-
-    info_only = tmp_path / "spec" / "openapi.yaml"
-    info_only.write_text(info_only.read_text().replace("version: 1.0.0", "version: 1.0.1", 1))
-    patch = run_generator("generate", "--spec", spec, "--out", out, "--quiet")
-    assert "0 breaking changes, 0 additions, 0 other changes; version bump: patch (1.0.0 -> 1.0.1)" in patch.stdout
-    assert "No change to the package's interface" in (out / CHANGELOG).read_text()
+    _api(spec.parent, *ADD_ONLY, _drop_trace_header)  # a breaking change on top: the pending bump grows
+    assert "version bump: major (0.1.0 -> 1.0.0)" in _generate(spec, out)
+    log = (out / CHANGELOG).read_text()
+    assert log.count("## Unreleased") == 1 and "Next version: 1.0.0" in log
+    assert _package_version(out) == f"1.0.0{DEV_SUFFIX}"
 
 
-def test_the_policy_is_honoured_and_the_config_version_raises_the_floor(tmp_path: Path) -> None:
-    spec = _edited_spec(tmp_path / "spec", lambda _: None)
-    config = tmp_path / "spec" / "sdk.yaml"
+def test_an_undone_change_disappears(released: tuple[Path, Path]) -> None:
+    spec, out = released
+    before = read_tree(out)
+    _api(spec.parent, *BREAK_AND_ADD)
+    _generate(spec, out)
+    assert read_tree(out) != before
+    _api(spec.parent)
+    assert "API changes" not in _generate(spec, out)
+    assert read_tree(out) == before
+
+
+def test_mapping_a_new_operation_before_its_release_is_still_one_addition(released: tuple[Path, Path]) -> None:
+    """The issue's case: add an operation, generate, then place it elsewhere in the config: nothing was released in
+    between, so nothing moved."""
+    spec, out = released
+    _api(spec.parent, _add_operation)
+    assert "added     archive(): new method" in _generate(spec, out)
+    config = spec.parent / "sdk.yaml"
+    config.write_text(config.read_text() + "operations:\n  archiveBook: books.shelve\n")
+    report = _generate(spec, out)
+    assert "sdk-method-moved" not in report and "shelve()" in report
+    assert "0 breaking changes, 1 addition, 0 other changes; version bump: minor (0.1.0 -> 0.2.0)" in report
+    log = (out / CHANGELOG).read_text()
+    assert "archive()" not in log and log.count("`client.books.shelve()`") == 1
+
+
+# -- release -----------------------------------------------------------------------------------------------------
+
+
+def test_release_stamps_the_version_and_records_the_api(released: tuple[Path, Path]) -> None:
+    spec, out = released
+    _api(spec.parent, *ADD_ONLY)
+    _generate(spec, out)
+    stamped = _release(spec, out)
+    assert "version bump: minor (0.1.0 -> 0.2.0)" in stamped and "released 0.2.0" in stamped
+    log = (out / CHANGELOG).read_text()
+    assert "## Unreleased" not in log and log.index("## 0.2.0") < log.index("## 0.1.0")
+    assert (_snapshot_version(out), _package_version(out)) == ("0.2.0", "0.2.0")
+    assert '__version__ = "0.2.0"' in (out / "src/bookshelf/_version.py").read_text()
+
+    after = read_tree(out)
+    assert "API changes" not in _generate(spec, out) and read_tree(out) == after
+    assert "nothing to release" in _release(spec, out) and read_tree(out) == after
+    assert run_generator("check", "--spec", spec, "--out", out).returncode == 0
+
+    _api(spec.parent, *ADD_ONLY, _drop_trace_header)  # the next change is measured from 0.2.0
+    assert "1 breaking change, 0 additions, 0 other changes; version bump: major (0.2.0 -> 1.0.0)" in _generate(
+        spec, out
+    )
+    log = (out / CHANGELOG).read_text()
+    assert log.index("## Unreleased") < log.index("## 0.2.0") < log.index("## 0.1.0")
+
+
+def test_diff_and_generate_agree(released: tuple[Path, Path]) -> None:
+    """`diff OUT SPEC` prints the very report `generate` prints, with the same versions."""
+    spec, out = released
+    _api(spec.parent, *BREAK_AND_ADD)
+    generated = _generate(spec, out)
+    diffed = run_generator("diff", out, spec)
+    assert diffed.returncode == 0, diffed.stderr
+    assert generated.startswith(diffed.stdout), (generated, diffed.stdout)
+    data = json.loads(run_generator("diff", out, spec, "--json").stdout)
+    assert _package_version(out) == data["new_version"] + DEV_SUFFIX
+
+
+def test_the_policy_is_honoured_and_the_config_version_raises_the_floor(released: tuple[Path, Path]) -> None:
+    spec, out = released
+    config = spec.parent / "sdk.yaml"
+    _api(spec.parent, *BREAK_AND_ADD)
     config.write_text(config.read_text() + "version_policy: semver-zero\n")
-    out = tmp_path / "out"
-    assert run_generator("generate", "--spec", spec, "--out", out, "--quiet").returncode == 0
-    _edited_spec(tmp_path / "spec", _break_and_add)
-    config.write_text(config.read_text() + "version_policy: semver-zero\n")
-    breaking = run_generator("generate", "--spec", spec, "--out", out, "--quiet")
-    assert "2 breaking changes, 1 addition, 0 other changes; version bump: minor (0.1.0 -> 0.2.0)" in breaking.stdout
-    config.write_text(config.read_text().replace("version: 0.1.0", "version: 1.0.0"))
-    raised = run_generator("generate", "--spec", spec, "--out", out, "--quiet")
-    assert "version bump: major (0.2.0 -> 1.0.0)" in raised.stdout, raised.stdout + raised.stderr
+    assert "2 breaking changes, 1 addition, 0 other changes; version bump: minor (0.1.0 -> 0.2.0)" in _release(
+        spec, out
+    )
+    config.write_text(config.read_text() + "version: 1.0.0\n")
+    raised = _generate(spec, out, "--quiet")
+    assert "version bump: major (0.2.0 -> 1.0.0)" in raised, raised
     assert "The version was raised in the config; the API did not change." in (out / CHANGELOG).read_text()
+
+
+def test_a_patch_says_the_interface_did_not_change(released: tuple[Path, Path]) -> None:
+    spec, out = released
+    spec.write_text(spec.read_text().replace("version: 2.1.0", "version: 2.1.1", 1))
+    report = _generate(spec, out, "--quiet")
+    assert "0 breaking changes, 0 additions, 0 other changes; version bump: patch (0.1.0 -> 0.1.1)" in report
+    log = (out / CHANGELOG).read_text()
+    assert "API version 2.1.1 (was 2.1.0). No change to the package's interface" in log
+
+
+# -- the committed output ------------------------------------------------------------------------------------------
+
+
+def test_the_committed_changelog_is_what_diff_reports() -> None:
+    """generated/: its Unreleased section, the package version and `diff generated SPEC` say the same thing."""
+    data = json.loads(run_generator("diff", GENERATED, SPEC, "--json").stdout)
+    log = (GENERATED / CHANGELOG).read_text()
+    assert data["old_version"] == _snapshot_version(GENERATED)
+    if data["new_version"] == data["old_version"]:
+        assert "## Unreleased" not in log and _package_version(GENERATED) == data["old_version"]
+    else:
+        assert f"Next version: {data['new_version']}" in log
+        assert _package_version(GENERATED) == data["new_version"] + DEV_SUFFIX
+    newest = released_entries(log)[0]
+    assert newest.startswith(f"## {data['old_version']}\n")
+
+
+# -- the rules ---------------------------------------------------------------------------------------------------
 
 
 def test_version_policies() -> None:
@@ -176,9 +313,16 @@ def test_version_policies() -> None:
         bump("1.0", "major")
 
 
-def test_prepend_keeps_older_entries_below_the_new_one() -> None:
-    first = prepend(None, "## 0.1.0\n\nFirst.\n")
-    assert prepend(first, "## 0.2.0\n\nSecond.\n").endswith("## 0.2.0\n\nSecond.\n\n## 0.1.0\n\nFirst.\n")
+def test_the_changelog_keeps_released_entries_and_recomputes_unreleased() -> None:
+    first = changelog(None, "## 0.1.0\n\nFirst.\n")
+    pending = changelog(first, "## Unreleased\n\nSoon.\n")
+    assert pending.endswith("## Unreleased\n\nSoon.\n\n## 0.1.0\n\nFirst.\n")
+    assert changelog(pending, "## Unreleased\n\nLater.\n").count("## Unreleased") == 1
+    assert changelog(pending) == first
+    assert released_entries(changelog(pending, "## 0.2.0\n\nSecond.\n")) == [
+        "## 0.2.0\n\nSecond.\n",
+        "## 0.1.0\n\nFirst.\n",
+    ]
 
 
 def test_bad_version_settings_are_pointed_at() -> None:

@@ -220,7 +220,7 @@ def test_diff_and_generate_agree_on_the_version(tmp_path: Path) -> None:
     reported = run_generator("diff", out, path)
     assert "version bump: patch (0.1.0 -> 0.1.1)" in reported.stdout, reported.stdout
     assert run_generator("generate", "--quiet", "--spec", path, "--out", out).returncode == 0
-    assert 'version = "0.1.1"' in (out / "pyproject.toml").read_text()
+    assert 'version = "0.1.1.dev0"' in (out / "pyproject.toml").read_text()  # pending until released
 
 
 def test_one_generation_reads_validates_and_parses_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -250,7 +250,7 @@ def test_one_generation_reads_validates_and_parses_once(tmp_path: Path, monkeypa
     result, release = pipeline.build_with_history(path, config, out)
     assert calls == {"read": 1, "validate": 1, "parse": 2}
     assert release.api_changed and release.version == "0.1.1"
-    assert result.files["pyproject.toml"].count('version = "0.1.1"') == 1
+    assert result.files["pyproject.toml"].count('version = "0.1.1.dev0"') == 1
 
 
 def test_examples_are_written_by_the_types_the_signature_uses() -> None:

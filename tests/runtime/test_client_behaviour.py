@@ -1,7 +1,8 @@
 """Behaviour of the generated ``finetuning`` client against a mocked HTTP server (respx).
 
 Every operation is exercised through both ``Client`` and ``AsyncClient``: the exact HTTP request it sends
-(method, path under the ``/v1`` base path, query, JSON body, auth header) and the typed data it returns;
+(method, path under the ``/v1`` base path, query, JSON body, auth header) and the typed data it returns (checked
+against the model's own annotations, so an optional field added to or removed from the spec changes nothing here);
 then errors, pagination, raw and streamed responses, configuration from the environment and the client's lifecycle.
 """
 
@@ -16,21 +17,22 @@ import httpx
 import pytest
 import respx
 from finetuning import AsyncClient, Client
+from finetuning._models import BaseModel
 from finetuning.pagination import AsyncCursorPage, SyncCursorPage
 from finetuning.types import (
     CreateFineTuningJobHyperparameters,
     CreateFineTuningJobIntegration,
     FineTuningJob,
     FineTuningJobCheckpoint,
-    FineTuningJobCheckpointMetrics,
     FineTuningJobError,
     FineTuningJobEvent,
-    FineTuningJobHyperparameters,
     FineTuningJobWandbIntegration,
-    FineTuningJobWandbIntegrationObject,
 )
 
+from tests.support import generated_test_utils
+
 BASE_URL = "http://testserver/v1"
+assert_matches_type = generated_test_utils().assert_matches_type
 KEY = "sk-test-key"  # what the conftest ``api_key`` fixture puts in FINETUNING_API_KEY
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -140,44 +142,36 @@ def sent_query(request: httpx.Request) -> dict[str, str]:
 # --------------------------------------------------------------------------------------------------------------------
 
 
+def check_model(model: type[BaseModel], result: object, body: dict[str, Any]) -> None:
+    """``result`` is a ``model`` typed all the way down (each declared field of its declared type, nested models
+    included) that holds exactly the ``body`` the server sent, unknown fields kept."""
+    assert isinstance(result, model)
+    assert_matches_type(model, result)
+    assert result.to_dict() == body
+
+
 def check_job(result: object) -> None:
-    assert isinstance(result, FineTuningJob)
-    assert result.id == "ftjob-abc123"
-    assert result.status == "queued"
-    assert result.seed == 42
-    assert result.validation_file == "file-def456"
-    assert result.fine_tuned_model is None
-    assert isinstance(result.hyperparameters, FineTuningJobHyperparameters)
-    assert result.hyperparameters.n_epochs == 3
-    assert result.integrations is not None and len(result.integrations) == 1
-    integration = result.integrations[0]
-    assert isinstance(integration, FineTuningJobWandbIntegrationObject)
-    assert isinstance(integration.wandb, FineTuningJobWandbIntegration)
-    assert integration.wandb.project == "my-wandb-project"
-    assert integration.wandb.tags == ["custom-tag"]
+    check_model(FineTuningJob, result, job())
+    assert isinstance(result, FineTuningJob) and result.id == "ftjob-abc123"
 
 
-def check_job_page(result: Any) -> None:
-    assert [item.id for item in result.items] == ["ftjob-abc123", "ftjob-def456"]
-    assert all(isinstance(item, FineTuningJob) for item in result.items)
-    assert isinstance(result.items[1].hyperparameters, FineTuningJobHyperparameters)
-    assert result.items[1].hyperparameters.n_epochs == 4
+def check_page(model: type[BaseModel], result: Any, sent: dict[str, Any]) -> None:
+    assert [item.id for item in result.items] == [item["id"] for item in sent["data"]]
+    for item, body in zip(result.items, sent["data"], strict=True):
+        check_model(model, item, body)
     assert result.has_next_page() is False
 
 
+def check_job_page(result: Any) -> None:
+    check_page(FineTuningJob, result, JOB_PAGE)
+
+
 def check_event_page(result: Any) -> None:
-    assert [item.id for item in result.items] == ["ftevent-1", "ftevent-2"]
-    assert all(isinstance(item, FineTuningJobEvent) for item in result.items)
-    assert result.items[1].message == "New fine-tuned model created"
-    assert result.items[0].level == "info"
+    check_page(FineTuningJobEvent, result, EVENT_PAGE)
 
 
 def check_checkpoint_page(result: Any) -> None:
-    assert [item.id for item in result.items] == ["ftckpt_a", "ftckpt_b"]
-    assert all(isinstance(item, FineTuningJobCheckpoint) for item in result.items)
-    assert isinstance(result.items[0].metrics, FineTuningJobCheckpointMetrics)
-    assert result.items[0].metrics.full_valid_loss == 0.134
-    assert result.items[1].step_number == 2000
+    check_page(FineTuningJobCheckpoint, result, CHECKPOINT_PAGE)
 
 
 JOB_PAGE = page([job("ftjob-abc123"), job("ftjob-def456", hyperparameters={"n_epochs": 4})])
@@ -1079,4 +1073,6 @@ class TestResponseModels:
         result = client.fine_tuning.jobs.retrieve("ftjob-abc123")
 
         assert result.id == "ftjob-abc123"
-        assert result.model_extra == {"brand_new_field": "hello"}
+        assert "brand_new_field" not in FineTuningJob.model_fields
+        assert result.model_extra is not None and result.model_extra["brand_new_field"] == "hello"
+        assert result.to_dict() == job(brand_new_field="hello")

@@ -77,6 +77,9 @@ SCHEMAS: dict[str, Any] = {
         },
         "anyOf": [{"required": ["file_ids"]}, {"required": ["files"]}],
     },
+    # a nullable map, both ways of writing it: the value type is kept (a list of types drops additionalProperties).
+    "Labels": {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
+    "Tags": {"anyOf": [{"type": "object", "additionalProperties": {"type": "integer"}}, {"type": "null"}]},
 }
 
 
@@ -132,6 +135,12 @@ def test_constraints_and_null_defaults_are_not_types(package: Path) -> None:
     assert "class Batch(BaseModel)" in types["batch"]
     assert "options: BatchOptions | None = None" in types["batch"]
     assert "choice: Pet | None = None" in types["holder"]
+
+
+def test_a_nullable_map_keeps_its_value_type(package: Path) -> None:
+    types = _types(package)
+    assert 'Labels = TypeAliasType("Labels", dict[str, str] | None)' in types["labels"]
+    assert 'Tags = TypeAliasType("Tags", dict[str, int] | None)' in types["tags"]
 
 
 def test_the_models_import_validate_and_type_check(package: Path) -> None:

@@ -396,16 +396,17 @@ def test_resources_do_not_depend_on_the_documents_order(rows: list[Row], rng: ra
 
 # -- the seed API and the real documents --------------------------------------------------------------------------
 def test_the_seed_api_needs_no_operations_map() -> None:
+    """The seed's six methods, a contract, keep their places from the paths alone (the spec may add more)."""
     doc = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     found = realworld_names.placements(doc)
-    assert sorted(p.dotted for p in found.values()) == [
+    assert {
         "fine_tuning.jobs.cancel",
         "fine_tuning.jobs.checkpoints.list",
         "fine_tuning.jobs.create",
         "fine_tuning.jobs.list",
         "fine_tuning.jobs.list_events",
         "fine_tuning.jobs.retrieve",
-    ]
+    } <= {p.dotted for p in found.values()}
     assert found[("post", "/fine_tuning/jobs")] == Placement(("fine_tuning", "jobs"), "create")
 
 

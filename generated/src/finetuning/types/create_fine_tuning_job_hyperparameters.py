@@ -9,7 +9,8 @@ from finetuning._models import BaseModel
 
 class CreateFineTuningJobHyperparameters(BaseModel):
     """
-    The hyperparameters used for the fine-tuning job.
+    The hyperparameters used for the fine-tuning job. This value is now deprecated in favor of
+    `method`, and should be passed in under the `method` parameter.
     """
 
     batch_size: Literal["auto"] | int = "auto"

@@ -8,6 +8,8 @@ from finetuning._models import BaseModel
 
 from .create_fine_tuning_job_hyperparameters import CreateFineTuningJobHyperparameters
 from .create_fine_tuning_job_integration import CreateFineTuningJobIntegration
+from .fine_tune_method import FineTuneMethod
+from .metadata import Metadata
 
 
 class CreateFineTuningJobRequest(BaseModel):
@@ -31,8 +33,10 @@ class CreateFineTuningJobRequest(BaseModel):
     your file with the purpose `fine-tune`.
 
     The contents of the file should differ depending on if the model uses the
-    [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input) or
+    [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input),
     [completions](https://platform.openai.com/docs/api-reference/fine-tuning/completions-input)
+    format, or if the fine-tuning method uses the
+    [preference](https://platform.openai.com/docs/api-reference/fine-tuning/preference-input)
     format.
 
     See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning)
@@ -43,6 +47,8 @@ class CreateFineTuningJobRequest(BaseModel):
     """
     A list of integrations to enable for your fine-tuning job.
     """
+    method: FineTuneMethod | None = None
+    metadata: Metadata | None = None
     seed: int | None = None
     """
     The seed controls the reproducibility of the job. Passing in the same seed and

@@ -6,9 +6,11 @@ from typing import Literal
 
 from finetuning._models import BaseModel
 
+from .fine_tune_method import FineTuneMethod
 from .fine_tuning_job_error import FineTuningJobError
 from .fine_tuning_job_hyperparameters import FineTuningJobHyperparameters
 from .fine_tuning_job_integration import FineTuningJobIntegration
+from .metadata import Metadata
 
 
 class FineTuningJob(BaseModel):
@@ -93,3 +95,5 @@ class FineTuningJob(BaseModel):
     """
     A list of integrations to enable for this fine-tuning job.
     """
+    method: FineTuneMethod | None = None
+    metadata: Metadata | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from finetuning._models import BaseModel
 
@@ -31,4 +31,12 @@ class FineTuningJobEvent(BaseModel):
     object: Literal["fine_tuning.job.event"]
     """
     The object type, which is always "fine_tuning.job.event".
+    """
+    type: Literal["message", "metrics"] | None = None
+    """
+    The type of event.
+    """
+    data: dict[str, Any] | None = None
+    """
+    The data associated with the event.
     """

@@ -9,7 +9,8 @@ from finetuning._models import BaseModel
 
 class FineTuningJobHyperparameters(BaseModel):
     """
-    The hyperparameters used for the fine-tuning job. See the
+    The hyperparameters used for the fine-tuning job. This value will only be returned when running
+    `supervised` jobs. See the
     [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning) for
     more details.
     """
@@ -20,4 +21,14 @@ class FineTuningJobHyperparameters(BaseModel):
     through the training dataset. "auto" decides the optimal number of epochs based
     on the size of the dataset. If setting the number manually, we support any
     number between 1 and 50 epochs.
+    """
+    batch_size: Literal["auto"] | int | None = None
+    """
+    Number of examples in each batch. A larger batch size means that model
+    parameters are updated less frequently, but with lower variance.
+    """
+    learning_rate_multiplier: Literal["auto"] | float | None = None
+    """
+    Scaling factor for the learning rate. A smaller learning rate may be useful to
+    avoid overfitting.
     """

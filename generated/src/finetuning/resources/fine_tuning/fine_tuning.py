@@ -9,6 +9,14 @@ from typing import TYPE_CHECKING
 from ..._resource import AsyncAPIResource, SyncAPIResource
 
 if TYPE_CHECKING:
+    from .checkpoints.checkpoints import (
+        AsyncCheckpointsResource,
+        AsyncCheckpointsResourceWithRawResponse,
+        AsyncCheckpointsResourceWithStreamingResponse,
+        CheckpointsResource,
+        CheckpointsResourceWithRawResponse,
+        CheckpointsResourceWithStreamingResponse,
+    )
     from .jobs.jobs import (
         AsyncJobs,
         AsyncJobsWithRawResponse,
@@ -30,6 +38,12 @@ class FineTuning(SyncAPIResource):
 
         return Jobs(self._client)
 
+    @cached_property
+    def checkpoints(self) -> CheckpointsResource:
+        from .checkpoints.checkpoints import CheckpointsResource
+
+        return CheckpointsResource(self._client)
+
     @property
     def with_raw_response(self) -> FineTuningWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
@@ -49,6 +63,12 @@ class AsyncFineTuning(AsyncAPIResource):
         from .jobs.jobs import AsyncJobs
 
         return AsyncJobs(self._client)
+
+    @cached_property
+    def checkpoints(self) -> AsyncCheckpointsResource:
+        from .checkpoints.checkpoints import AsyncCheckpointsResource
+
+        return AsyncCheckpointsResource(self._client)
 
     @property
     def with_raw_response(self) -> AsyncFineTuningWithRawResponse:
@@ -71,6 +91,12 @@ class FineTuningWithRawResponse:
 
         return JobsWithRawResponse(self._resource.jobs)
 
+    @cached_property
+    def checkpoints(self) -> CheckpointsResourceWithRawResponse:
+        from .checkpoints.checkpoints import CheckpointsResourceWithRawResponse
+
+        return CheckpointsResourceWithRawResponse(self._resource.checkpoints)
+
 
 class FineTuningWithStreamingResponse:
     def __init__(self, resource: FineTuning) -> None:
@@ -81,6 +107,12 @@ class FineTuningWithStreamingResponse:
         from .jobs.jobs import JobsWithStreamingResponse
 
         return JobsWithStreamingResponse(self._resource.jobs)
+
+    @cached_property
+    def checkpoints(self) -> CheckpointsResourceWithStreamingResponse:
+        from .checkpoints.checkpoints import CheckpointsResourceWithStreamingResponse
+
+        return CheckpointsResourceWithStreamingResponse(self._resource.checkpoints)
 
 
 class AsyncFineTuningWithRawResponse:
@@ -93,6 +125,12 @@ class AsyncFineTuningWithRawResponse:
 
         return AsyncJobsWithRawResponse(self._resource.jobs)
 
+    @cached_property
+    def checkpoints(self) -> AsyncCheckpointsResourceWithRawResponse:
+        from .checkpoints.checkpoints import AsyncCheckpointsResourceWithRawResponse
+
+        return AsyncCheckpointsResourceWithRawResponse(self._resource.checkpoints)
+
 
 class AsyncFineTuningWithStreamingResponse:
     def __init__(self, resource: AsyncFineTuning) -> None:
@@ -103,3 +141,9 @@ class AsyncFineTuningWithStreamingResponse:
         from .jobs.jobs import AsyncJobsWithStreamingResponse
 
         return AsyncJobsWithStreamingResponse(self._resource.jobs)
+
+    @cached_property
+    def checkpoints(self) -> AsyncCheckpointsResourceWithStreamingResponse:
+        from .checkpoints.checkpoints import AsyncCheckpointsResourceWithStreamingResponse
+
+        return AsyncCheckpointsResourceWithStreamingResponse(self._resource.checkpoints)

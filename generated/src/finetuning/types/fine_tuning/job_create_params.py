@@ -2,15 +2,39 @@
 """The arguments of ``client.fine_tuning.jobs.create()``."""
 
 from collections.abc import Iterable
-from typing import Literal, Required, TypedDict
+from typing import Literal, Required, TypeAlias, TypedDict
 
 from .._unchecked import UncheckedDict
+from ..eval_item_param import EvalItemParam
+from ..grader_python_param import GraderPythonParam
+from ..grader_score_model_param import GraderScoreModelParam
+from ..grader_string_check_param import GraderStringCheckParam
+from ..grader_text_similarity_param import GraderTextSimilarityParam
 
-__all__ = ["JobCreateParams", "Hyperparameters", "Integration", "IntegrationWandb"]
+__all__ = [
+    "JobCreateParams",
+    "Hyperparameters",
+    "Integration",
+    "IntegrationWandb",
+    "Method",
+    "MethodSupervised",
+    "MethodSupervisedHyperparameters",
+    "MethodDpo",
+    "MethodDpoHyperparameters",
+    "MethodReinforcement",
+    "GraderMulti",
+    "GraderLabelModel",
+    "GraderMultiGraders",
+    "MethodReinforcementGrader",
+    "MethodReinforcementHyperparameters",
+]
 
 
 class Hyperparameters(TypedDict, total=False):
-    """The hyperparameters used for the fine-tuning job."""
+    """
+    The hyperparameters used for the fine-tuning job. This value is now deprecated in favor of
+    `method`, and should be passed in under the `method` parameter.
+    """
 
     batch_size: Literal["auto"] | int
     """
@@ -75,6 +99,170 @@ class Integration(TypedDict, total=False):
     wandb: Required[IntegrationWandb | UncheckedDict]
 
 
+class MethodSupervisedHyperparameters(TypedDict, total=False):
+    """The hyperparameters used for the fine-tuning job."""
+
+    batch_size: Literal["auto"] | int
+    """
+    Number of examples in each batch. A larger batch size means that model parameters are
+    updated less frequently, but with lower variance.
+    """
+
+    learning_rate_multiplier: Literal["auto"] | float
+    """
+    Scaling factor for the learning rate. A smaller learning rate may be useful to avoid
+    overfitting.
+    """
+
+    n_epochs: Literal["auto"] | int
+    """
+    The number of epochs to train the model for. An epoch refers to one full cycle through the
+    training dataset.
+    """
+
+
+class MethodSupervised(TypedDict, total=False):
+    """Configuration for the supervised fine-tuning method."""
+
+    hyperparameters: MethodSupervisedHyperparameters | UncheckedDict
+
+
+class MethodDpoHyperparameters(TypedDict, total=False):
+    """The hyperparameters used for the DPO fine-tuning job."""
+
+    beta: Literal["auto"] | float
+    """
+    The beta value for the DPO method. A higher beta value will increase the weight of the
+    penalty between the policy and reference model.
+    """
+
+    batch_size: Literal["auto"] | int
+    """
+    Number of examples in each batch. A larger batch size means that model parameters are
+    updated less frequently, but with lower variance.
+    """
+
+    learning_rate_multiplier: Literal["auto"] | float
+    """
+    Scaling factor for the learning rate. A smaller learning rate may be useful to avoid
+    overfitting.
+    """
+
+    n_epochs: Literal["auto"] | int
+    """
+    The number of epochs to train the model for. An epoch refers to one full cycle through the
+    training dataset.
+    """
+
+
+class MethodDpo(TypedDict, total=False):
+    """Configuration for the DPO fine-tuning method."""
+
+    hyperparameters: MethodDpoHyperparameters | UncheckedDict
+
+
+class GraderLabelModel(TypedDict, total=False):
+    """A LabelModelGrader object which uses a model to assign labels to each item in the evaluation."""
+
+    type: Required[Literal["label_model"]]
+    """The object type, which is always `label_model`."""
+
+    name: Required[str]
+    """The name of the grader."""
+
+    model: Required[str]
+    """The model to use for the evaluation. Must support structured outputs."""
+
+    input: Required[Iterable[EvalItemParam | UncheckedDict]]
+
+    labels: Required[list[str]]
+    """The labels to assign to each item in the evaluation."""
+
+    passing_labels: Required[list[str]]
+    """The labels that indicate a passing result. Must be a subset of labels."""
+
+
+GraderMultiGraders: TypeAlias = (
+    GraderStringCheckParam | GraderTextSimilarityParam | GraderPythonParam | GraderScoreModelParam | GraderLabelModel
+)
+
+
+class GraderMulti(TypedDict, total=False):
+    """A MultiGrader object combines the output of multiple graders to produce a single score."""
+
+    type: Required[Literal["multi"]]
+    """The object type, which is always `multi`."""
+
+    name: Required[str]
+    """The name of the grader."""
+
+    graders: Required[GraderMultiGraders | UncheckedDict]
+
+    calculate_output: Required[str]
+    """A formula to calculate the output based on grader results."""
+
+
+MethodReinforcementGrader: TypeAlias = (
+    GraderStringCheckParam | GraderTextSimilarityParam | GraderPythonParam | GraderScoreModelParam | GraderMulti
+)
+
+
+class MethodReinforcementHyperparameters(TypedDict, total=False):
+    """The hyperparameters used for the reinforcement fine-tuning job."""
+
+    batch_size: Literal["auto"] | int
+    """
+    Number of examples in each batch. A larger batch size means that model parameters are
+    updated less frequently, but with lower variance.
+    """
+
+    learning_rate_multiplier: Literal["auto"] | float
+    """
+    Scaling factor for the learning rate. A smaller learning rate may be useful to avoid
+    overfitting.
+    """
+
+    n_epochs: Literal["auto"] | int
+    """
+    The number of epochs to train the model for. An epoch refers to one full cycle through the
+    training dataset.
+    """
+
+    reasoning_effort: Literal["default", "low", "medium", "high"]
+    """Level of reasoning effort."""
+
+    compute_multiplier: Literal["auto"] | float
+    """Multiplier on amount of compute used for exploring search space during training."""
+
+    eval_interval: Literal["auto"] | int
+    """The number of training steps between evaluation runs."""
+
+    eval_samples: Literal["auto"] | int
+    """Number of evaluation samples to generate per training step."""
+
+
+class MethodReinforcement(TypedDict, total=False):
+    """Configuration for the reinforcement fine-tuning method."""
+
+    grader: Required[MethodReinforcementGrader | UncheckedDict]
+    """The grader used for the fine-tuning job."""
+
+    hyperparameters: MethodReinforcementHyperparameters | UncheckedDict
+
+
+class Method(TypedDict, total=False):
+    """The method used for fine-tuning."""
+
+    type: Required[Literal["supervised", "dpo", "reinforcement"]]
+    """The type of method. Is either `supervised`, `dpo`, or `reinforcement`."""
+
+    supervised: MethodSupervised | UncheckedDict
+
+    dpo: MethodDpo | UncheckedDict
+
+    reinforcement: MethodReinforcement | UncheckedDict
+
+
 class JobCreateParams(TypedDict, total=False):
     """The keyword arguments of ``client.fine_tuning.jobs.create()``."""
 
@@ -95,8 +283,10 @@ class JobCreateParams(TypedDict, total=False):
     your file with the purpose `fine-tune`.
 
     The contents of the file should differ depending on if the model uses the
-    [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input) or
+    [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input),
     [completions](https://platform.openai.com/docs/api-reference/fine-tuning/completions-input)
+    format, or if the fine-tuning method uses the
+    [preference](https://platform.openai.com/docs/api-reference/fine-tuning/preference-input)
     format.
 
     See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning)
@@ -104,10 +294,26 @@ class JobCreateParams(TypedDict, total=False):
     """
 
     hyperparameters: Hyperparameters | UncheckedDict
-    """The hyperparameters used for the fine-tuning job."""
+    """
+    The hyperparameters used for the fine-tuning job. This value is now deprecated in favor of
+    `method`, and should be passed in under the `method` parameter.
+    """
 
     integrations: Iterable[Integration | UncheckedDict] | None
     """A list of integrations to enable for your fine-tuning job."""
+
+    method: Method | UncheckedDict
+    """The method used for fine-tuning."""
+
+    metadata: dict[str, str] | None
+    """
+    Set of 16 key-value pairs that can be attached to an object. This can be useful for storing
+    additional information about the object in a structured format, and querying for objects via
+    API or the dashboard.
+
+    Keys are strings with a maximum length of 64 characters. Values are strings with a maximum
+    length of 512 characters.
+    """
 
     seed: int | None
     """

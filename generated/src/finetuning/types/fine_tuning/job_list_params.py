@@ -14,3 +14,9 @@ class JobListParams(TypedDict, total=False):
 
     limit: int
     """Number of fine-tuning jobs to retrieve."""
+
+    metadata: dict[str, str] | None
+    """
+    Optional metadata filter. To filter, use the syntax `metadata[k]=v`. Alternatively, set
+    `metadata=null` to indicate no metadata.
+    """

@@ -62,6 +62,8 @@ class Jobs(SyncAPIResource):
         training_file: str,
         hyperparameters: job_create_params.Hyperparameters | UncheckedDict | NotGiven = NOT_GIVEN,
         integrations: Iterable[job_create_params.Integration | UncheckedDict] | None | NotGiven = NOT_GIVEN,
+        method: job_create_params.Method | UncheckedDict | NotGiven = NOT_GIVEN,
+        metadata: dict[str, str] | None | NotGiven = NOT_GIVEN,
         seed: int | None | NotGiven = NOT_GIVEN,
         suffix: str | None | NotGiven = NOT_GIVEN,
         validation_file: str | None | NotGiven = NOT_GIVEN,
@@ -95,14 +97,26 @@ class Jobs(SyncAPIResource):
               your file with the purpose `fine-tune`.
 
               The contents of the file should differ depending on if the model uses the
-              [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input) or
+              [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input),
               [completions](https://platform.openai.com/docs/api-reference/fine-tuning/completions-input)
+              format, or if the fine-tuning method uses the
+              [preference](https://platform.openai.com/docs/api-reference/fine-tuning/preference-input)
               format.
 
               See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning)
               for more details.
-          hyperparameters: The hyperparameters used for the fine-tuning job.
+          hyperparameters: The hyperparameters used for the fine-tuning job. This value is now deprecated in
+          favor of
+              `method`, and should be passed in under the `method` parameter.
           integrations: A list of integrations to enable for your fine-tuning job.
+          method: The method used for fine-tuning.
+          metadata: Set of 16 key-value pairs that can be attached to an object. This can be useful for
+          storing
+              additional information about the object in a structured format, and querying for objects via
+              API or the dashboard.
+
+              Keys are strings with a maximum length of 64 characters. Values are strings with a maximum
+              length of 512 characters.
           seed: The seed controls the reproducibility of the job. Passing in the same seed and
               job parameters should produce the same results, but may differ in rare cases. If
               a seed is not specified, one will be generated for you.
@@ -135,6 +149,8 @@ class Jobs(SyncAPIResource):
                         "training_file": training_file,
                         "hyperparameters": hyperparameters,
                         "integrations": integrations,
+                        "method": method,
+                        "metadata": metadata,
                         "seed": seed,
                         "suffix": suffix,
                         "validation_file": validation_file,
@@ -153,6 +169,7 @@ class Jobs(SyncAPIResource):
         *,
         after: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
+        metadata: dict[str, str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -167,6 +184,8 @@ class Jobs(SyncAPIResource):
         Args:
           after: Identifier for the last job from the previous pagination request.
           limit: Number of fine-tuning jobs to retrieve.
+          metadata: Optional metadata filter. To filter, use the syntax `metadata[k]=v`. Alternatively, set
+              `metadata=null` to indicate no metadata.
         """
         return self._client.request(
             SyncCursorPage[FineTuningJob],
@@ -176,6 +195,7 @@ class Jobs(SyncAPIResource):
                 query={
                     "after": after,
                     "limit": limit,
+                    **_utils.deep_object("metadata", metadata),
                 },
                 headers=extra_headers,
                 extra_query=extra_query,
@@ -260,6 +280,78 @@ class Jobs(SyncAPIResource):
             ),
         )
 
+    def pause(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FineTuningJob:
+        """
+        Pause a fine-tuning job
+
+        Pause a running fine-tune job.
+
+        Args:
+          fine_tuning_job_id: The ID of the fine-tuning job to pause.
+        """
+        if not fine_tuning_job_id:
+            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
+        return self._client.request(
+            FineTuningJob,
+            RequestOptions(
+                method="post",
+                path=_utils.path_template(
+                    "/fine_tuning/jobs/{fine_tuning_job_id}/pause",
+                    fine_tuning_job_id=fine_tuning_job_id,
+                ),
+                headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def resume(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FineTuningJob:
+        """
+        Resume a fine-tuning job
+
+        Resume a paused fine-tune job.
+
+        Args:
+          fine_tuning_job_id: The ID of the fine-tuning job to resume.
+        """
+        if not fine_tuning_job_id:
+            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
+        return self._client.request(
+            FineTuningJob,
+            RequestOptions(
+                method="post",
+                path=_utils.path_template(
+                    "/fine_tuning/jobs/{fine_tuning_job_id}/resume",
+                    fine_tuning_job_id=fine_tuning_job_id,
+                ),
+                headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def list_events(
         self,
         fine_tuning_job_id: str,
@@ -332,6 +424,8 @@ class AsyncJobs(AsyncAPIResource):
         training_file: str,
         hyperparameters: job_create_params.Hyperparameters | UncheckedDict | NotGiven = NOT_GIVEN,
         integrations: Iterable[job_create_params.Integration | UncheckedDict] | None | NotGiven = NOT_GIVEN,
+        method: job_create_params.Method | UncheckedDict | NotGiven = NOT_GIVEN,
+        metadata: dict[str, str] | None | NotGiven = NOT_GIVEN,
         seed: int | None | NotGiven = NOT_GIVEN,
         suffix: str | None | NotGiven = NOT_GIVEN,
         validation_file: str | None | NotGiven = NOT_GIVEN,
@@ -365,14 +459,26 @@ class AsyncJobs(AsyncAPIResource):
               your file with the purpose `fine-tune`.
 
               The contents of the file should differ depending on if the model uses the
-              [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input) or
+              [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input),
               [completions](https://platform.openai.com/docs/api-reference/fine-tuning/completions-input)
+              format, or if the fine-tuning method uses the
+              [preference](https://platform.openai.com/docs/api-reference/fine-tuning/preference-input)
               format.
 
               See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning)
               for more details.
-          hyperparameters: The hyperparameters used for the fine-tuning job.
+          hyperparameters: The hyperparameters used for the fine-tuning job. This value is now deprecated in
+          favor of
+              `method`, and should be passed in under the `method` parameter.
           integrations: A list of integrations to enable for your fine-tuning job.
+          method: The method used for fine-tuning.
+          metadata: Set of 16 key-value pairs that can be attached to an object. This can be useful for
+          storing
+              additional information about the object in a structured format, and querying for objects via
+              API or the dashboard.
+
+              Keys are strings with a maximum length of 64 characters. Values are strings with a maximum
+              length of 512 characters.
           seed: The seed controls the reproducibility of the job. Passing in the same seed and
               job parameters should produce the same results, but may differ in rare cases. If
               a seed is not specified, one will be generated for you.
@@ -405,6 +511,8 @@ class AsyncJobs(AsyncAPIResource):
                         "training_file": training_file,
                         "hyperparameters": hyperparameters,
                         "integrations": integrations,
+                        "method": method,
+                        "metadata": metadata,
                         "seed": seed,
                         "suffix": suffix,
                         "validation_file": validation_file,
@@ -423,6 +531,7 @@ class AsyncJobs(AsyncAPIResource):
         *,
         after: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
+        metadata: dict[str, str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -437,6 +546,8 @@ class AsyncJobs(AsyncAPIResource):
         Args:
           after: Identifier for the last job from the previous pagination request.
           limit: Number of fine-tuning jobs to retrieve.
+          metadata: Optional metadata filter. To filter, use the syntax `metadata[k]=v`. Alternatively, set
+              `metadata=null` to indicate no metadata.
         """
         return AsyncPaginator(
             self._client,
@@ -447,6 +558,7 @@ class AsyncJobs(AsyncAPIResource):
                 query={
                     "after": after,
                     "limit": limit,
+                    **_utils.deep_object("metadata", metadata),
                 },
                 headers=extra_headers,
                 extra_query=extra_query,
@@ -531,6 +643,78 @@ class AsyncJobs(AsyncAPIResource):
             ),
         )
 
+    async def pause(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FineTuningJob:
+        """
+        Pause a fine-tuning job
+
+        Pause a running fine-tune job.
+
+        Args:
+          fine_tuning_job_id: The ID of the fine-tuning job to pause.
+        """
+        if not fine_tuning_job_id:
+            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
+        return await self._client.request(
+            FineTuningJob,
+            RequestOptions(
+                method="post",
+                path=_utils.path_template(
+                    "/fine_tuning/jobs/{fine_tuning_job_id}/pause",
+                    fine_tuning_job_id=fine_tuning_job_id,
+                ),
+                headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def resume(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FineTuningJob:
+        """
+        Resume a fine-tuning job
+
+        Resume a paused fine-tune job.
+
+        Args:
+          fine_tuning_job_id: The ID of the fine-tuning job to resume.
+        """
+        if not fine_tuning_job_id:
+            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
+        return await self._client.request(
+            FineTuningJob,
+            RequestOptions(
+                method="post",
+                path=_utils.path_template(
+                    "/fine_tuning/jobs/{fine_tuning_job_id}/resume",
+                    fine_tuning_job_id=fine_tuning_job_id,
+                ),
+                headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def list_events(
         self,
         fine_tuning_job_id: str,
@@ -585,6 +769,8 @@ class JobsWithRawResponse:
         self.list = to_raw_response_wrapper(resource.list)
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
         self.cancel = to_raw_response_wrapper(resource.cancel)
+        self.pause = to_raw_response_wrapper(resource.pause)
+        self.resume = to_raw_response_wrapper(resource.resume)
         self.list_events = to_raw_response_wrapper(resource.list_events)
 
     @cached_property
@@ -601,6 +787,8 @@ class JobsWithStreamingResponse:
         self.list = to_streamed_response_wrapper(resource.list)
         self.retrieve = to_streamed_response_wrapper(resource.retrieve)
         self.cancel = to_streamed_response_wrapper(resource.cancel)
+        self.pause = to_streamed_response_wrapper(resource.pause)
+        self.resume = to_streamed_response_wrapper(resource.resume)
         self.list_events = to_streamed_response_wrapper(resource.list_events)
 
     @cached_property
@@ -617,6 +805,8 @@ class AsyncJobsWithRawResponse:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.cancel = async_to_raw_response_wrapper(resource.cancel)
+        self.pause = async_to_raw_response_wrapper(resource.pause)
+        self.resume = async_to_raw_response_wrapper(resource.resume)
         self.list_events = async_to_raw_response_wrapper(resource.list_events)
 
     @cached_property
@@ -633,6 +823,8 @@ class AsyncJobsWithStreamingResponse:
         self.list = async_to_streamed_response_wrapper(resource.list)
         self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
         self.cancel = async_to_streamed_response_wrapper(resource.cancel)
+        self.pause = async_to_streamed_response_wrapper(resource.pause)
+        self.resume = async_to_streamed_response_wrapper(resource.resume)
         self.list_events = async_to_streamed_response_wrapper(resource.list_events)
 
     @cached_property

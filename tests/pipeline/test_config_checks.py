@@ -1,0 +1,77 @@
+"""The config is checked against the spec in the same pass as the spec itself: every problem of both at once, each
+in its own file with its pointer, and a fix where one can be guessed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from tests.support import FIXTURES, run_generator
+
+BOOKSHELF = FIXTURES / "bookshelf"
+
+
+def _copy(folder: Path, config_extra: str = "", drop_id: str | None = None, duplicate_id: bool = False) -> Path:
+    """The bookshelf spec and config in ``folder``: ``config_extra`` appended to the config; the operation with the
+    operationId ``drop_id`` without one; with ``duplicate_id``, two operations sharing one (a spec error)."""
+    folder.mkdir(parents=True)
+    spec = yaml.safe_load((BOOKSHELF / "openapi.yaml").read_text())
+    for item in spec["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and op.get("operationId") == drop_id:
+                del op["operationId"]
+    if duplicate_id:
+        spec["paths"]["/books/{book_id}"]["delete"]["operationId"] = "getBook"
+    (folder / "openapi.yaml").write_text(yaml.safe_dump(spec, sort_keys=False))
+    shutil.copy(BOOKSHELF / "sdk.yaml", folder / "sdk.yaml")
+    with (folder / "sdk.yaml").open("a") as config:
+        config.write(config_extra)
+    return folder / "openapi.yaml"
+
+
+def test_every_problem_of_spec_and_config_is_reported_at_once_in_its_own_file(tmp_path: Path) -> None:
+    extra = "max_retries: -1\noperations:\n  lstBooks: books.browse\n  createBook: books\n"
+    spec = _copy(tmp_path / "api", extra, duplicate_id=True)
+    result = run_generator("generate", "--spec", spec, "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "api/openapi.yaml#/paths/~1books~1{book_id}/delete: error: operationId 'getBook' is also used at"
+        " /paths/~1books~1{book_id}/get (operationIds must be unique)",
+        "api/sdk.yaml#/operations/lstBooks: error: the spec has no operationId 'lstBooks'"
+        " (did you mean 'listBooks', the operation at api/openapi.yaml#/paths/~1books/get?)",
+        "api/sdk.yaml#/operations/createBook: error: 'books' is not 'resource.method'"
+        " (write the resource path and the method name, e.g. 'store.orders.list')",
+        "api/sdk.yaml#/max_retries: error: max_retries must not be negative",
+        "generation failed: 4 problem(s); out was not changed",
+    ]
+
+
+def test_an_operation_without_an_operation_id_is_a_warning_and_named_in_the_fix(tmp_path: Path) -> None:
+    spec = _copy(tmp_path / "api", drop_id="deleteBook")
+    result = run_generator("generate", "--spec", spec, "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "api/openapi.yaml#/paths/~1books~1{book_id}/delete: warning: the operation has no operationId (add one: the"
+        " config maps operations by operationId, and without one the method is named from the path alone)"
+    ]
+    mapped = _copy(tmp_path / "mapped", "operations:\n  discard: books.remove\n", drop_id="deleteBook")
+    result = run_generator("generate", "--spec", mapped, "--out", tmp_path / "out2", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "mapped/sdk.yaml#/operations/discard: error: the spec has no operationId 'discard' (the spec's"
+        " operationIds: createBook, getBook, listAuthorBooks, listBooks; or give an operationId to the operation at"
+        " mapped/openapi.yaml#/paths/~1books~1{book_id}/delete)"
+    )
+
+
+def test_diff_checks_each_side_config_against_its_own_spec(tmp_path: Path) -> None:
+    good = _copy(tmp_path / "good")
+    bad = _copy(tmp_path / "bad", "operations:\n  getBok: books.fetch\n")
+    result = run_generator("diff", good, bad, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "bad/sdk.yaml#/operations/getBok: error: the spec has no operationId 'getBok' (did you mean 'getBook'" in (
+        result.stderr
+    )
