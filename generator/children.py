@@ -3,7 +3,7 @@
 A child killed with its parent cannot hold the caller's pipes open or keep hundreds of megabytes: on Linux every child
 asks the kernel to SIGKILL it when its parent dies (``prctl(PR_SET_PDEATHSIG)``), then checks that the parent is
 not already gone. Children ignore Ctrl-C, which the terminal sends to the whole process group: the parent alone
-reports it, and stops them.
+reports it, and stops them; SIGTERM, which stops them, does just that.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") el
 def die_with(parent: int | None) -> None:
     """In a child: be killed when the parent dies (``parent`` is its pid, when the child was forked from it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked child inherits the parent's handler, which raises
     if _LIBC is not None:
         _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if parent is not None and os.getppid() != parent:
