@@ -24,14 +24,12 @@ from urllib.parse import unquote, urlsplit
 from .errors import GenerationError, Problem, pointer
 from .loader import read_file, unescape_pointer_token
 from .naming import Namespace, class_name
+from .schemacheck import SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_VALUES
 
 SCHEMA_PREFIX = "#/components/schemas/"
-SCHEMA_KEYS = frozenset(
-    {"schema", "items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else"}
-)
+SCHEMA_KEYS = SCHEMA_VALUES | {"schema"}
 """Keys whose value is a schema; a reference found under one of them (or in ``properties``, ``allOf``...) is one."""
-SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
-SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "schemas"})
+SCHEMA_NAMED = SCHEMA_MAPS | {"schemas"}
 
 
 _ALLOWED: ContextVar[tuple[Path, ...]] = ContextVar("allowed", default=())
@@ -187,7 +185,7 @@ class Bundler:
             child_at = at + pointer(key)
             if key in SCHEMA_KEYS or key in SCHEMA_LISTS:
                 out[key] = self.walk(value, file, child_at, in_schema=True)
-            elif key in SCHEMA_MAPS and isinstance(value, Mapping):
+            elif key in SCHEMA_NAMED and isinstance(value, Mapping):
                 out[key] = {
                     k: self.walk(v, file, child_at + pointer(k), in_schema=True)
                     for k, v in cast(Mapping[str, Any], value).items()

@@ -20,7 +20,7 @@ from typing import Any, cast
 from .errors import Problems, escape_pointer_token
 from .loader import Document, RefChains, pointer_join
 
-MAX_DEPTH = 64
+MAX_DEPTH = 32
 """Schemas nested inline deeper than this are refused (the real documents we test nest 10 deep at most)."""
 MAX_MEMBERS = 500
 """``allOf``/``anyOf``/``oneOf`` lists longer than this are refused (the real documents we test have 79 at most)."""
@@ -144,7 +144,7 @@ class SchemaChecker:
             for key, value in cast(Mapping[str, Any], node).items():
                 if not isinstance(key, str) or key in DATA_KEYS or key.startswith("x-"):
                     continue
-                role = _role(place.role, place.at, key)
+                role = child_role(place.role, place.at, key)
                 if role == "data":
                     continue
                 depth = place.depth + 1 if role == "schema" else place.depth
@@ -246,8 +246,10 @@ class SchemaChecker:
         return isinstance(schemas, Mapping) and target in schemas
 
 
-def _role(parent: str, at: str, key: str) -> str:
-    """What the value of ``key`` holds, inside a node of role ``parent`` found at ``at``."""
+def child_role(parent: str, at: str, key: str) -> str:
+    """What the value of ``key`` holds, inside a node of role ``parent`` found at ``at``: ``schema``, ``schemas`` (a
+    map of names to schemas), ``list`` (a list of schemas), ``data`` (a schema's other keywords) or ``other``
+    (document structure, which may hold schemas further down)."""
     if parent == "schemas":
         return "schema"
     if parent == "schema":

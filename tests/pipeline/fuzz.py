@@ -34,6 +34,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import escape_pointer_token
+from generator.schemacheck import DATA_KEYS, child_role
 from tests.support import FIXTURES, SHARED, SPEC
 
 JSON = Any
@@ -41,9 +43,6 @@ Mutation = Callable[[random.Random, Any, str], Any]
 """(random, the node at the chosen place, its pointer) -> the node that replaces it."""
 SLOW_SECONDS = 120
 """A case that takes longer than this is a failure too (a document that makes the generator hang)."""
-SCHEMA_CONTAINERS = ("properties", "patternProperties", "$defs", "schemas")
-SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
-SCHEMA_VALUES = ("schema", "items", "additionalProperties", "not", "contains", "propertyNames")
 _PROBLEM = re.compile(r"^\S.*?: (error|warning): ")
 
 
@@ -57,8 +56,9 @@ class Source:
     """A large document: each case keeps one or two of its paths."""
 
 
-def sources(shared: bool = True) -> list[Source]:
-    """The documents the fuzzer damages."""
+def sources(shared: bool = True, only: frozenset[str] | None = None) -> list[Source]:
+    """The documents the fuzzer damages: the spec, the fixtures' and, with ``shared``, those of ``../shared/specs``
+    (``only`` the named ones, if given)."""
     found = [Source("spec", _load(SPEC), (SPEC.parent / "sdk.yaml").read_text())]
     for folder in sorted(p for p in FIXTURES.iterdir() if (p / "openapi.yaml").is_file()):
         config = folder / "sdk.yaml"
@@ -67,7 +67,7 @@ def sources(shared: bool = True) -> list[Source]:
         )
     specs = SHARED / "specs"
     if shared and specs.is_dir():
-        for folder in sorted(p for p in specs.iterdir() if p.is_dir()):
+        for folder in sorted(p for p in specs.iterdir() if p.is_dir() and (only is None or p.name in only)):
             for path in sorted(folder.iterdir()):
                 if path.suffix in (".yaml", ".yml", ".json"):
                     found.append(Source(folder.name, _load(path), None, sliced=True))
@@ -83,10 +83,6 @@ def _load(path: Path) -> dict[str, Any]:
 # -- where to damage ----------------------------------------------------------------------------------------------
 
 
-def _escape(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
-
-
 def places(node: JSON, at: str = "", role: str = "other") -> Iterator[tuple[str, bool]]:
     """Every (pointer, whether it is a schema) in ``node``; examples and other data left out.
 
@@ -95,24 +91,12 @@ def places(node: JSON, at: str = "", role: str = "other") -> Iterator[tuple[str,
     yield at, role == "schema" and isinstance(node, dict)
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in ("example", "examples", "default", "const", "enum", "x-oaiMeta"):
+            if key in DATA_KEYS or key.startswith("x-"):
                 continue
-            yield from places(value, f"{at}/{_escape(key)}", _role(role, at, key))
+            yield from places(value, f"{at}/{escape_pointer_token(key)}", child_role(role, at, key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from places(value, f"{at}/{i}", "schema" if role == "list" else "other")
-
-
-def _role(parent: str, at: str, key: str) -> str:
-    if parent == "schemas":
-        return "schema"
-    if parent == "schema":
-        if key in SCHEMA_VALUES:
-            return "schema"
-        return "schemas" if key in SCHEMA_CONTAINERS else "list" if key in SCHEMA_LISTS else "other"
-    if key == "schema":
-        return "schema"
-    return "schemas" if (at, key) == ("/components", "schemas") else "other"
 
 
 def get(doc: JSON, at: str) -> JSON:
@@ -283,13 +267,36 @@ class Outcome:
 
 
 def _slice(rng: random.Random, source: Source) -> dict[str, Any]:
+    """The whole document, or for a large one, one or two of its paths and every component they reach."""
+    doc = source.document
     if not source.sliced:
-        return copy.deepcopy(source.document)
-    from realworld.documents import prune  # noqa: PLC0415 - only for the shared documents
-
-    paths = sorted(source.document.get("paths") or {})
-    keep = rng.sample(paths, min(len(paths), rng.choice([1, 1, 2])))
-    return copy.deepcopy(prune(source.document, keep))
+        return copy.deepcopy(doc)
+    paths = doc.get("paths") or {}
+    keep = rng.sample(sorted(paths), min(len(paths), rng.choice([1, 1, 2])))
+    components = doc.get("components") or {}
+    needed: dict[str, set[str]] = {}
+    todo: list[Any] = [paths[p] for p in keep]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/") and ref.count("/") == 3:
+                section, name = ref.split("/")[2], ref.split("/")[3].replace("~1", "/").replace("~0", "~")
+                target = (components.get(section) or {}).get(name)
+                if name not in needed.setdefault(section, set()) and target is not None:
+                    needed[section].add(name)
+                    todo.append(target)
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    sliced = {k: v for k, v in doc.items() if k not in ("paths", "components", "webhooks", "x-oaiMeta")}
+    sliced["paths"] = {p: paths[p] for p in keep}
+    sliced["components"] = {
+        section: {n: v for n, v in entries.items() if n in needed.get(section, ()) or section == "securitySchemes"}
+        for section, entries in components.items()
+        if isinstance(entries, dict)
+    }
+    return copy.deepcopy(sliced)
 
 
 def damage(rng: random.Random, doc: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
@@ -390,11 +397,18 @@ def cases(count: int, seed: int, all_sources: list[Source]) -> list[Case]:
 
 
 def run(count: int, seed: int, jobs: int, shared: bool = True) -> list[Outcome]:
+    """``count`` cases on ``jobs`` worker processes, fresh ones for every batch (a long-lived process would collect
+    whatever the tools it runs keep in memory)."""
     all_sources = sources(shared)
     todo = cases(count, seed, all_sources)
     os.environ.setdefault("SDKGEN_CACHE_DIR", tempfile.mkdtemp(prefix="sdkgen-fuzz-cache-"))
-    with ProcessPoolExecutor(jobs, initializer=_init, initargs=(shared,), max_tasks_per_child=100) as pool:
-        return list(pool.map(_worker, todo))
+    outcomes: list[Outcome] = []
+    batch = 25 * jobs
+    for start in range(0, len(todo), batch):
+        with ProcessPoolExecutor(jobs, initializer=_init, initargs=(shared,)) as pool:
+            outcomes.extend(pool.map(_worker, todo[start : start + batch]))
+        print(f"{len(outcomes)}/{len(todo)} cases, {sum(o.failed for o in outcomes)} failed", file=sys.stderr)
+    return outcomes
 
 
 def main(argv: list[str] | None = None) -> int:
