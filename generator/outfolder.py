@@ -44,8 +44,11 @@ def check_not_protected(out: Path, keep: Iterable[Path]) -> None:
     """Refuse, even with ``--force``, an ``out`` whose replacement would destroy what it must not: the folders of
     ``keep`` (the spec's and config's folders) and the others named in the module's documentation."""
     target = out.resolve()
-    kept = [Path(p).resolve() for p in keep]
-    kept += [Path.cwd().resolve(), ROOT, Path.home().resolve()]
+    kept = [Path(p).resolve() for p in keep] + [Path.cwd().resolve(), ROOT]
+    try:
+        kept.append(Path.home().resolve())
+    except (RuntimeError, KeyError):  # no home folder known
+        pass
     for folder in kept:
         if folder.is_relative_to(target):
             what = "is" if folder == target else "holds"

@@ -25,6 +25,7 @@ MAX_DEPTH = 32
 MAX_MEMBERS = 500
 """``allOf``/``anyOf``/``oneOf`` lists longer than this are refused (the real documents we test have 79 at most)."""
 IGNORED = "x-sdkgen-ignored"
+NAMED = "#/components/schemas/"
 DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum"})
 SCHEMA_VALUES = frozenset(
     {
@@ -128,6 +129,8 @@ class SchemaChecker:
         self.problems = problems
         self.repair = repair
         self.chains = RefChains(doc)
+        self.cyclic: dict[str, bool] = {}
+        """Inline schemas (by pointer) whose inline references lead back to them, or not."""
 
     def run(self) -> None:
         todo = [_Place(self.doc.root, "", "other")]
@@ -181,7 +184,12 @@ class SchemaChecker:
             elif key in ("allOf", "anyOf", "oneOf") and len(value) > MAX_MEMBERS:
                 wrong[key] = f"'{key}' has {len(value):,} members, more than the {MAX_MEMBERS} the generator supports"
         wrong.update(self._discriminator(node.get("discriminator"), place.at))
-        if self.repair and "$ref" in node:
+        if "$ref" in node and self._contains_itself(node["$ref"]):
+            wrong["$ref"] = (
+                f"$ref {node['$ref']!r} makes a schema contain itself, which only a named schema can "
+                "(move it under #/components/schemas)"
+            )
+        elif self.repair and "$ref" in node:
             wrong.update(self._reference(node, place.at))
         for relative, message in wrong.items():
             self._report(pointer_join(place.at, *relative.split("/")), message)
@@ -215,6 +223,46 @@ class SchemaChecker:
             return {"$ref": f"{problem.message}; typed as any value"}
         return {"$ref": f"$ref {node['$ref']!r} leads to {problem.pointer}: {problem.message}; typed as any value"}
 
+    def _contains_itself(self, ref: Any) -> bool:
+        """Whether a reference to an inline schema (not a named component) leads back to it through inline
+        references: the models inline such references, and would do so forever. Iterative, each schema walked once."""
+        if not isinstance(ref, str) or not ref.startswith("#") or _is_named(ref):
+            return False
+        start = ref[1:]
+        stack, on_path = [(start, iter(self._inline_targets(start)))], {start}
+        while stack and start not in self.cyclic:
+            schema, targets = stack[-1]
+            target = next(targets, None)
+            if target is None:
+                stack.pop()
+                on_path.discard(schema)
+                self.cyclic[schema] = False  # explored: no way back to anything on the path
+            elif target in on_path or self.cyclic.get(target):
+                self.cyclic.update((s, True) for s, _ in stack)
+            elif target not in self.cyclic:
+                on_path.add(target)
+                stack.append((target, iter(self._inline_targets(target))))
+        return self.cyclic[start]
+
+    def _inline_targets(self, at: str) -> list[str]:
+        """The inline schemas that the inline references inside the schema at ``at`` point at."""
+        try:
+            todo = [self.doc.at(at)]
+        except KeyError:
+            return []
+        found: list[str] = []
+        while todo:
+            node = todo.pop()
+            if isinstance(node, Mapping):
+                node = cast(Mapping[str, Any], node)
+                ref = node.get("$ref")
+                if isinstance(ref, str) and ref.startswith("#") and not _is_named(ref):
+                    found.append(ref[1:])
+                todo.extend(v for k, v in node.items() if k not in DATA_KEYS and not str(k).startswith("x-"))
+            elif isinstance(node, list):
+                todo.extend(cast(list[Any], node))
+        return found
+
     def _discriminator(self, value: Any, at: str) -> dict[str, str]:
         """``discriminator`` problems, keyed by their pointer relative to the schema."""
         if value is None:
@@ -244,6 +292,11 @@ class SchemaChecker:
         components = self.doc.root.get("components")
         schemas = cast(Mapping[str, Any], components).get("schemas") if isinstance(components, Mapping) else None
         return isinstance(schemas, Mapping) and target in schemas
+
+
+def _is_named(ref: str) -> bool:
+    """A reference to a component schema, which becomes a model class the rest refers to by name."""
+    return ref.startswith(NAMED) and "/" not in ref[len(NAMED) :]
 
 
 def child_role(parent: str, at: str, key: str) -> str:

@@ -383,7 +383,8 @@ _SOURCES: list[Source] = []
 
 
 def _init(shared: bool) -> None:
-    _SOURCES.extend(sources(shared))
+    if not _SOURCES:  # a forked worker has the parent's already
+        _SOURCES.extend(sources(shared))
 
 
 def _worker(case: Case) -> Outcome:
@@ -400,6 +401,7 @@ def run(count: int, seed: int, jobs: int, shared: bool = True) -> list[Outcome]:
     """``count`` cases on ``jobs`` worker processes, fresh ones for every batch (a long-lived process would collect
     whatever the tools it runs keep in memory)."""
     all_sources = sources(shared)
+    _SOURCES[:] = all_sources
     todo = cases(count, seed, all_sources)
     os.environ.setdefault("SDKGEN_CACHE_DIR", tempfile.mkdtemp(prefix="sdkgen-fuzz-cache-"))
     outcomes: list[Outcome] = []
