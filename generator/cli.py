@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from . import report
 from .bundle import refs_allowed_under
 from .cache import last_run, open_cache, record_run, run_inputs
-from .diff import bump_for, compare_documents
+from .diff import compare_documents
 from .errors import GenerationError
 from .outfolder import check_not_protected, check_owned, locked, with_marker
 from .progress import Progress, progress_for
-from .versioning import bump
+from .versioning import next_version
 from .writer import diff_tree, read_tree, recover, write_tree
 
 if TYPE_CHECKING:
@@ -84,11 +84,11 @@ def _diff_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _diff(args: argparse.Namespace) -> int:
     """``diff OLD NEW``: exit 0, 1 for breaking changes with ``--fail-on-breaking``, 2 for bad input."""
-    from .release import read_api  # noqa: PLC0415 - see main()
+    from .pipeline import read_api  # noqa: PLC0415 - see main()
 
     try:
-        old_doc, old_config, old_version = read_api(args.old, args.old_config)
-        new_doc, new_config, _ = read_api(args.new, args.new_config)
+        old_doc, old_config, old_recorded, old_version = read_api(args.old, args.old_config)
+        new_doc, new_config, new_recorded, _ = read_api(args.new, args.new_config)
         changes = compare_documents(old_doc, old_config, new_doc, new_config)  # both sides' problems at once
     except GenerationError as exc:
         for problem in exc.problems:
@@ -103,7 +103,8 @@ def _diff(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     new_version = None
     if old_version is not None:
-        new_version = bump(old_version, bump_for(changes), new_config.version_policy) if changes else old_version
+        api_changed = old_doc.root != new_doc.root or old_recorded != new_recorded
+        new_version = next_version(old_version, changes, api_changed, new_config)
     render = report.as_json if args.json else report.text
     sys.stdout.write(render(changes, old_doc.name, new_doc.name, old_version, new_version))
     if args.fail_on_breaking and any(c.breaking for c in changes):
@@ -211,7 +212,7 @@ def _run(run: _Run) -> int:
 
 def _check(run: _Run, config: Path | None) -> int:
     """Exit 1 with a diff per stale, missing or extra file. Never uses the cache: its verdict is a cold run's."""
-    from .release import build_with_history  # noqa: PLC0415 - see _generate()
+    from .pipeline import build_with_history  # noqa: PLC0415 - see _generate()
 
     args = run.args
     result, _ = build_with_history(args.spec, config, args.out, keep_going=args.keep_going, progress=run.progress)
@@ -245,7 +246,7 @@ def _generate(run: _Run, config: Path | None) -> int:
             print(f"{stamp.get('summary')}; up to date, inputs unchanged since the last run, {seconds:.1f}s")
             return EXIT_OK
     # The tools the build loads (datamodel-code-generator, black) take longer than a run with nothing to do.
-    from .release import build_with_history  # noqa: PLC0415
+    from .pipeline import build_with_history  # noqa: PLC0415
 
     result, release = build_with_history(
         args.spec, config, args.out, keep_going=args.keep_going, progress=run.progress, cache=cache

@@ -9,39 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .openapi import NO_EXAMPLE, BodyKind
+from .pytypes import PyType
+from .registry import NamedType, Registry
+
 ParamLocation = Literal["path", "query", "header", "cookie", "body"]
-BodyKind = Literal["json", "multipart", "form", "binary"]
-"""How a request body is encoded: JSON, ``multipart/form-data``, ``application/x-www-form-urlencoded``, raw bytes."""
 ResponseKind = Literal["json", "binary", "text", "none"]
 """How a success response is returned: a parsed model, a :class:`BinaryResponse`, a ``str``, or ``None``."""
 QueryStyle = Literal["form", "form_csv", "deep_object"]
 """How a query argument is written: repeated keys (``a=1&a=2``), one comma-joined value, or ``a[key]=value``."""
 
-
-@dataclass(frozen=True)
-class TypeExpr:
-    """A Python type expression as source text, plus the model classes it names."""
-
-    source: str
-    models: frozenset[str] = frozenset()
-    imports: frozenset[str] = frozenset()
-    """Names the expression needs from :mod:`typing` (``Literal``)."""
-
-    def nullable(self) -> TypeExpr:
-        if self.source.endswith("| None") or self.source == "None":
-            return self
-        return TypeExpr(f"{self.source} | None", self.models, self.imports)
-
-
-@dataclass(frozen=True)
-class Model:
-    """A model class written by datamodel-code-generator."""
-
-    name: str
-    module: str
-    """Module name inside the ``types`` package, e.g. ``pet_order``."""
-    schema_name: str
-    description: str = ""
+__all__ = ["Api", "Auth", "Body", "BodyKind", "NamedType", "Operation", "Pagination", "Param", "Resource", "Stream"]
 
 
 @dataclass(frozen=True)
@@ -53,14 +31,18 @@ class Param:
     wire_name: str
     """The name on the wire (path placeholder, query key, header name or body field)."""
     location: ParamLocation
-    type: TypeExpr
+    type: PyType
     required: bool
     description: str = ""
-    example: object = None
-    has_example: bool = False
+    example: object = NO_EXAMPLE
+    """The value the spec gives for this argument (its own example, its schema's, or a body example's field)."""
     style: QueryStyle = "form"
     is_file: bool = False
     """A ``multipart/form-data`` part that holds a file rather than a value."""
+
+    @property
+    def has_example(self) -> bool:
+        return self.example is not NO_EXAMPLE
 
 
 @dataclass(frozen=True)
@@ -71,7 +53,8 @@ class Body:
     kind: BodyKind
     params: tuple[Param, ...]
     required: bool
-    model: TypeExpr | None = None
+    type: PyType | None = None
+    """The body's type as a whole (a JSON or form body; ``None`` for raw bytes)."""
 
     @property
     def is_whole(self) -> bool:
@@ -91,7 +74,7 @@ class Stream:
     operation otherwise returns its JSON response; without it the operation always streams.
     """
 
-    item: TypeExpr
+    item: PyType
     param: Param | None = None
 
 
@@ -133,7 +116,7 @@ class Operation:
     header_params: tuple[Param, ...] = ()
     cookie_params: tuple[Param, ...] = ()
     body: Body | None = None
-    response: TypeExpr | None = None
+    response: PyType | None = None
     """The parsed return type; ``None`` when the operation returns no content."""
     auth: Auth | None = None
     """How this operation authenticates, when its ``security`` differs from the API's."""
@@ -142,9 +125,10 @@ class Operation:
     """The ``Accept`` header, when the success response is not JSON."""
     stream: Stream | None = None
     page: Pagination | None = None
-    item: TypeExpr | None = None
+    item: PyType | None = None
     """For paginated operations, the type of one item."""
-    response_example: object = None
+    error_types: tuple[PyType, ...] = ()
+    """The JSON bodies of the documented error responses (what the change report reads as responses too)."""
 
     @property
     def params(self) -> tuple[Param, ...]:
@@ -164,10 +148,10 @@ class Operation:
     def models(self) -> frozenset[str]:
         names: set[str] = set()
         for p in self.params:
-            names |= p.type.models
+            names |= p.type.refs
         for t in (self.response, self.item, self.stream.item if self.stream else None):
             if t is not None:
-                names |= t.models
+                names |= t.refs
         return frozenset(names)
 
 
@@ -249,9 +233,13 @@ class Api:
     idempotency_header: str | None
     default_headers: dict[str, str]
     resources: list[Resource]
-    models: list[Model]
+    types: Registry
+    """Every named type: the models (classes) and type aliases of the ``types`` package."""
     pages: list[Pagination]
-    error_model: str | None = None
+
+    @property
+    def models(self) -> list[NamedType]:
+        return list(self.types)
 
     def walk(self) -> list[Resource]:
         found: list[Resource] = []

@@ -15,6 +15,7 @@ from typing import Any, cast
 import yaml
 
 from .errors import GenerationError, Problem, pointer
+from .openapi import normalise
 
 JSON = dict[str, Any]
 
@@ -243,4 +244,4 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
     from .bundle import bundle  # noqa: PLC0415 - bundle reads files through this module
 
     bundled = bundle(root, path, name)
-    return Document(root=bundled.root, name=name, unfollowed=bundled.unfollowed, sources=bundled.sources)
+    return Document(normalise(bundled.root), name, bundled.unfollowed, bundled.sources)

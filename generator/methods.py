@@ -65,7 +65,7 @@ def item_type(op: Operation) -> str | None:
 def declaration(p: Param, op: Operation, variant: Variant) -> str:
     """``name: type`` with its default, for one keyword argument in one signature variant."""
     if op.stream is not None and op.stream.param is not None and p.name == op.stream.param.name:
-        nullable = " | None" if p.type.source.endswith("| None") else ""
+        nullable = " | None" if p.type.nullable else ""
         return {
             "no_stream": f"{p.name}: Literal[False]{nullable} | NotGiven = NOT_GIVEN",
             "stream": f"{p.name}: Literal[True]",
@@ -105,18 +105,11 @@ def form_params(op: Operation) -> list[Param]:
 
 
 def features(api: Api) -> dict[str, bool]:
-    """Which optional parts of the runtime this API needs; a part nobody uses is not generated."""
+    """Which optional runtime modules this API needs (``_files``, ``_streaming``); a part nobody uses is not copied."""
     ops = api.operations
     return {
-        "files": any(o.body is not None and (o.body.has_files or o.body.kind == "multipart") for o in ops),
-        "forms": any(o.body is not None and o.body.kind in ("multipart", "form") for o in ops),
-        "multipart": any(o.body is not None and o.body.kind == "multipart" for o in ops),
-        "raw_body": any(o.body is not None and o.body.kind == "binary" for o in ops),
+        "files": any(o.body is not None and o.body.has_files for o in ops),
         "streaming": any(o.stream is not None for o in ops),
-        "op_security": any(o.auth is not None for o in ops),
-        "binary": any(o.response_kind == "binary" for o in ops),
-        "deep_object": any(p.style == "deep_object" for o in ops for p in o.query_params),
-        "csv_query": any(p.style == "form_csv" for o in ops for p in o.query_params),
     }
 
 
@@ -155,7 +148,6 @@ def resource_imports(resource: Resource, api: Api) -> dict[str, Any]:
         "models": [models[n] for n in sorted(resource.models) if n in models],
         "literal": overloaded or any("Literal" in p.type.imports for o in ops for p in o.params),
         "overload": overloaded,
-        "mapping": any("Mapping[" in p.type.source for o in ops for p in o.params),
         "utils": sorted(utils),
         "types": sorted(types),
         "files": sorted(files),

@@ -12,7 +12,7 @@ _NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 MAX_LENGTH = 64
-"""Names are cut to this length: they become file names, and a 100 KB identifier helps no one."""
+"""Names are cut to this length, at a word boundary: they become file names, and a 100 KB identifier helps no one."""
 
 
 def _ascii_words(text: str) -> list[str]:
@@ -23,14 +23,30 @@ def _ascii_words(text: str) -> list[str]:
     return words
 
 
-def snake_case(text: str) -> str:
+def words(text: str) -> list[str]:
+    """The lower-case words of ``text``: ``listOrderEvents`` -> ``["list", "order", "events"]``."""
+    return [w.lower() for w in _ascii_words(text)]
+
+
+def join_words(parts: list[str], separator: str = "_", limit: int = MAX_LENGTH) -> str:
+    """``parts`` joined, as many whole words as fit in ``limit``; a first word longer than that is cut."""
+    joined = ""
+    for part in parts:
+        candidate = f"{joined}{separator}{part}" if joined else part
+        if len(candidate) > limit:
+            return joined or part[:limit]
+        joined = candidate
+    return joined
+
+
+def snake_case(text: str, limit: int = MAX_LENGTH) -> str:
     """``listOrderEvents`` -> ``list_order_events``; ``HTTPServer`` -> ``http_server``."""
-    return "_".join(w.lower() for w in _ascii_words(text))[:MAX_LENGTH].rstrip("_")
+    return join_words(words(text), "_", limit)
 
 
-def pascal_case(text: str) -> str:
+def pascal_case(text: str, limit: int = MAX_LENGTH) -> str:
     """``store.orders`` -> ``StoreOrders``; keeps inner capitals (``ApiKey`` stays ``ApiKey``)."""
-    return "".join(w[:1].upper() + w[1:] for w in _ascii_words(text))[:MAX_LENGTH]
+    return join_words([w[:1].upper() + w[1:] for w in _ascii_words(text)], "", limit)
 
 
 def identifier(text: str, *, fallback: str = "value", avoid_builtins: bool = False) -> str:
@@ -101,20 +117,26 @@ _ARTICLES = frozenset({"a", "an", "the"})
 def package_from_title(title: str) -> str:
     """``AcmeCloud API`` -> ``acmecloud``; ``Acme Web API`` -> ``acme_web``: the title's words, each kept whole."""
     text = re.sub(r"\([^)]*\)", " ", unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii"))
-    words = [w.lower() for w in _NON_WORD.split(text) if w]
-    while words and words[-1] in ("api", "apis"):
-        words.pop()
-    return identifier("_".join(words), fallback="api")
+    parts = [w.lower() for w in _NON_WORD.split(text) if w]
+    while parts and parts[-1] in ("api", "apis"):
+        parts.pop()
+    return identifier("_".join(parts), fallback="api")
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """An English plural's singular, by the common rules: ``entries`` -> ``entry``, ``batches`` -> ``batch``,
+    ``statuses`` -> ``status``, ``responses`` -> ``response``; ``status``, ``analysis`` and ``address`` stay."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("ses") or word.endswith("xes"):
+    if word.endswith(("sses", "xes", "zzes", "ches", "shes", "tuses", "nuses", "ruses", "buses")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith("ss"):
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2:
         return word[:-1]
     return word
+
+
+def is_plural(word: str) -> bool:
+    return singular(word) != word
 
 
 def method_from_operation(name: str, resource: str) -> str:
@@ -123,9 +145,9 @@ def method_from_operation(name: str, resource: str) -> str:
     The resource's words (singular or plural) and the articles around them are dropped; when nothing would remain,
     the full name is kept.
     """
-    words = snake_case(name).split("_")
-    resource_words = {_singular(w) for w in snake_case(resource).split("_") if w}
-    kept = [w for w in words if _singular(w) not in resource_words]
-    if len(kept) < len(words):
+    parts = snake_case(name).split("_")
+    resource_words = {singular(w) for w in snake_case(resource).split("_") if w}
+    kept = [w for w in parts if singular(w) not in resource_words]
+    if len(kept) < len(parts):
         kept = [w for w in kept if w not in _ARTICLES]
-    return "_".join(kept) if kept else "_".join(words)
+    return "_".join(kept) if kept else "_".join(parts)

@@ -1,19 +1,24 @@
-"""The whole run: load -> parse -> render models and templates -> format. Nothing here touches the output folder."""
+"""The whole run, once each: load -> validate -> parse -> (version) -> models and templates -> format.
+
+Nothing here touches the output folder; it only reads the history recorded there (:mod:`generator.release`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .cache import Cache
-from .config import load_config
+from .config import SdkConfig, parse_config
 from .errors import GenerationError, Problem
 from .examples import Examples
 from .formatting import format_files
-from .loader import Document, load_document
+from .loader import Document, load_document, read_file
 from .models import render_models
 from .parser import parse
 from .progress import Progress
+from .release import Release, plan, read_recorded, recorded_config
 from .render import TEMPLATES, render_package
 from .validate import validate
 
@@ -28,63 +33,116 @@ class Build:
     """Operations left out by ``keep_going``."""
     sources: tuple[str, ...] = ()
     """Other files the spec references: the output depends on them too."""
+    release: Release | None = None
+    """The version and history files, when the build was for an output folder."""
 
 
-def _display(path: Path) -> str:
+@dataclass(frozen=True)
+class Inputs:
+    """The spec and the config, each read once."""
+
+    doc: Document
+    config: SdkConfig
+    config_data: dict[str, Any] = field(default_factory=dict[str, Any])
+    """The config as written, less its version settings (what the snapshot records)."""
+
+
+def display(path: Path) -> str:
+    """How problems name a file: relative to the working folder when it is below it."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
+def read_inputs(spec: Path, config: Path | None) -> Inputs:
+    doc = load_document(spec, display(spec))
+    raw = read_file(config) if config is not None else None
+    return Inputs(doc, parse_config(raw, str(config)), recorded_config(raw))
+
+
 def build(
     spec: Path,
     config: Path | None,
     template_dir: Path = TEMPLATES,
-    version: str | None = None,
+    *,
+    out: Path | None = None,
+    keep_going: bool = False,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
+) -> Build:
+    """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input.
+
+    With ``out``, the version is decided against the history recorded there, and the changelog and snapshot are
+    among the files. With ``keep_going``, operations with problems are skipped and unresolvable schema references
+    typed as any value, each with a warning. With a ``cache``, the models and formatted files of an earlier run with
+    the same inputs are reused.
+    """
+    progress = progress or Progress()
+    progress.stage("loading")
+    inputs = read_inputs(spec, config)
+    checked = validate(inputs.doc, keep_going=keep_going)
+    progress.stage("parsing")
+    skip = [p.pointer for p in checked.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
+    result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
+    api = result.api
+    release = plan(api, inputs.doc, inputs.config_data, inputs.config, out) if out is not None else None
+    if release is not None:
+        api.package_version = release.version
+    progress.stage("models")
+    models = render_models(api, cache=cache)
+    progress.stage("rendering")
+    files = render_package(api, Examples(api.types), template_dir)
+    files.update({f"src/{api.package_name}/types/{name}": text for name, text in models.items()})
+    progress.stage("formatting")
+    formatted = format_files(files, cache, progress.advance)
+    _check_compiles(formatted)
+    formatted.update(release.files if release is not None else {})
+    warnings = checked.warnings + result.problems.warnings
+    skipped = len(result.skipped)
+    return Build(formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release)
+
+
+def build_with_history(
+    spec: Path,
+    config: Path | None,
+    out: Path,
+    template_dir: Path = TEMPLATES,
     *,
     keep_going: bool = False,
     progress: Progress | None = None,
     cache: Cache | None = None,
-    document: Document | None = None,
-) -> Build:
-    """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input.
+) -> tuple[Build, Release]:
+    """Every file of the SDK for ``out``: the package at its new version, the changelog and the snapshot."""
+    result = build(spec, config, template_dir, out=out, keep_going=keep_going, progress=progress, cache=cache)
+    assert result.release is not None
+    return result, result.release
 
-    ``version`` overrides the config's package version (see :mod:`generator.release`). With ``keep_going``,
-    operations with problems are skipped and unresolvable schema references typed as any value, each with a warning.
-    With a ``cache``, the models and formatted files of an earlier run with the same inputs are reused. A
-    ``document`` already loaded from ``spec`` is not read again.
+
+def read_api(path: Path, config: Path | None) -> tuple[Document, SdkConfig, dict[str, Any], str | None]:
+    """One side of ``diff``: a spec (with its config, default ``sdk.yaml`` beside it), or an output folder's snapshot.
+
+    Returns the document, the config, the config as recorded and, for an output folder, the version recorded there.
     """
-    progress = progress or Progress()
-    progress.stage("loading")
-    doc = document or load_document(spec, _display(spec))
-    sdk_config = load_config(config)
-    checked = validate(doc, keep_going=keep_going)
-    progress.stage("parsing")
-    result = parse(
-        doc,
-        sdk_config if version is None else replace(sdk_config, version=version),
-        keep_going=keep_going,
-        skip=[p.pointer for p in checked.warnings if p.pointer.startswith("/paths/")] if keep_going else (),
-    )
-    api = result.api
-    progress.stage("models")
-    rendered = render_models(
-        doc, result.model_schemas, api.models, api.package_name, keep_going=keep_going, cache=cache
-    )
-    api.models = rendered.models
-    progress.stage("rendering")
-    files = render_package(api, Examples(doc, api.models, rendered.files), template_dir)
-    for name, text in rendered.files.items():
-        if name != "__init__.py":
-            files[f"src/{api.package_name}/types/{name}"] = text.replace(
-                f"from {api.package_name}._models import", "from .._models import"
+    if path.is_dir():
+        recorded = read_recorded(path)
+        if recorded is None:
+            raise GenerationError(
+                [
+                    Problem(
+                        str(path),
+                        "",
+                        "a folder without api-snapshot.json",
+                        "pass a spec, or a folder written by generate",
+                    )
+                ]
             )
-    warnings = checked.warnings + result.problems.warnings + rendered.warnings
-    progress.stage("formatting")
-    formatted = format_files(files, cache, progress.advance)
-    _check_compiles(formatted)
-    return Build(formatted, warnings, len(api.operations), len(api.models), len(result.skipped), doc.sources)
+        return recorded.document(), recorded.sdk_config(), recorded.config, recorded.version
+    if config is None and (path.parent / "sdk.yaml").is_file():
+        config = path.parent / "sdk.yaml"
+    inputs = read_inputs(path, config)
+    validate(inputs.doc)
+    return inputs.doc, inputs.config, inputs.config_data, None
 
 
 def _check_compiles(files: dict[str, str]) -> None:

@@ -14,27 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from .cache import Cache
 from .config import SdkConfig, parse_config
-from .diff import Change, Side, bump_for, compare
+from .diff import Change, Side, compare
 from .errors import GenerationError, Problem
-from .loader import Document, load_document, read_file
-from .pipeline import TEMPLATES, Build, _display, build
-from .progress import Progress
+from .ir import Api
+from .loader import Document, read_file
+from .openapi import as_mapping, normalise
 from .text import one_line
-from .validate import validate
-from .versioning import CHANGELOG_HEADER, bump, entry, first_entry, later, prepend
+from .versioning import CHANGELOG_HEADER, entry, first_entry, next_version, prepend
 
 SNAPSHOT = "api-snapshot.json"
 CHANGELOG = "CHANGELOG.md"
 SNAPSHOT_FORMAT = 1
 NOT_RECORDED = ("version", "version_policy")
 """Config keys that do not describe the API, and so do not count as a change."""
-
-
-def plain(data: Any) -> Any:
-    """``data`` as JSON would carry it: YAML dates become strings, integer keys become string keys."""
-    return json.loads(json.dumps(data, default=str, ensure_ascii=False))
 
 
 @dataclass(frozen=True)
@@ -109,59 +102,29 @@ def _api_version(spec: Mapping[str, Any]) -> str:
     return one_line(str(cast(Mapping[str, Any], info).get("version", ""))) if isinstance(info, Mapping) else ""
 
 
-@dataclass(frozen=True)
-class Inputs:
-    raw: Document
-    """The spec as loaded, which the build reads."""
-    doc: Document
-    """The spec JSON-normalised, as the snapshot records it and the change report compares it."""
-    config_data: dict[str, Any]
-    """The config as written, less its version settings."""
-    sdk_config: SdkConfig
+def recorded_config(data: Any) -> dict[str, Any]:
+    """The config as the snapshot records it: as written, less the settings that do not describe the API."""
+    return {k: v for k, v in as_mapping(normalise(data or {})).items() if k not in NOT_RECORDED}
 
 
-def read_inputs(spec: Path, config: Path | None, display: str, *, keep_going: bool = False) -> Inputs:
-    """The spec (once :func:`validate` has passed it) and the config, each read once."""
-    raw_doc = load_document(spec, display)
-    validate(raw_doc, keep_going=keep_going)
-    raw = read_file(config) if config is not None else None
-    sdk_config = parse_config(raw, str(config))
-    recorded_config = {k: v for k, v in cast(dict[str, Any], plain(raw or {})).items() if k not in NOT_RECORDED}
-    return Inputs(raw_doc, Document(plain(raw_doc.root), raw_doc.name), recorded_config, sdk_config)
-
-
-def load_inputs(
-    spec: Path, config: Path | None, display: str, *, keep_going: bool = False
-) -> tuple[Document, dict[str, Any], SdkConfig]:
-    """The spec (JSON-normalised, once :func:`validate` has passed it), the config as written, and the config parsed."""
-    inputs = read_inputs(spec, config, display, keep_going=keep_going)
-    return inputs.doc, inputs.config_data, inputs.sdk_config
-
-
-def plan(
-    doc: Document, config_data: dict[str, Any], config: SdkConfig, out: Path, *, keep_going: bool = False
-) -> Release:
-    """Decide the version and write the history files for generating ``doc`` into ``out``."""
+def plan(api: Api, doc: Document, config_data: dict[str, Any], config: SdkConfig, out: Path) -> Release:
+    """Decide the version of ``api`` (parsed from ``doc``) generated into ``out``, and write the history files."""
     recorded = read_recorded(out)
     changelog_path = out / CHANGELOG
     changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
     if recorded is None:
         release = Release(config.version, None)
-        operations = len(Side.parse(doc, config, keep_going=keep_going).api.operations)
         release.files[CHANGELOG] = changelog or prepend(
-            None, first_entry(config.version, _api_version(doc.root), operations)
+            None, first_entry(config.version, _api_version(doc.root), len(api.operations))
         )
     else:
         release = Release(recorded.version, recorded.version)
         release.api_changed = recorded.spec != doc.root or recorded.config != config_data
-        candidate = recorded.version
         if release.api_changed:
             release.changes = compare(
-                Side.parse(recorded.document(), recorded.sdk_config(), keep_going=keep_going),
-                Side.parse(doc, config, keep_going=keep_going),
+                Side.parse(recorded.document(), recorded.sdk_config(), keep_going=True), Side(api)
             )
-            candidate = bump(recorded.version, bump_for(release.changes), config.version_policy)
-        release.version = later(candidate, config.version)
+        release.version = next_version(recorded.version, release.changes, release.api_changed, config)
         text = changelog if changelog is not None else CHANGELOG_HEADER
         if release.bumped:
             text = prepend(
@@ -177,47 +140,3 @@ def plan(
         release.files[CHANGELOG] = text
     release.files[SNAPSHOT] = snapshot_text(release.version, doc.root, config_data)
     return release
-
-
-def build_with_history(
-    spec: Path,
-    config: Path | None,
-    out: Path,
-    template_dir: Path = TEMPLATES,
-    *,
-    keep_going: bool = False,
-    progress: Progress | None = None,
-    cache: Cache | None = None,
-) -> tuple[Build, Release]:
-    """Every file of the SDK for ``out``: the package at its new version, the changelog and the snapshot."""
-    inputs = read_inputs(spec, config, _display(spec), keep_going=keep_going)
-    release = plan(inputs.doc, inputs.config_data, inputs.sdk_config, out, keep_going=keep_going)
-    result = build(
-        spec,
-        config,
-        template_dir,
-        version=release.version,
-        keep_going=keep_going,
-        progress=progress,
-        cache=cache,
-        document=inputs.raw,
-    )
-    result.files.update(release.files)
-    return result, release
-
-
-def read_api(path: Path, config: Path | None) -> tuple[Document, SdkConfig, str | None]:
-    """One side of ``diff``: a spec (with its config, default ``sdk.yaml`` beside it), or an output folder's snapshot.
-
-    Returns the document, the config and, for an output folder, the version recorded there."""
-    if path.is_dir():
-        recorded = read_recorded(path)
-        if recorded is None:
-            raise GenerationError(
-                [Problem(str(path), "", f"a folder without {SNAPSHOT}", "pass a spec, or a folder written by generate")]
-            )
-        return recorded.document(), recorded.sdk_config(), recorded.version
-    if config is None and (path.parent / "sdk.yaml").is_file():
-        config = path.parent / "sdk.yaml"
-    doc, _, sdk_config = load_inputs(path, config, _display(path))
-    return doc, sdk_config, None

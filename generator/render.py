@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import methods
+from . import methods, runtime
 from .examples import Argument, ExampleCall, Examples
 from .ir import Api, Operation, Resource
 from .methods import features, resource_imports
@@ -109,15 +110,6 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def _sensitive_headers(api: Api) -> tuple[str, ...]:
-    """Headers whose values never reach a log line: credentials, cookies and the API's own key header."""
-    names = {"authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key"}
-    for auth in [api.auth, *(op.auth for op in api.operations if op.auth is not None)]:
-        if auth.kind == "header":
-            names.add(auth.name.lower())
-    return tuple(sorted(names))
-
-
 def _returns(op: Operation, mode: str) -> str:
     """The type a call returns, as source: ``SyncPage[Item]``/``AsyncPage[Item]`` for pages, ``None`` for no body."""
     if op.page is not None and op.item is not None:
@@ -129,7 +121,7 @@ def _returns(op: Operation, mode: str) -> str:
 def _result_name(op: Operation) -> str:
     """A variable name for what a call returns in the docs, e.g. ``order`` for an ``Order``."""
     model = op.item if op.page is not None else op.response
-    if model is not None and len(model.models) == 1 and model.source in model.models:
+    if model is not None and model.refs == {model.source}:
         return snake_case(model.source)
     return "item" if op.page is not None else "result"
 
@@ -184,29 +176,43 @@ def _test_imports(items: list[OperationExample], api: Api) -> dict[str, Any]:
     return {"models": sorted(models & known), "pages": sorted(pages), "literal": literal, "binary": binary}
 
 
+Emit = Callable[..., None]
+"""``emit(template, target, **extra)``: render one template into one file of the package."""
+
+
 def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES) -> dict[str, str]:
     """Render every templated file; returns ``{path relative to the output folder: text}``."""
     env = environment(template_dir)
-    src = f"src/{api.package_name}"
-    common: dict[str, Any] = {
-        "api": api,
-        "header": HEADER,
-        "root_error": f"{pascal_case(api.package_name)}Error",
-        "description": one_line(api.description.split("\n")[0] if api.description else api.title),
-        "idempotency": api.idempotency_header is not None,
-        "features": features(api),
-        "sensitive_headers": _sensitive_headers(api),
-        "page_helpers": {
-            "more": any(p.has_more_field for p in api.pages),
-            "number": any(p.style != "cursor" for p in api.pages),
-        },
-    }
+    common = _common(api)
     files: dict[str, str] = {}
 
     def emit(template: str, target: str, **extra: Any) -> None:
         files[target] = env.get_template(template).render(**common, **extra)
 
     emit("package/pyproject.toml.j2", "pyproject.toml")
+    _docs_and_tests(emit, api, examples)
+    src = f"src/{api.package_name}"
+    _runtime(emit, api, src)
+    copied = runtime.copy_runtime(template_dir, common["features"])
+    files.update({f"{src}/{name}.py": text for name, text in copied.items()})
+    _resources(emit, api)
+    return files
+
+
+def _common(api: Api) -> dict[str, Any]:
+    """What every template may read."""
+    return {
+        "api": api,
+        "header": HEADER,
+        "root_error": f"{pascal_case(api.package_name)}Error",
+        "description": one_line(api.description.split("\n")[0] if api.description else api.title),
+        "idempotency": api.idempotency_header is not None,
+        "features": features(api),
+    }
+
+
+def _docs_and_tests(emit: Emit, api: Api, examples: Examples) -> None:
+    """``README.md``, ``api.md`` and the package's own tests, from one example call per operation."""
     documented = [(r, _operation_examples(r, examples)) for r in api.walk() if r.operations]
     every_example = [item for _, items in documented for item in items]
     featured = next((i for i in every_example if i.op.path_params), every_example[0] if every_example else None)
@@ -222,36 +228,23 @@ def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES)
     emit("package/tests/conftest.py.j2", "tests/conftest.py", **docs)
     emit("package/tests/utils.py.j2", "tests/utils.py")
     for resource, items in documented:
-        emit(
-            "package/tests/test_resource.py.j2",
-            f"tests/test_{'_'.join(resource.path)}.py",
-            resource=resource,
-            items=items,
-            imports=_test_imports(items, api),
-        )
-    runtime = [
-        "__init__",
-        "_base_client",
-        "_client",
-        "_constants",
-        "_exceptions",
-        "_logs",
-        "_models",
-        "_resource",
-        "_response",
-        "_types",
-        "_utils",
-        "_version",
-        "pagination",
-    ]
-    runtime += [
-        name
-        for name, flag in (("_files", common["features"]["files"]), ("_streaming", common["features"]["streaming"]))
-        if flag
-    ]
-    for name in runtime:
-        emit(f"package/src/{name}.py.j2", f"{src}/{name}.py")
+        target = f"tests/test_{'_'.join(resource.path)}.py"
+        imports = _test_imports(items, api)
+        emit("package/tests/test_resource.py.j2", target, resource=resource, items=items, imports=imports)
+
+
+def _runtime(emit: Emit, api: Api, src: str) -> None:
+    """The small modules written for this API that the copied runtime (:mod:`generator.runtime`) reads: constants,
+    version, root error, client, pages."""
+    extra: dict[str, Any] = {"sensitive": runtime.sensitive_names(api), "pages": runtime.page_classes(api)}
+    for name in runtime.GENERATED_MODULES:
+        emit(f"package/src/{name}.py.j2", f"{src}/{name}.py", **extra)
     emit("package/src/py.typed.j2", f"{src}/py.typed")
+
+
+def _resources(emit: Emit, api: Api) -> None:
+    """A module per resource (a package for a resource with children), and the ``types`` package's index."""
+    src = f"src/{api.package_name}"
     emit("package/src/types/__init__.py.j2", f"{src}/types/__init__.py", models=api.models)
     emit("package/src/resources/__init__.py.j2", f"{src}/resources/__init__.py")
     for resource in api.walk():
@@ -259,10 +252,5 @@ def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES)
         if resource.is_package:
             package_dir = module_path.rsplit("/", 1)[0]
             emit("package/src/resources/__init__.py.j2", f"{src}/{package_dir}/__init__.py")
-        emit(
-            "package/src/resources/resource.py.j2",
-            f"{src}/{module_path}.py",
-            resource=resource,
-            imports=resource_imports(resource, api),
-        )
-    return files
+        target = f"{src}/{module_path}.py"
+        emit("package/src/resources/resource.py.j2", target, resource=resource, imports=resource_imports(resource, api))

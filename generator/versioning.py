@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from .config import VERSION
-from .diff import Change
+from .config import VERSION, SdkConfig
+from .diff import Change, bump_for
 
 # The policies (config ``version_policy``):
 # ``semver``: breaking -> major, additions -> minor, anything else -> patch, at every version.
@@ -42,6 +42,14 @@ def bump(version: str, part: str, policy: str = "semver") -> str:
     if part == "minor":
         return f"{major}.{minor + 1}.0"
     return f"{major}.{minor}.{patch + 1}"
+
+
+def next_version(recorded: str, changes: list[Change], api_changed: bool, config: SdkConfig) -> str:
+    """The one rule for the version after ``recorded``: an unchanged API keeps it; otherwise the most severe change
+    picks the part to raise under the config's policy (descriptions and examples alone: a patch). The config's
+    ``version`` is a floor."""
+    candidate = bump(recorded, bump_for(changes), config.version_policy) if api_changed else recorded
+    return later(candidate, config.version)
 
 
 def later(a: str, b: str) -> str:

@@ -103,7 +103,14 @@ def pyright_basic(python: Path, out: Path, config_dir: Path) -> tuple[int, list[
     config = config_dir / f"{out.name}.json"
     include = Path("..") / out.relative_to(config_dir.parent) / "src"
     config.write_text(
-        json.dumps({"include": [include.as_posix()], "typeCheckingMode": "basic", "pythonVersion": "3.11"}),
+        json.dumps(
+            {
+                "include": [include.as_posix()],
+                "extraPaths": [include.as_posix()],  # the package imports itself by name, as when installed
+                "typeCheckingMode": "basic",
+                "pythonVersion": "3.11",
+            }
+        ),
         encoding="utf-8",
     )
     started = time.perf_counter()

@@ -21,6 +21,9 @@ import yaml
 from finetuning.pagination import SyncCursorPage
 from finetuning.types import FineTuningJob
 
+from generator.config import load_config
+from generator.loader import load_document
+from generator.parser import parse
 from generator.pipeline import build
 from tests.support import CONFIG, FIXTURES, GENERATED, PRISM, SPEC, needs_prism
 
@@ -93,11 +96,15 @@ def test_a_new_operation_in_the_spec_gets_its_tests(tmp_path: Path) -> None:
     spec = tmp_path / "openapi.yaml"
     spec.write_text(yaml.safe_dump(doc, sort_keys=False))
     files = build(spec, CONFIG).files
-    tests = "\n".join(text for path, text in files.items() if path.startswith("tests/test_"))
+    api = parse(load_document(spec), load_config(CONFIG)).api
+    (resource,) = [r for r in api.walk() if any(op.operation_id == "describeWidget" for op in r.operations)]
+    (method,) = [op.method_name for op in resource.operations if op.operation_id == "describeWidget"]
+    tests = files[f"tests/test_{'_'.join(resource.path)}.py"]
     for variant in ("", "raw_response_", "streaming_response_", "path_params_"):
-        assert f"def test_{variant}describe_widget(" in tests
-        assert f"def test_async_{variant}describe_widget(" in tests
-    assert ".describe_widget(" in files["README.md"] and ".describe_widget(" in files["api.md"]
+        assert f"def test_{variant}{method}(" in tests
+        assert f"def test_async_{variant}{method}(" in tests
+    call = f"client.{'.'.join(resource.path)}.{method}("
+    assert call in files["README.md"] and call in files["api.md"]
 
 
 # -- assert_matches_type, the deep check the generated tests rely on ---------------------------------------------------

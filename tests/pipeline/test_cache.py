@@ -11,7 +11,7 @@ import pytest
 from generator import cli
 from generator.cache import Cache, digest
 from generator.outfolder import MARKER, with_marker
-from generator.release import build_with_history
+from generator.pipeline import build_with_history
 from generator.writer import read_tree
 from tests.support import FIXTURES
 

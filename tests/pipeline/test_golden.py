@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.outfolder import MARKER, with_marker
-from generator.release import build_with_history
+from generator.pipeline import build_with_history
 from generator.writer import diff_tree, read_tree
 from tests.support import CONFIG, FIXTURES, GENERATED, ROOT, SPEC, run_generator
 

@@ -112,13 +112,12 @@ def test_petstore_every_method_sends_its_request(petstore_smoke: dict[str, Any])
     assert dict(petstore_smoke["unsent"]) == {}
 
 
-@pytest.mark.parametrize("resource", ["pet", "store", "user"])
-def test_petstore_one_call_per_resource_against_prism(resource: str, petstore_smoke: dict[str, Any]) -> None:
+def test_petstore_one_call_per_resource_against_prism(petstore_smoke: dict[str, Any]) -> None:
     calls = {c["resource"]: c for c in petstore_smoke["calls"]}
-    assert sorted(calls) == ["pet", "store", "user"]
-    call = calls[resource]
-    # `GET /store/inventory` asks for the `api_key` header scheme, not the document's OAuth2 bearer token.
-    assert call["ok"] and call["strict"], call
+    assert {name.split(".")[0] for name in calls} == {"pet", "store", "user"}
+    for call in calls.values():
+        # `GET /store/inventory` asks for the `api_key` header scheme, not the document's OAuth2 bearer token.
+        assert call["ok"] and call["strict"], call
 
 
 @pytest.fixture(scope="module")

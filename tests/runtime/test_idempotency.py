@@ -55,7 +55,7 @@ def test_key_can_be_chosen_per_call(zoo: ModuleType) -> None:
 def test_get_requests_carry_no_key(zoo: ModuleType) -> None:
     with respx.mock(base_url=BASE) as mock:
         route = mock.get("/animals/a1").respond(200, json={"kind": "dog", "name": "Rex"})
-        dog = zoo.Client(base_url=BASE).animals.get("a1")
+        dog = zoo.Client(base_url=BASE).animals.retrieve("a1")
         assert type(dog).__name__ == "Dog"  # the discriminated union picked the right member
         assert "Idempotency-Key" not in route.calls[0].request.headers
 

@@ -69,7 +69,7 @@ def test_multipart_upload_from_every_kind_of_file(client: Any, tmp_path: Path) -
     route = respx.post(f"{BASE}/assets").mock(return_value=httpx.Response(201, json=ASSET))
     path = tmp_path / "report.pdf"
     path.write_bytes(b"%PDF-1.7")
-    asset = client.assets.upload(
+    asset = client.assets.create(
         file=path,
         purpose="archive",
         attachments=[b"raw bytes", io.BytesIO(b"open file"), ("notes.txt", b"tuple", "text/plain")],
@@ -101,7 +101,7 @@ def test_an_upload_sends_the_same_bytes_on_every_retry(media: ModuleType, monkey
     monkeypatch.setattr(media.Client, "_sleep", lambda self, seconds: None)
     route = respx.post(f"{BASE}/assets").mock(side_effect=[httpx.Response(503), httpx.Response(201, json=ASSET)])
     with media.Client(api_key="k", base_url=BASE, max_retries=1) as c:
-        c.assets.upload(file=io.BytesIO(b"stream once"), purpose="share")
+        c.assets.create(file=io.BytesIO(b"stream once"), purpose="share")
     payloads = [[p for _, f, _, p in _parts(call.request) if f] for call in route.calls]
     assert payloads == [[b"stream once"], [b"stream once"]]
 
@@ -113,7 +113,7 @@ async def test_async_upload_reads_a_path(media: ModuleType, tmp_path: Path) -> N
     path = tmp_path / "a.bin"
     path.write_bytes(b"\x00\x01")
     async with media.AsyncClient(api_key="k", base_url=BASE) as c:
-        asset = await c.assets.upload(file=path, purpose="share")
+        asset = await c.assets.create(file=path, purpose="share")
     assert asset.name == "cat.png"
     assert [(n, f, p) for n, f, _, p in _parts(route.calls.last.request) if f] == [("file", "a.bin", b"\x00\x01")]
 
@@ -141,7 +141,7 @@ def test_raw_body_is_sent_with_its_media_type(client: Any, tmp_path: Path) -> No
     route = respx.put(f"{BASE}/assets/a1/content").mock(return_value=httpx.Response(204))
     image = tmp_path / "cat.png"
     image.write_bytes(b"\x89PNG")
-    assert client.assets.replace_content("a1", body=image) is None
+    assert client.assets.content.update("a1", body=image) is None
     request = route.calls.last.request
     assert request.headers["content-type"] == "image/png"
     assert request.content == b"\x89PNG"
@@ -153,7 +153,7 @@ def test_binary_response(client: Any, media: ModuleType, tmp_path: Path) -> None
     route = respx.get(f"{BASE}/assets/a1/content").mock(
         return_value=httpx.Response(200, content=b"\x00PNG\xff", headers={"content-type": "image/png"})
     )
-    body = client.assets.download_content("a1")
+    body = client.assets.content.retrieve("a1")
     assert type(body).__name__ == "BinaryResponse"
     assert body.content == b"\x00PNG\xff" and body.content_type == "image/png"
     body.write_to_file(tmp_path / "out.png")
@@ -165,7 +165,7 @@ def test_binary_response(client: Any, media: ModuleType, tmp_path: Path) -> None
 @respx.mock
 def test_binary_response_streamed_to_a_file(client: Any, tmp_path: Path) -> None:
     respx.get(f"{BASE}/assets/a1/content").mock(return_value=httpx.Response(200, content=b"x" * 100_000))
-    with client.assets.with_streaming_response.download_content("a1") as response:
+    with client.assets.with_streaming_response.content.retrieve("a1") as response:
         response.stream_to_file(tmp_path / "big.bin", chunk_size=4096)
     assert (tmp_path / "big.bin").stat().st_size == 100_000
 
@@ -175,9 +175,9 @@ def test_binary_response_streamed_to_a_file(client: Any, tmp_path: Path) -> None
 async def test_async_binary_response_streamed_to_a_file(media: ModuleType, tmp_path: Path) -> None:
     respx.get(f"{BASE}/assets/a1/content").mock(return_value=httpx.Response(200, content=b"abc"))
     async with media.AsyncClient(api_key="k", base_url=BASE) as c:
-        body = await c.assets.download_content("a1")
+        body = await c.assets.content.retrieve("a1")
         assert body.content == b"abc"
-        async with c.assets.with_streaming_response.download_content("a1") as response:
+        async with c.assets.with_streaming_response.content.retrieve("a1") as response:
             await response.stream_to_file(tmp_path / "f.bin")
     assert (tmp_path / "f.bin").read_bytes() == b"abc"
 
@@ -290,7 +290,7 @@ def test_a_plain_text_error_event_raises_api_error(media: ModuleType, sse_server
     SSEHandler.events = [b"event: error\ndata: overloaded, try later\n\n"]
     with media.Client(api_key="k", base_url=sse_server) as c:
         with pytest.raises(media.APIError, match="overloaded") as info:
-            list(c.transcripts.watch_progress("t1"))
+            list(c.transcripts.progress.retrieve("t1"))
     assert type(info.value) is media.APIError and info.value.body == "overloaded, try later"
 
 
@@ -322,7 +322,7 @@ def test_leaving_the_loop_early_closes_the_connection(media: ModuleType, sse_ser
 def test_always_streaming_operation_and_the_context_manager(media: ModuleType, sse_server: str) -> None:
     SSEHandler.events = [b'data: {"percent": 50}\n\n', b'data: {"percent": 100}\n\n']
     with media.Client(api_key="k", base_url=sse_server) as c:
-        with c.transcripts.watch_progress("t1") as stream:
+        with c.transcripts.progress.retrieve("t1") as stream:
             assert [p.percent for p in stream] == [50, 100]
     assert SSEHandler.closed.wait(3)
 
@@ -331,14 +331,14 @@ def test_strict_stream_rejects_a_malformed_event(media: ModuleType, sse_server: 
     SSEHandler.events = [b'data: {"percent": "most"}\n\n']
     with media.Client(api_key="k", base_url=sse_server, strict_response_validation=True) as c:
         with pytest.raises(media.APIResponseValidationError):
-            list(c.transcripts.watch_progress("t1"))
+            list(c.transcripts.progress.retrieve("t1"))
 
 
 def test_an_error_event_raises(media: ModuleType, sse_server: str) -> None:
     SSEHandler.events = [b'event: error\ndata: {"message": "overloaded"}\n\n']
     with media.Client(api_key="k", base_url=sse_server) as c:
         with pytest.raises(media.APIError, match="overloaded") as info:
-            list(c.transcripts.watch_progress("t1"))
+            list(c.transcripts.progress.retrieve("t1"))
     assert info.value.body == {"message": "overloaded"}
 
 
@@ -356,7 +356,7 @@ async def test_async_stream(media: ModuleType, sse_server: str) -> None:
 def test_a_json_body_where_a_stream_was_promised_is_a_typed_error(client: Any, media: ModuleType) -> None:
     respx.get(f"{BASE}/transcripts/t1/progress").mock(return_value=httpx.Response(200, json={"percent": 1}))
     with pytest.raises(media.APIResponseValidationError, match="server-sent event"):
-        list(client.transcripts.watch_progress("t1"))
+        list(client.transcripts.progress.retrieve("t1"))
 
 
 @respx.mock
@@ -366,7 +366,7 @@ def test_raw_response_of_a_stream(client: Any) -> None:
             200, content=b'data: {"percent": 7}\n\n', headers={"content-type": "text/event-stream"}
         )
     )
-    raw = client.transcripts.with_raw_response.watch_progress("t1")
+    raw = client.transcripts.with_raw_response.progress.retrieve("t1")
     assert raw.headers["content-type"] == "text/event-stream"
     assert [p.percent for p in raw.parse()] == [7]
 
@@ -375,7 +375,7 @@ def test_raw_response_of_a_stream(client: Any) -> None:
 @respx.mock
 def test_an_operation_with_its_own_security_scheme_sends_that_credential(client: Any) -> None:
     route = respx.get(f"{BASE}/assets/a1/content").mock(return_value=httpx.Response(200, content=b"x"))
-    client.assets.download_content("a1")
+    client.assets.content.retrieve("a1")
     headers = route.calls.last.request.headers
     assert headers["x-vault-key"] == "user:secret"
     assert "authorization" not in headers
@@ -384,7 +384,7 @@ def test_an_operation_with_its_own_security_scheme_sends_that_credential(client:
 @respx.mock
 def test_an_operation_with_empty_security_sends_no_credential_and_multipart_without_files(client: Any) -> None:
     route = respx.post(f"{BASE}/assets/a1/notes").mock(return_value=httpx.Response(204))
-    client.assets.add_note("a1", note="looks good", extra_body={"by": "me"})
+    client.assets.notes.create("a1", note="looks good", extra_body={"by": "me"})
     request = route.calls.last.request
     assert "authorization" not in request.headers and "x-vault-key" not in request.headers
     assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
@@ -394,7 +394,7 @@ def test_an_operation_with_empty_security_sends_no_credential_and_multipart_with
 @respx.mock
 def test_the_default_scheme_is_basic_with_the_key_as_user_name(client: Any) -> None:
     route = respx.put(f"{BASE}/assets/a1/tags").mock(return_value=httpx.Response(204))
-    client.assets.replace_tags("a1", body=["red"])
+    client.assets.tags.update("a1", body=["red"])
     assert route.calls.last.request.headers["authorization"] == "Basic dXNlcjpzZWNyZXQ6"  # "user:secret:"
 
 
@@ -403,15 +403,15 @@ def test_extra_body_where_the_body_has_no_fields_is_a_clear_error(client: Any) -
     respx.put(f"{BASE}/assets/a1/tags").mock(return_value=httpx.Response(204))
     respx.put(f"{BASE}/assets/a1/content").mock(return_value=httpx.Response(204))
     with pytest.raises(TypeError, match="not one"):
-        client.assets.replace_tags("a1", body=["red"], extra_body={"x": 1})
+        client.assets.tags.update("a1", body=["red"], extra_body={"x": 1})
     with pytest.raises(TypeError, match="raw bytes"):
-        client.assets.replace_content("a1", body=b"png", extra_body={"x": 1})
+        client.assets.content.update("a1", body=b"png", extra_body={"x": 1})
 
 
 @respx.mock
 def test_an_optional_body_left_out_sends_no_body(client: Any) -> None:
     route = respx.put(f"{BASE}/assets/a1/tags").mock(return_value=httpx.Response(204))
-    assert client.assets.replace_tags("a1") is None
+    assert client.assets.tags.update("a1") is None
     assert route.calls.last.request.content == b""
-    client.assets.replace_tags("a1", body=[])
+    client.assets.tags.update("a1", body=[])
     assert json.loads(route.calls.last.request.content) == []

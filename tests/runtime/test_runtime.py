@@ -33,8 +33,8 @@ from finetuning import (
     Client,
     PaginationError,
 )
-from finetuning._base_client import AsyncAPIClient, SyncAPIClient, parse_retry_after, retry_delay
-from finetuning._constants import MAX_RETRY_AFTER
+from finetuning._base_client import AsyncAPIClient, SyncAPIClient
+from finetuning._retries import MAX_RETRY_AFTER, parse_retry_after, retry_delay
 
 BASE_URL = "http://finetuning.test/v1"
 API_KEY = "sk-test-key"

@@ -6,7 +6,18 @@ import keyword
 
 import pytest
 
-from generator.naming import Namespace, class_name, identifier, pascal_case, snake_case
+from generator.naming import (
+    MAX_LENGTH,
+    Namespace,
+    class_name,
+    identifier,
+    is_plural,
+    join_words,
+    pascal_case,
+    singular,
+    snake_case,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,3 +86,52 @@ def test_namespace_is_case_insensitive_so_files_never_clash() -> None:
     assert names.claim("VLAN") == "VLAN"
     assert names.claim("Vlan") == "Vlan2"
     assert "vlan" in names
+
+
+def test_words_are_lower_case_and_split_at_case_changes() -> None:
+    assert words("listOrderEvents") == ["list", "order", "events"]
+    assert words("V1RetrieveOrder") == ["v1", "retrieve", "order"]
+    assert words("post-payments-{paymentId}") == ["post", "payments", "payment", "id"]
+
+
+LONG = "createAnOrderForEveryCustomerInTheRegionAndNotifyThemByEmailAndTextMessageImmediately"
+
+
+def test_long_names_are_cut_at_a_word_boundary_never_mid_word() -> None:
+    snake = snake_case(LONG)
+    assert len(snake) <= MAX_LENGTH
+    assert snake == "create_an_order_for_every_customer_in_the_region_and_notify_them"
+    assert all(w in words(LONG) for w in snake.split("_"))
+    pascal, capitalised = pascal_case(LONG), LONG[0].upper() + LONG[1:]
+    assert len(pascal) <= MAX_LENGTH and capitalised.startswith(pascal) and capitalised[len(pascal)].isupper()
+    assert snake_case(LONG, limit=20) == "create_an_order_for"
+
+
+def test_join_words_keeps_whole_words_and_cuts_only_a_first_word_too_long_to_fit() -> None:
+    assert join_words(["alpha", "beta", "gamma"], "_", 10) == "alpha_beta"
+    assert join_words(["alpha", "beta", "gamma"], "_", 9) == "alpha"
+    assert join_words(["supercalifragilistic"], "_", 5) == "super"
+    assert join_words([], "_", 5) == ""
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [
+        ("orders", "order"),
+        ("entries", "entry"),
+        ("batches", "batch"),
+        ("boxes", "box"),
+        ("addresses", "address"),
+        ("statuses", "status"),
+        ("responses", "response"),
+        ("causes", "cause"),
+    ],
+)
+def test_singular(plural: str, one: str) -> None:
+    assert singular(plural) == one
+    assert is_plural(plural) and not is_plural(one)
+
+
+@pytest.mark.parametrize("word", ["status", "analysis", "address", "speech", "data", "me", "us"])
+def test_singular_words_stay(word: str) -> None:
+    assert singular(word) == word

@@ -130,9 +130,10 @@ def test_random_schemas_give_models_that_accept_their_examples_and_round_trip(ba
     doc = _document(schemas)
     validate(doc)
     result = parse(doc, SdkConfig(package_name="finetuning"))
-    files = render_models(doc, result.model_schemas, result.api.models, "finetuning").files
+    files = render_models(result.api)
     package = _import_models(files, ROOT)
-    for model, (_, example) in zip(result.api.models, batch, strict=True):
+    components = [m for m in result.api.models if m.schema_name is not None]
+    for model, (_, example) in zip(components, batch, strict=True):
         cls = getattr(getattr(package, model.module), model.name)
         instance = cls.model_validate(example)
         assert instance.to_dict() == example
@@ -204,10 +205,8 @@ def test_random_text_in_every_position_compiles(text: list[str], names: list[str
     )
     validate(doc)
     result = parse(doc, SdkConfig())
-    rendered = render_models(doc, result.model_schemas, result.api.models, result.api.package_name)
-    result.api.models = rendered.models
-    files = render_package(result.api, Examples(doc, result.api.models, rendered.files))
-    files.update(rendered.files)
+    files = render_package(result.api, Examples(result.api.types))
+    files.update(render_models(result.api))
     for name, source in files.items():
         if name.endswith(".py"):
             compile(source, name, "exec", dont_inherit=True)

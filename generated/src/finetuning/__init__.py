@@ -1,6 +1,7 @@
 # Generated from the OpenAPI document by the SDK generator. Do not edit.
 """Typed Python client for the fine-tuning API."""
 
+from ._base_error import FinetuningError
 from ._client import AsyncClient, Client
 from ._exceptions import (
     APIConnectionError,
@@ -10,16 +11,20 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
-    FinetuningError,
     InternalServerError,
+    InvalidRequestError,
     MissingAPIKeyError,
     NotFoundError,
     PaginationError,
     PermissionDeniedError,
     RateLimitError,
+    RedirectError,
+    ResponseTooLargeError,
     UnprocessableEntityError,
 )
+from ._timeouts import Timeout
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
 
@@ -28,6 +33,7 @@ __all__ = [
     "AsyncClient",
     "NOT_GIVEN",
     "NotGiven",
+    "Timeout",
     "__version__",
     "FinetuningError",
     "MissingAPIKeyError",
@@ -45,4 +51,8 @@ __all__ = [
     "UnprocessableEntityError",
     "RateLimitError",
     "InternalServerError",
+    "RedirectError",
+    "ResponseTooLargeError",
+    "InvalidRequestError",
+    "ClientClosedError",
 ]

@@ -1,284 +1,270 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""The request loop shared by every resource: building requests, retries, timeouts, errors and parsing.
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
+"""The request loop shared by every resource: configuration, building requests, retries, redirects, deadlines,
+errors and parsing.
 
-There is one loop for the sync client and one for the async client; both are written from the same template.
+Every decision is a plain function or a method shared by both clients (building the request, whether and how long
+to wait before a retry, whether a redirect is followed, how much of a body is read, which error a status is, how the
+response is parsed); the sync and async loops only send, sleep and read.
 """
 
 from __future__ import annotations
 
-import email.utils
-import logging
 import platform
-import random
 import time
+import uuid
 from collections.abc import Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import Any, ClassVar, NotRequired, TypedDict, TypeVar, Unpack, cast
 
 import anyio
 import httpx
 
-from ._constants import (
-    DEFAULT_CONNECTION_LIMITS,
-    DEFAULT_HEADERS,
-    INITIAL_RETRY_DELAY,
-    MAX_RETRY_AFTER,
-    MAX_RETRY_DELAY,
-)
-from ._exceptions import APIConnectionError, APIStatusError, APITimeoutError, status_error
+from ._auth import NO_SECURITY, Credential, Security, credentials
+from ._constants import DEFAULT_HEADERS, IDEMPOTENCY_HEADER
+from ._exceptions import APITimeoutError, ClientClosedError, InvalidRequestError, status_error, transport_error
 from ._logs import log_request, log_response, setup_logging
-from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ._utils import strip_not_given
+from ._reading import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE, ERROR_BODY_LIMIT, BodyLimit, aread_body, read_body
+from ._redact import is_sensitive_header, redact_url, register_secret
+from ._request import (
+    MAX_REDIRECTS,
+    BaseURL,
+    RequestOptions,
+    check_headers,
+    encode_body,
+    merge_headers,
+    merged_query,
+    redirect_target,
+)
+from ._response import AsyncAPIResponse, ParseContext, ResponseMode, SyncAPIResponse, parse_body, response_mode
+from ._retries import retry_delay, should_retry
+from ._timeouts import attempt_timeouts, deadline_of, remaining
+from ._types import NotGiven, Timeout
 from ._version import __title__, __version__
 
-if TYPE_CHECKING:
-    from ._response import AsyncAPIResponse, SyncAPIResponse
-
-__all__ = ["RequestOptions", "SyncAPIClient", "AsyncAPIClient", "ResponseMode", "response_mode"]
-
-log = logging.getLogger(__name__)
+__all__ = ["RequestOptions", "ClientSettings", "BaseClient", "SyncAPIClient", "AsyncAPIClient"]
 
 T = TypeVar("T")
 
-RETRYABLE_STATUS = frozenset({408, 409, 429})
-"""Besides every status of 500 and above."""
+DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
-ResponseMode = Literal["parsed", "raw", "stream"]
-response_mode: ContextVar[ResponseMode] = ContextVar("response_mode", default="parsed")
-"""How the current call returns: parsed data, a raw response, or a streamed raw response (see ``_response``)."""
+
+class ClientSettings(TypedDict):
+    """What every client is configured with (the generated client fills it from its arguments and defaults)."""
+
+    base_url: str | httpx.URL
+    timeout: Timeout
+    max_retries: int
+    default_headers: Mapping[str, str] | None
+    default_query: Mapping[str, object] | None
+    strict_response_validation: bool
+    credential: NotRequired[Credential | None]
+    max_response_size: NotRequired[int | None]
 
 
 @dataclass(frozen=True)
-class RequestOptions:
-    """Everything one call asks for; resources build it, the client turns it into HTTP requests."""
+class Step:
+    """What the loop does with a response: wait and retry, send again (a redirect followed), or finish, having read
+    the body within ``read`` (nothing is read for a streamed response)."""
 
-    method: str
-    path: str
-    query: Query | None = None
-    json: object | None = None
-    headers: Headers | None = None
-    extra_query: Query | None = None
-    extra_body: Body | None = None
-    timeout: Timeout | NotGiven = NOT_GIVEN
-    max_retries: int | NotGiven = NOT_GIVEN
-    idempotency_key: str | None = None
-
-    def with_query(self, query: Mapping[str, object]) -> RequestOptions:
-        return replace(self, query={**(self.query or {}), **query})
+    wait: float | None = None
+    done: bool = False
+    read: BodyLimit | None = None
 
 
-def _user_agent() -> str:
-    return f"{__title__}/{__version__} python/{platform.python_version()}"
+@dataclass
+class _Call:
+    """One call's state across its attempts, and the decisions between them."""
 
+    options: RequestOptions
+    max_retries: int
+    mode: ResponseMode
+    deadline: float | None
+    max_response_size: int | None
+    retries_taken: int = 0
+    redirects: int = 0
+    failed: bool = False
 
-def parse_retry_after(headers: httpx.Headers, now: float | None = None) -> float | None:
-    """Seconds the server asked us to wait, from ``retry-after-ms`` or ``retry-after`` (seconds or an HTTP date)."""
-    milliseconds = headers.get("retry-after-ms")
-    if milliseconds is not None:
-        try:
-            return float(milliseconds) / 1000
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if value is None:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        pass
-    parsed = email.utils.parsedate_tz(value)
-    if parsed is None:
-        return None
-    return email.utils.mktime_tz(parsed) - (time.time() if now is None else now)
+    @property
+    def streams(self) -> bool:
+        return self.mode == "stream" or self.options.stream
 
+    def delay_after_failure(self, exc: httpx.HTTPError, request: httpx.Request) -> float:
+        """Seconds to wait before retrying after ``exc``; raises the SDK's error when no retry is left."""
+        if not isinstance(exc, httpx.TransportError) or not self._may_retry(None):
+            raise transport_error(exc, request) from exc
+        return self._next(None)
 
-def retry_delay(retries_taken: int, headers: httpx.Headers | None) -> float:
-    """How long to wait before retry number ``retries_taken + 1``.
+    def step(self, response: httpx.Response) -> Step:
+        log_response(response, self.retries_taken)
+        status = response.status_code
+        if status < 300:
+            return Step(done=True, read=None if self.streams else BodyLimit(self.max_response_size, self.deadline))
+        if status >= 400 and should_retry(response) and self._may_retry(response.headers):
+            return Step(wait=self._next(response.headers))
+        target = redirect_target(response) if status < 400 and self.redirects < MAX_REDIRECTS else None
+        if target is not None:
+            self.redirects += 1
+            self.options = self.options.with_url(str(target))
+            return Step()
+        self.failed = True
+        return Step(done=True, read=BodyLimit(ERROR_BODY_LIMIT, self.deadline, truncate=True))
 
-    The server's ``retry-after-ms``/``retry-after`` wins when it is between 0 and ``MAX_RETRY_AFTER`` seconds;
-    otherwise exponential backoff, ``min(0.5 * 2**n, 8)`` seconds, less up to 25% random jitter.
-    """
-    if headers is not None:
-        asked = parse_retry_after(headers)
-        if asked is not None and 0 < asked <= MAX_RETRY_AFTER:
-            return asked
-    delay = min(INITIAL_RETRY_DELAY * 2.0**retries_taken, MAX_RETRY_DELAY)
-    return delay * (1 - 0.25 * random.random())
+    def _may_retry(self, headers: httpx.Headers | None) -> bool:
+        if self.retries_taken >= self.max_retries:
+            return False
+        left = remaining(self.deadline)
+        return left is None or retry_delay(self.retries_taken, headers) < left
 
-
-def should_retry(response: httpx.Response) -> bool:
-    """Retry 408, 409, 429 and 5xx, unless the server's ``x-should-retry`` header says otherwise."""
-    override = response.headers.get("x-should-retry")
-    if override == "true":
-        return True
-    if override == "false":
-        return False
-    return response.status_code in RETRYABLE_STATUS or response.status_code >= 500
-
-
-def decode_error_body(response: httpx.Response) -> object | None:
-    """The error body as JSON when it is JSON, else as text; ``None`` when empty."""
-    if not response.content:
-        return None
-    try:
-        return response.json()
-    except ValueError:
-        return response.text
+    def _next(self, headers: httpx.Headers | None) -> float:
+        delay = retry_delay(self.retries_taken, headers)
+        self.retries_taken += 1
+        return delay
 
 
 class BaseClient:
     """What the sync and async clients share: configuration and building requests."""
 
-    _base_url: httpx.URL
+    _security: ClassVar[Security] = NO_SECURITY
+    """The API's own security scheme: how the credential is sent unless an operation names another."""
+    _response_class: ClassVar[type[SyncAPIResponse[Any]] | type[AsyncAPIResponse[Any]]]
+
+    _base: BaseURL
     max_retries: int
     timeout: Timeout
     _default_headers: dict[str, str]
     _default_query: dict[str, object]
     _strict_response_validation: bool
 
-    def __init__(
-        self,
-        *,
-        base_url: str | httpx.URL,
-        timeout: Timeout,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
-        default_query: Mapping[str, object] | None,
-        strict_response_validation: bool,
-    ) -> None:
+    def __init__(self, **settings: Unpack[ClientSettings]) -> None:
         setup_logging()
-        self._base_url = _with_trailing_slash(httpx.URL(str(base_url)))
-        self.timeout = timeout
-        self.max_retries = max_retries
-        self._default_headers = dict(default_headers or {})
-        self._default_query = dict(default_query or {})
-        self._strict_response_validation = strict_response_validation
+        self._base = BaseURL.parse(settings["base_url"])
+        self.timeout = settings["timeout"]
+        self.max_retries = settings["max_retries"]
+        self._default_headers = dict(settings["default_headers"] or {})
+        self._default_query = dict(settings["default_query"] or {})
+        self._strict_response_validation = settings["strict_response_validation"]
+        self._max_response_size = settings.get("max_response_size", DEFAULT_MAX_RESPONSE_SIZE)
+        self._credential = settings.get("credential")
+        register_secret(*((self._credential,) if isinstance(self._credential, str) else self._credential or ()))
+        register_secret(*(v for k, v in self._default_headers.items() if is_sensitive_header(k)))
+        self._auth = credentials(self._security, self._credential)
         self._static_headers = {
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
             "User-Agent": _user_agent(),
             **DEFAULT_HEADERS,
         }
+        self._headers = merge_headers(self._static_headers, self._auth[0], self._default_headers)
+        """Every request's headers but the call's own: checked once, here."""
+        check_headers(self._headers)
 
     @property
     def base_url(self) -> httpx.URL:
-        return self._base_url
+        return self._base.url
 
     @property
-    def auth_headers(self) -> dict[str, str]:
-        return {}
+    def max_response_size(self) -> int | None:
+        """The most decoded bytes a response body may have (``None``: no limit)."""
+        return self._max_response_size
 
-    @property
-    def auth_query(self) -> dict[str, str]:
-        return {}
-
-    def _build_request(self, options: RequestOptions, retries_taken: int) -> httpx.Request:
-        headers: dict[str, str] = {
-            **self._static_headers,
-            **self.auth_headers,
-            **self._default_headers,
-            **(options.headers or {}),
-        }
-        if retries_taken:
-            headers["X-Retry-Count"] = str(retries_taken)
-        query = {
-            **self.auth_query,
-            **self._default_query,
-            **strip_not_given(options.query or {}),
-            **(options.extra_query or {}),
-        }
+    def _build_request(self, call: _Call) -> httpx.Request:
+        options = call.options
+        if options.security is None:
+            headers, auth_query = self._headers, self._auth[1]
+        else:  # the operation's own scheme: the client's credential sent that scheme's way, or not at all
+            auth_headers, auth_query = credentials(options.security, self._credential)
+            headers = merge_headers(self._static_headers, auth_headers, self._default_headers)
+        own: dict[str, str] = {"Accept": "text/event-stream"} if options.stream else {}
+        if options.idempotency_key is not None and IDEMPOTENCY_HEADER:
+            own[IDEMPOTENCY_HEADER] = options.idempotency_key
+        if options.headers:
+            check_headers(options.headers)
+            own.update(options.headers)
+        if call.retries_taken:
+            own["X-Retry-Count"] = str(call.retries_taken)
+        if own:
+            headers = merge_headers(headers, own)
+        query = merged_query(self._base.query, auth_query, self._default_query, options.query, options.extra_query)
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
-        url = self._base_url.join(options.path.lstrip("/"))
-        return httpx.Request(
-            options.method.upper(),
-            url,
-            params=cast(Any, query) or None,
-            headers=headers,
-            **_body(options),
-            extensions={"timeout": httpx.Timeout(timeout).as_dict()},
+        try:
+            request = httpx.Request(
+                options.method.upper(),
+                options.url or self._base.join(options.path),
+                params=cast(Any, query) or None,
+                headers=headers,
+                **encode_body(options),
+                extensions={"timeout": attempt_timeouts(timeout, call.deadline)},
+            )
+        except (httpx.InvalidURL, UnicodeError) as exc:  # a URL too long, a host idna refuses
+            raise InvalidRequestError(f"The request URL cannot be built: {exc}") from exc
+        if request.url.userinfo:
+            raise InvalidRequestError(f"The request URL holds a user name or password: {redact_url(request.url)}")
+        left = remaining(call.deadline)
+        if left is not None and left <= 0:
+            raise APITimeoutError(request)
+        log_request(request, call.retries_taken)
+        return request
+
+    def _begin(self, options: RequestOptions) -> _Call:
+        """The call's state; every non-GET call gets one idempotency key, reused by all of its retries."""
+        if IDEMPOTENCY_HEADER and options.method.lower() != "get" and options.idempotency_key is None:
+            options = replace(options, idempotency_key=f"{__title__}-retry-{uuid.uuid4()}")
+        max_retries = self.max_retries if isinstance(options.max_retries, NotGiven) else options.max_retries
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        return _Call(options, max_retries, response_mode.get(), deadline_of(timeout), self._max_response_size)
+
+    def _finish(self, call: _Call, response: httpx.Response, cast_to: Any, item_type: Any) -> Any:
+        if call.failed:
+            raise status_error(response)
+        context = ParseContext(
+            response, self, call.options, cast_to, item_type, self._strict_response_validation, call.retries_taken
         )
+        return parse_body(context) if call.mode == "parsed" else self._response_class(context)
 
-    def _prepare_options(self, options: RequestOptions) -> RequestOptions:
-        return options
+    def _check_open(self, is_closed: bool) -> None:
+        if is_closed:
+            raise ClientClosedError("The client was closed; create a new one (or use it inside its with block).")
 
-    def _max_retries(self, options: RequestOptions) -> int:
-        return self.max_retries if isinstance(options.max_retries, NotGiven) else options.max_retries
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={redact_url(self.base_url)!r}>"
+
+
+def _user_agent() -> str:
+    return f"{__title__}/{__version__} python/{platform.python_version()}"
 
 
 class SyncAPIClient(BaseClient):
     _client: httpx.Client
     _owns_client: bool
+    _response_class = SyncAPIResponse
 
-    def __init__(
-        self,
-        *,
-        base_url: str | httpx.URL,
-        timeout: Timeout,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
-        default_query: Mapping[str, object] | None,
-        strict_response_validation: bool,
-        http_client: httpx.Client | None,
-    ) -> None:
-        super().__init__(
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            default_query=default_query,
-            strict_response_validation=strict_response_validation,
-        )
+    def __init__(self, *, http_client: httpx.Client | None, **settings: Unpack[ClientSettings]) -> None:
+        super().__init__(**settings)
         self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(timeout=timeout, limits=DEFAULT_CONNECTION_LIMITS)
+        self._client = http_client or httpx.Client(timeout=settings["timeout"], limits=DEFAULT_CONNECTION_LIMITS)
 
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
 
-    def _status_error(self, response: httpx.Response) -> APIStatusError:
-        response.read()
-        return status_error(response, decode_error_body(response))
-
     def request(self, cast_to: Any, options: RequestOptions, *, item_type: Any = None) -> Any:
         """Send ``options`` with retries; return data parsed as ``cast_to``, or a raw response when one was asked."""
-        from ._response import SyncAPIResponse
-
-        mode = response_mode.get()
-        options = self._prepare_options(options)
-        max_retries = self._max_retries(options)
-        retries_taken = 0
+        call = self._begin(options)
         while True:
-            request = self._build_request(options, retries_taken)
-            log_request(request, retries_taken)
+            self._check_open(self._client.is_closed)
+            request = self._build_request(call)
             try:
-                response = self._client.send(request, stream=mode == "stream")
-            except httpx.TransportError as exc:  # timeouts included: httpx.TimeoutException is a TransportError
-                if retries_taken < max_retries:
-                    self._sleep(retry_delay(retries_taken, None))
-                    retries_taken += 1
-                    continue
-                if isinstance(exc, httpx.TimeoutException):
-                    raise APITimeoutError(request) from exc
-                raise APIConnectionError(message=f"Connection error: {exc}", request=request) from exc
-            log_response(response, retries_taken)
-            if response.is_error:
-                if retries_taken < max_retries and should_retry(response):
-                    response.close()
-                    self._sleep(retry_delay(retries_taken, response.headers))
-                    retries_taken += 1
-                    continue
-                raise self._status_error(response)
-            wrapped: SyncAPIResponse[Any] = SyncAPIResponse(
-                response,
-                client=self,
-                cast_to=cast_to,
-                item_type=item_type,
-                options=options,
-                retries_taken=retries_taken,
-                strict=self._strict_response_validation,
-            )
-            if mode == "parsed":
-                return wrapped.parse()
-            return wrapped
+                response = self._client.send(request, stream=True, follow_redirects=False)
+                step = call.step(response)
+                if step.read is not None:
+                    read_body(response, step.read)
+            except httpx.HTTPError as exc:
+                self._sleep(call.delay_after_failure(exc, request))
+                continue
+            if step.done:
+                return self._finish(call, response, cast_to, item_type)
+            response.close()
+            if step.wait is not None:
+                self._sleep(step.wait)
 
     def is_closed(self) -> bool:
         return self._client.is_closed
@@ -298,77 +284,35 @@ class SyncAPIClient(BaseClient):
 class AsyncAPIClient(BaseClient):
     _client: httpx.AsyncClient
     _owns_client: bool
+    _response_class = AsyncAPIResponse
 
-    def __init__(
-        self,
-        *,
-        base_url: str | httpx.URL,
-        timeout: Timeout,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
-        default_query: Mapping[str, object] | None,
-        strict_response_validation: bool,
-        http_client: httpx.AsyncClient | None,
-    ) -> None:
-        super().__init__(
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            default_query=default_query,
-            strict_response_validation=strict_response_validation,
-        )
+    def __init__(self, *, http_client: httpx.AsyncClient | None, **settings: Unpack[ClientSettings]) -> None:
+        super().__init__(**settings)
         self._owns_client = http_client is None
-        self._client = http_client or httpx.AsyncClient(timeout=timeout, limits=DEFAULT_CONNECTION_LIMITS)
+        self._client = http_client or httpx.AsyncClient(timeout=settings["timeout"], limits=DEFAULT_CONNECTION_LIMITS)
 
     async def _sleep(self, seconds: float) -> None:
         await anyio.sleep(seconds)
 
-    async def _status_error(self, response: httpx.Response) -> APIStatusError:
-        await response.aread()
-        return status_error(response, decode_error_body(response))
-
     async def request(self, cast_to: Any, options: RequestOptions, *, item_type: Any = None) -> Any:
         """Send ``options`` with retries; return data parsed as ``cast_to``, or a raw response when one was asked."""
-        from ._response import AsyncAPIResponse
-
-        mode = response_mode.get()
-        options = self._prepare_options(options)
-        max_retries = self._max_retries(options)
-        retries_taken = 0
+        call = self._begin(options)
         while True:
-            request = self._build_request(options, retries_taken)
-            log_request(request, retries_taken)
+            self._check_open(self._client.is_closed)
+            request = self._build_request(call)
             try:
-                response = await self._client.send(request, stream=mode == "stream")
-            except httpx.TransportError as exc:  # timeouts included: httpx.TimeoutException is a TransportError
-                if retries_taken < max_retries:
-                    await self._sleep(retry_delay(retries_taken, None))
-                    retries_taken += 1
-                    continue
-                if isinstance(exc, httpx.TimeoutException):
-                    raise APITimeoutError(request) from exc
-                raise APIConnectionError(message=f"Connection error: {exc}", request=request) from exc
-            log_response(response, retries_taken)
-            if response.is_error:
-                if retries_taken < max_retries and should_retry(response):
-                    await response.aclose()
-                    await self._sleep(retry_delay(retries_taken, response.headers))
-                    retries_taken += 1
-                    continue
-                raise await self._status_error(response)
-            wrapped: AsyncAPIResponse[Any] = AsyncAPIResponse(
-                response,
-                client=self,
-                cast_to=cast_to,
-                item_type=item_type,
-                options=options,
-                retries_taken=retries_taken,
-                strict=self._strict_response_validation,
-            )
-            if mode == "parsed":
-                return await wrapped.parse()
-            return wrapped
+                response = await self._client.send(request, stream=True, follow_redirects=False)
+                step = call.step(response)
+                if step.read is not None:
+                    await aread_body(response, step.read)
+            except httpx.HTTPError as exc:
+                await self._sleep(call.delay_after_failure(exc, request))
+                continue
+            if step.done:
+                return self._finish(call, response, cast_to, item_type)
+            await response.aclose()
+            if step.wait is not None:
+                await self._sleep(step.wait)
 
     def is_closed(self) -> bool:
         return self._client.is_closed
@@ -383,17 +327,3 @@ class AsyncAPIClient(BaseClient):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
-
-
-def _body(options: RequestOptions) -> dict[str, Any]:
-    """The httpx arguments that carry the body: JSON."""
-    json_data = options.json
-    if not options.extra_body:
-        return {"json": json_data}
-    if json_data is not None and not isinstance(json_data, Mapping):
-        raise TypeError("extra_body adds fields to a JSON object; this request's body is not one")
-    return {"json": {**cast(Mapping[str, object], json_data or {}), **options.extra_body}}
-
-
-def _with_trailing_slash(url: httpx.URL) -> httpx.URL:
-    return url if url.raw_path.endswith(b"/") else url.copy_with(raw_path=url.raw_path + b"/")

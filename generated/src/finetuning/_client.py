@@ -13,6 +13,7 @@ import httpx
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import MissingAPIKeyError
+from ._reading import DEFAULT_MAX_RESPONSE_SIZE
 from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ class Client(SyncAPIClient):
     Args:
         api_key: Defaults to the ``FINETUNING_API_KEY`` environment variable; required.
         base_url: Defaults to ``FINETUNING_BASE_URL``, else ``https://api.openai.com/v1``.
-        timeout: Seconds (or an ``httpx.Timeout``) for each request; ``None`` disables the timeout.
+        timeout: Seconds each network operation may wait (connect, each read, write), or an ``httpx.Timeout``;
+            ``Timeout(..., total=60)`` also bounds a whole call, retries included. ``None`` disables the timeout.
             Defaults to 600 s, 5 s to connect.
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and 5xx responses.
         default_headers: Headers sent with every request.
@@ -42,8 +44,11 @@ class Client(SyncAPIClient):
         http_client: Your own ``httpx.Client`` (proxies, transports, limits); you close it.
         strict_response_validation: Validate every response against its type and raise
             ``APIResponseValidationError`` on a mismatch, instead of accepting what the server sends.
+        max_response_size: The most bytes a response body may hold once decompressed (100 MiB by default;
+            ``None``: no limit); a larger body raises ``ResponseTooLargeError`` as soon as it is known.
     """
 
+    _security = ("bearer", "")
     api_key: str
 
     def __init__(
@@ -57,6 +62,7 @@ class Client(SyncAPIClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
         strict_response_validation: bool = False,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get(API_KEY_ENV)
@@ -73,6 +79,8 @@ class Client(SyncAPIClient):
             default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_response_size=max_response_size,
+            credential=api_key,
         )
 
     @cached_property
@@ -91,10 +99,6 @@ class Client(SyncAPIClient):
         """Resources whose methods return a context manager; the body is read only when asked."""
         return ClientWithStreamingResponse(self)
 
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"}
-
     def copy(
         self,
         *,
@@ -105,6 +109,7 @@ class Client(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
+        max_response_size: int | None | NotGiven = NOT_GIVEN,
     ) -> Client:
         """A new client with some options changed; it shares this client's connection pool."""
         return Client(
@@ -116,13 +121,11 @@ class Client(SyncAPIClient):
             default_query={**self._default_query, **(default_query or {})},
             http_client=http_client or self._client,
             strict_response_validation=self._strict_response_validation,
+            max_response_size=self.max_response_size if isinstance(max_response_size, NotGiven) else max_response_size,
         )
 
     with_options = copy
     """``client.with_options(timeout=5).fine_tuning...``: the same as :meth:`copy`."""
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
 
 
 class AsyncClient(AsyncAPIClient):
@@ -131,7 +134,8 @@ class AsyncClient(AsyncAPIClient):
     Args:
         api_key: Defaults to the ``FINETUNING_API_KEY`` environment variable; required.
         base_url: Defaults to ``FINETUNING_BASE_URL``, else ``https://api.openai.com/v1``.
-        timeout: Seconds (or an ``httpx.Timeout``) for each request; ``None`` disables the timeout.
+        timeout: Seconds each network operation may wait (connect, each read, write), or an ``httpx.Timeout``;
+            ``Timeout(..., total=60)`` also bounds a whole call, retries included. ``None`` disables the timeout.
             Defaults to 600 s, 5 s to connect.
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and 5xx responses.
         default_headers: Headers sent with every request.
@@ -139,8 +143,11 @@ class AsyncClient(AsyncAPIClient):
         http_client: Your own ``httpx.AsyncClient`` (proxies, transports, limits); you close it.
         strict_response_validation: Validate every response against its type and raise
             ``APIResponseValidationError`` on a mismatch, instead of accepting what the server sends.
+        max_response_size: The most bytes a response body may hold once decompressed (100 MiB by default;
+            ``None``: no limit); a larger body raises ``ResponseTooLargeError`` as soon as it is known.
     """
 
+    _security = ("bearer", "")
     api_key: str
 
     def __init__(
@@ -154,6 +161,7 @@ class AsyncClient(AsyncAPIClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict_response_validation: bool = False,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get(API_KEY_ENV)
@@ -170,6 +178,8 @@ class AsyncClient(AsyncAPIClient):
             default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_response_size=max_response_size,
+            credential=api_key,
         )
 
     @cached_property
@@ -188,10 +198,6 @@ class AsyncClient(AsyncAPIClient):
         """Resources whose methods return a context manager; the body is read only when asked."""
         return AsyncClientWithStreamingResponse(self)
 
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"}
-
     def copy(
         self,
         *,
@@ -202,6 +208,7 @@ class AsyncClient(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        max_response_size: int | None | NotGiven = NOT_GIVEN,
     ) -> AsyncClient:
         """A new client with some options changed; it shares this client's connection pool."""
         return AsyncClient(
@@ -213,13 +220,11 @@ class AsyncClient(AsyncAPIClient):
             default_query={**self._default_query, **(default_query or {})},
             http_client=http_client or self._client,
             strict_response_validation=self._strict_response_validation,
+            max_response_size=self.max_response_size if isinstance(max_response_size, NotGiven) else max_response_size,
         )
 
     with_options = copy
     """``client.with_options(timeout=5).fine_tuning...``: the same as :meth:`copy`."""
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
 
 
 class ClientWithRawResponse:

@@ -1,5 +1,5 @@
 # Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""Defaults of the client, from the generator config."""
+"""This SDK's own values, from the generator config and the security schemes; the runtime modules read them."""
 
 import httpx
 
@@ -10,14 +10,14 @@ DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
 DEFAULT_TIMEOUT = httpx.Timeout(timeout=600, connect=5)
 DEFAULT_MAX_RETRIES = 2
-DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
-
-INITIAL_RETRY_DELAY = 0.5
-"""Seconds before the first retry; doubled for each further retry."""
-MAX_RETRY_DELAY = 8.0
-"""The longest computed backoff between two retries, in seconds."""
-MAX_RETRY_AFTER = 60.0
-"""A server's ``retry-after`` or ``retry-after-ms`` is honoured when it asks for at most this many seconds."""
 
 REQUEST_ID_HEADER: str | None = "x-request-id"
+IDEMPOTENCY_HEADER: str | None = None
 DEFAULT_HEADERS: dict[str, str] = {}
+
+SENSITIVE_HEADERS: frozenset[str] = frozenset(
+    ("api-key", "authorization", "cookie", "proxy-authorization", "set-cookie", "x-api-key")
+)
+"""Headers whose values never reach a log line, a repr or an error message (lower case)."""
+SENSITIVE_QUERY_PARAMS: frozenset[str] = frozenset(())
+"""Query parameters that carry a credential (every query-key security scheme's name)."""

@@ -1,16 +1,19 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""Every error the client raises; catch :class:`FinetuningError` to catch them all."""
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
+"""Every error the client raises; catch the package's root error (``BaseError`` here) to catch them all."""
 
 from __future__ import annotations
 
+from collections.abc import Generator
+from contextlib import contextmanager
 from typing import Literal
 
 import httpx
 
+from ._base_error import BaseError
 from ._constants import REQUEST_ID_HEADER
+from ._redact import redact_text, redact_url
 
 __all__ = [
-    "FinetuningError",
     "MissingAPIKeyError",
     "PaginationError",
     "APIError",
@@ -26,24 +29,37 @@ __all__ = [
     "UnprocessableEntityError",
     "RateLimitError",
     "InternalServerError",
+    "RedirectError",
+    "ResponseTooLargeError",
+    "InvalidRequestError",
+    "ClientClosedError",
+    "status_error",
+    "transport_error",
+    "reading_errors",
 ]
 
 BODY_EXCERPT_CHARS = 500
 
 
-class FinetuningError(Exception):
-    """The base class of every error raised by this package."""
+class InvalidRequestError(BaseError, ValueError):
+    """The request cannot be sent as asked, and was not: a header name or value HTTP cannot carry (a line break in
+    an API key read from a file, a non-ASCII character), a URL that cannot be built (a base URL without a host or
+    with a password in it, an id too long for a URL). Never retried; the message never holds a credential."""
 
 
-class MissingAPIKeyError(FinetuningError):
+class ClientClosedError(BaseError, RuntimeError):
+    """The client was closed (``close()`` or the end of its ``with`` block); create a new one."""
+
+
+class MissingAPIKeyError(BaseError):
     """No API key was passed to the client and none was found in the environment."""
 
 
-class PaginationError(FinetuningError):
+class PaginationError(BaseError):
     """The server's pages cannot be followed: a cursor repeats, or "more" was promised without a way to get it."""
 
 
-class APIError(FinetuningError):
+class APIError(BaseError):
     """A request failed. ``body`` is the decoded JSON error body when there is one, else the text (or ``None``)."""
 
     message: str
@@ -51,6 +67,7 @@ class APIError(FinetuningError):
     body: object | None
 
     def __init__(self, message: str, request: httpx.Request, *, body: object | None) -> None:
+        message = redact_text(message)
         super().__init__(message)
         self.message = message
         self.request = request
@@ -115,6 +132,28 @@ class InternalServerError(APIStatusError):
     """Any 5xx status."""
 
 
+class RedirectError(APIStatusError):
+    """A 3xx the client did not follow: to another host, for a method that is not safe to repeat, too many in a row,
+    or a 3xx without a ``Location``. Same-host redirects of GET, HEAD and OPTIONS are followed."""
+
+
+class ResponseTooLargeError(APIError):
+    """The response body (decoded) is larger than the client's ``max_response_size``; the rest was not read."""
+
+    response: httpx.Response
+    limit: int
+
+    def __init__(self, response: httpx.Response, limit: int) -> None:
+        super().__init__(
+            f"The response body is larger than max_response_size ({limit} bytes) and was not read; "
+            "pass a larger max_response_size (or None) to the client to accept it.",
+            response.request,
+            body=None,
+        )
+        self.response = response
+        self.limit = limit
+
+
 class APIConnectionError(APIError):
     """The request never got a response: DNS, refused or reset connections, TLS failures."""
 
@@ -140,17 +179,52 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error(response: httpx.Response, body: object | None) -> APIStatusError:
-    """The typed error for an error response; its message names the status and an excerpt of the body."""
+def status_error(response: httpx.Response) -> APIStatusError:
+    """The typed error for an error (or unfollowed 3xx) response whose body was read, up to a cap; its message names
+    the status (and where a redirect pointed) and an excerpt of the body."""
+    body = decode_error_body(response)
     excerpt = _excerpt(body if body is not None else response.text)
-    message = f"Error code: {response.status_code}" + (f" - {excerpt}" if excerpt else "")
+    message = f"Error code: {response.status_code}"
+    if response.status_code < 400:
+        location = response.headers.get("location")
+        message += (
+            f" - redirect to {redact_url(location)} not followed" if location else " - a redirect without a Location"
+        )
+        return RedirectError(message + (f" - {excerpt}" if excerpt else ""), response=response, body=body)
+    message += f" - {excerpt}" if excerpt else ""
     if response.status_code >= 500:
         return InternalServerError(message, response=response, body=body)
     error_class = _STATUS_ERRORS.get(response.status_code, APIStatusError)
     return error_class(message, response=response, body=body)
 
 
+def transport_error(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
+    """The SDK's error for an httpx failure: a timeout, a broken connection, a body that cannot be decoded."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request)
+    return APIConnectionError(message=f"Connection error: {exc}", request=request)
+
+
+@contextmanager
+def reading_errors(request: httpx.Request) -> Generator[None]:
+    """httpx's errors inside the block raised as the SDK's (reading a body after the call returned)."""
+    try:
+        yield
+    except httpx.HTTPError as exc:
+        raise transport_error(exc, request) from exc
+
+
+def decode_error_body(response: httpx.Response) -> object | None:
+    """The error body as JSON when it is JSON, else as text; ``None`` when empty."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
 def _excerpt(body: object) -> str:
     text = body if isinstance(body, str) else repr(body)
-    text = " ".join(text.split())
+    text = " ".join(text[: BODY_EXCERPT_CHARS * 4].split())
     return text if len(text) <= BODY_EXCERPT_CHARS else text[:BODY_EXCERPT_CHARS] + "…"

@@ -1,7 +1,7 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""Debug logging, switched on by the ``FINETUNING_LOG`` environment variable (``debug`` or ``info``).
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
+"""Request logs, switched on by the SDK's log environment variable (``<PREFIX>_LOG=debug`` or ``info``).
 
-Secrets never reach a log line: ``Authorization`` and every header that carries the API key are redacted.
+Secrets never reach a log line: every header, URL and text goes through :mod:`._redact`.
 """
 
 from __future__ import annotations
@@ -12,16 +12,17 @@ import os
 import httpx
 
 from ._constants import LOG_ENV
+from ._redact import redact_headers, redact_text, redact_url
 
-logger = logging.getLogger("finetuning")
+__all__ = ["logger", "setup_logging", "log_request", "log_response"]
 
-SENSITIVE_HEADERS = frozenset(("api-key", "authorization", "cookie", "proxy-authorization", "set-cookie", "x-api-key"))
+logger = logging.getLogger(__package__ or __name__)
 
 _configured = False
 
 
 def setup_logging() -> None:
-    """Attach a stderr handler to this package's logger if ``FINETUNING_LOG`` asks for logs; once per process."""
+    """Attach a stderr handler to this package's logger if the log variable asks for logs; once per process."""
     global _configured
     if _configured:
         return
@@ -33,10 +34,6 @@ def setup_logging() -> None:
     handler.setFormatter(logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(level)
-
-
-def redact_headers(headers: httpx.Headers) -> dict[str, str]:
-    return {k: ("<redacted>" if k.lower() in SENSITIVE_HEADERS else v) for k, v in headers.items()}
 
 
 def log_request(request: httpx.Request, retries_taken: int) -> None:
@@ -53,12 +50,8 @@ def log_response(response: httpx.Response, retries_taken: int) -> None:
             response.request.method,
             redact_url(response.request.url),
             response.status_code,
-            response.reason_phrase,
+            redact_text(response.reason_phrase),
             retries_taken,
         )
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug("response headers: %s", redact_headers(response.headers))
-
-
-def redact_url(url: httpx.URL) -> str:
-    return str(url)

@@ -1,4 +1,4 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
 """The base class of every model, and the two ways a response becomes typed data.
 
 By default responses are *constructed*, not validated: unknown fields are kept, an unknown enum value is kept as it

@@ -1,5 +1,5 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""Base classes of the resource objects reached from a client (``client.fine_tuning``)."""
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
+"""Base classes of the resource objects reached from a client (``client.<resource>``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = ["SyncAPIResource", "AsyncAPIResource"]
 
 
 class SyncAPIResource:

@@ -1,26 +1,115 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""Raw and streamed responses, and the wrappers behind ``with_raw_response`` and ``with_streaming_response``."""
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
+"""Parsing a response into what a method returns; raw and streamed responses, and the wrappers behind
+``with_raw_response`` and ``with_streaming_response``."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, asynccontextmanager, contextmanager
-from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast, get_origin
+from contextvars import ContextVar
+from dataclasses import dataclass
+from os import PathLike
+from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, Self, TypeVar, cast, get_origin
 
+import anyio
 import httpx
 
-from ._base_client import RequestOptions, ResponseMode, response_mode
 from ._constants import REQUEST_ID_HEADER
-from ._exceptions import APIResponseValidationError
+from ._exceptions import APIResponseValidationError, reading_errors
+from ._reading import BodyLimit, aguarded, aread_body, decoded_view, guarded, read_body
+from ._redact import redact_url
+from ._request import RequestOptions
 
 if TYPE_CHECKING:
-    from ._base_client import AsyncAPIClient, SyncAPIClient
+    from ._base_client import BaseClient
 
-__all__ = ["SyncAPIResponse", "AsyncAPIResponse"]
+__all__ = [
+    "ResponseMode",
+    "response_mode",
+    "ParseContext",
+    "FromResponse",
+    "parse_body",
+    "SyncAPIResponse",
+    "AsyncAPIResponse",
+    "BinaryResponse",
+    "to_raw_response_wrapper",
+    "async_to_raw_response_wrapper",
+    "to_streamed_response_wrapper",
+    "async_to_streamed_response_wrapper",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+ResponseMode = Literal["parsed", "raw", "stream"]
+response_mode: ContextVar[ResponseMode] = ContextVar("response_mode", default="parsed")
+"""How the current call returns: parsed data, a raw response, or a streamed raw response."""
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """A response and everything needed to turn it into the type a method returns."""
+
+    response: httpx.Response
+    client: BaseClient
+    options: RequestOptions
+    cast_to: Any
+    item_type: Any
+    strict: bool
+    retries_taken: int = 0
+
+    def construct(self, type_: object, data: object) -> Any:
+        """``data`` as ``type_``: constructed leniently, or validated under ``strict_response_validation``."""
+        from ._models import construct_type, validate_type  # noqa: PLC0415 - pydantic loads with the first response
+
+        if not self.strict:
+            return construct_type(type_, data)
+        import pydantic  # noqa: PLC0415
+
+        try:
+            return validate_type(type_, data)
+        except pydantic.ValidationError as exc:
+            raise APIResponseValidationError(self.response, data, message=str(exc)) from exc
+
+    def json(self) -> object:
+        """The body as JSON; a body that is not JSON raises :class:`APIResponseValidationError` with an excerpt."""
+        try:
+            return self.response.json()
+        except ValueError as exc:
+            text = self.response.text
+            excerpt = " ".join(text[:200].split()) or "(empty body)"
+            content_type = self.response.headers.get("content-type", "no content type")
+            raise APIResponseValidationError(
+                self.response,
+                text,
+                message=f"Expected a JSON body from status {self.response.status_code} ({content_type}), got: {excerpt}",
+            ) from exc
+
+
+class FromResponse:
+    """A return type that builds itself from the response (pages, event streams, binary bodies), not from JSON."""
+
+    @classmethod
+    def from_api_response(cls, context: ParseContext) -> Self:
+        raise NotImplementedError
+
+
+def parse_body(context: ParseContext) -> Any:
+    """What the method returns for this response; the body was read unless the method streams it."""
+    cast_to = context.cast_to
+    if cast_to is None:
+        return None
+    if cast_to is httpx.Response:
+        return context.response
+    if cast_to is bytes:
+        return context.response.content
+    if cast_to is str:
+        return context.response.text
+    origin = get_origin(cast_to) or cast_to
+    if isinstance(origin, type) and issubclass(origin, FromResponse):
+        return origin.from_api_response(context)
+    return context.construct(cast_to, context.json())
 
 
 class BaseAPIResponse(Generic[R]):
@@ -30,24 +119,10 @@ class BaseAPIResponse(Generic[R]):
     retries_taken: int
     """How many times the request was retried before this response arrived."""
 
-    def __init__(
-        self,
-        response: httpx.Response,
-        *,
-        client: SyncAPIClient | AsyncAPIClient,
-        cast_to: Any,
-        item_type: Any,
-        options: RequestOptions,
-        retries_taken: int,
-        strict: bool,
-    ) -> None:
-        self.http_response = response
-        self.retries_taken = retries_taken
-        self._client = client
-        self._cast_to = cast_to
-        self._item_type = item_type
-        self._options = options
-        self._strict = strict
+    def __init__(self, context: ParseContext) -> None:
+        self.http_response = context.response
+        self.retries_taken = context.retries_taken
+        self._context = context
         self._parsed: R | None = None
         self._is_parsed = False
 
@@ -71,71 +146,37 @@ class BaseAPIResponse(Generic[R]):
     def request_id(self) -> str | None:
         return self.headers.get(REQUEST_ID_HEADER) if REQUEST_ID_HEADER else None
 
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} [{self.status_code}] {self.http_request.method} {self.url}>"
+    @property
+    def _limit(self) -> BodyLimit:
+        return BodyLimit(self._context.client.max_response_size)
 
-    def _parse_body(self) -> R:
-        from . import pagination  # noqa: PLC0415 - loaded with the first response, not at import time
-        from ._models import construct_type, validate_type  # noqa: PLC0415
+    def _view(self) -> httpx.Response:
+        return decoded_view(self.http_response, self._limit)
 
-        cast_to = self._cast_to
-        if cast_to is None:
-            return cast(R, None)
-        if cast_to is httpx.Response:
-            return cast(R, self.http_response)
-        if cast_to is bytes:
-            return cast(R, self.http_response.content)
-        if cast_to is str:
-            return cast(R, self.http_response.text)
-        origin = get_origin(cast_to) or cast_to
-        data = self._json()
-        if isinstance(origin, type) and issubclass(origin, pagination.BasePage):
-            return cast(
-                R,
-                origin.build(
-                    data,
-                    client=self._client,
-                    options=self._options,
-                    item_type=self._item_type,
-                    response=self.http_response,
-                    strict=self._strict,
-                ),
-            )
-        if not self._strict:
-            return cast(R, construct_type(cast_to, data))
-        import pydantic  # noqa: PLC0415
-
-        try:
-            return cast(R, validate_type(cast_to, data))
-        except pydantic.ValidationError as exc:
-            raise APIResponseValidationError(self.http_response, data, message=str(exc)) from exc
-
-    def _json(self) -> object:
-        try:
-            return self.http_response.json()
-        except ValueError as exc:
-            text = self.http_response.text
-            excerpt = " ".join(text[:200].split()) or "(empty body)"
-            content_type = self.http_response.headers.get("content-type", "no content type")
-            raise APIResponseValidationError(
-                self.http_response,
-                text,
-                message=f"Expected a JSON body from status {self.status_code} ({content_type}), got: {excerpt}",
-            ) from exc
-
-
-class SyncAPIResponse(BaseAPIResponse[R]):
-    """The raw HTTP response of a call; ``parse()`` gives what the method would have returned."""
-
-    def parse(self) -> R:
+    def _parse_once(self) -> R:
         if not self._is_parsed:
-            self.http_response.read()
-            self._parsed = self._parse_body()
+            self._parsed = cast(R, parse_body(self._context))
             self._is_parsed = True
         return cast(R, self._parsed)
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} [{self.status_code}] {self.http_request.method} {redact_url(self.url)}>"
+
+
+class SyncAPIResponse(BaseAPIResponse[R]):
+    """The raw HTTP response of a call; ``parse()`` gives what the method would have returned.
+
+    Reading the body (``read``, ``text``, ``json``, ``iter_*``, ``stream_to_file``) is bounded by the client's
+    ``max_response_size``; httpx's errors while reading are raised as the SDK's."""
+
+    def parse(self) -> R:
+        if not self._context.options.stream:
+            self.read()
+        return self._parse_once()
+
     def read(self) -> bytes:
-        return self.http_response.read()
+        with reading_errors(self.http_request):
+            return read_body(self.http_response, self._limit)
 
     def text(self) -> str:
         self.read()
@@ -147,28 +188,39 @@ class SyncAPIResponse(BaseAPIResponse[R]):
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body in chunks, as it arrives."""
-        return self.http_response.iter_bytes(chunk_size)
+        return guarded(self._view().iter_bytes(chunk_size), self.http_request)
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        """The body as text, in chunks, as it arrives."""
+        return guarded(self._view().iter_text(chunk_size), self.http_request)
 
     def iter_lines(self) -> Iterator[str]:
         """The body line by line, as it arrives."""
-        return self.http_response.iter_lines()
+        return guarded(self._view().iter_lines(), self.http_request)
+
+    def stream_to_file(self, file: str | PathLike[str], *, chunk_size: int | None = None) -> None:
+        """Write the body to ``file`` as it arrives, without holding it all in memory."""
+        with open(file, mode="wb") as out:
+            for chunk in self.iter_bytes(chunk_size):
+                out.write(chunk)
 
     def close(self) -> None:
         self.http_response.close()
 
 
 class AsyncAPIResponse(BaseAPIResponse[R]):
-    """The raw HTTP response of a call; ``await parse()`` gives what the method would have returned."""
+    """The raw HTTP response of a call; ``await parse()`` gives what the method would have returned.
+
+    Reading the body is bounded by the client's ``max_response_size``; httpx's errors are raised as the SDK's."""
 
     async def parse(self) -> R:
-        if not self._is_parsed:
-            await self.http_response.aread()
-            self._parsed = self._parse_body()
-            self._is_parsed = True
-        return cast(R, self._parsed)
+        if not self._context.options.stream:
+            await self.read()
+        return self._parse_once()
 
     async def read(self) -> bytes:
-        return await self.http_response.aread()
+        with reading_errors(self.http_request):
+            return await aread_body(self.http_response, self._limit)
 
     async def text(self) -> str:
         await self.read()
@@ -180,14 +232,58 @@ class AsyncAPIResponse(BaseAPIResponse[R]):
 
     def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body in chunks, as it arrives."""
-        return self.http_response.aiter_bytes(chunk_size)
+        return aguarded(self._view().aiter_bytes(chunk_size), self.http_request)
+
+    def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        """The body as text, in chunks, as it arrives."""
+        return aguarded(self._view().aiter_text(chunk_size), self.http_request)
 
     def iter_lines(self) -> AsyncIterator[str]:
         """The body line by line, as it arrives."""
-        return self.http_response.aiter_lines()
+        return aguarded(self._view().aiter_lines(), self.http_request)
+
+    async def stream_to_file(self, file: str | PathLike[str], *, chunk_size: int | None = None) -> None:
+        """Write the body to ``file`` as it arrives, without holding it all in memory."""
+        async with await anyio.open_file(file, mode="wb") as out:
+            async for chunk in self.iter_bytes(chunk_size):
+                await out.write(chunk)
 
     async def close(self) -> None:
         await self.http_response.aclose()
+
+
+class BinaryResponse(FromResponse):
+    """A binary response body (a file, an image, an archive), already read."""
+
+    http_response: httpx.Response
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.http_response = response
+
+    @classmethod
+    def from_api_response(cls, context: ParseContext) -> Self:
+        return cls(context.response)
+
+    @property
+    def content(self) -> bytes:
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
+    @property
+    def content_type(self) -> str | None:
+        return self.http_response.headers.get("content-type")
+
+    def write_to_file(self, file: str | PathLike[str]) -> None:
+        """Write the body to ``file``. To write a large body as it arrives, use ``with_streaming_response``
+        and :meth:`SyncAPIResponse.stream_to_file`."""
+        with open(file, mode="wb") as out:
+            out.write(self.http_response.content)
+
+    def __repr__(self) -> str:
+        return f"<BinaryResponse {self.content_type} {len(self.http_response.content)} bytes>"
 
 
 def _call_in_mode(mode: ResponseMode, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:

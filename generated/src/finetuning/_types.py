@@ -1,12 +1,15 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
 """Types shared by the client and the resources."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final, Literal, TypeAlias
+from os import PathLike
+from typing import IO, Final, Literal, TypeAlias
 
 import httpx
+
+__all__ = ["NOT_GIVEN", "NotGiven", "Headers", "Query", "Body", "Timeout", "FileContent", "FileTypes"]
 
 
 class NotGiven:
@@ -35,3 +38,8 @@ Headers: TypeAlias = Mapping[str, str]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = Mapping[str, object]
 Timeout: TypeAlias = float | httpx.Timeout | None
+
+FileContent: TypeAlias = bytes | IO[bytes] | PathLike[str]
+"""A file's content: bytes, an open binary file, or a path to read."""
+FileTypes: TypeAlias = FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+"""A file to upload: its content, or a ``(file name, content)`` or ``(file name, content, media type)`` tuple."""

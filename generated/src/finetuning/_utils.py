@@ -1,13 +1,27 @@
-# Generated from the OpenAPI document by the SDK generator. Do not edit.
+# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
 """Small helpers the generated resources call while building a request."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from typing import Any, cast
 from urllib.parse import quote
 
 from ._types import NotGiven
+
+__all__ = [
+    "path_template",
+    "scalar_text",
+    "strip_not_given",
+    "to_json",
+    "json_body",
+    "header_values",
+    "form_fields",
+    "deep_object",
+    "comma_joined",
+    "basic_authorization",
+]
 
 
 def path_template(template: str, **values: object) -> str:
@@ -54,3 +68,42 @@ def json_body(values: Mapping[str, object]) -> dict[str, object]:
 
 def header_values(values: Mapping[str, object]) -> dict[str, str]:
     return {key: scalar_text(value) for key, value in strip_not_given(values).items() if value is not None}
+
+
+def form_fields(values: Mapping[str, object]) -> dict[str, list[str]]:
+    """Fields of a form body, each with its values; nested values go in brackets: ``expires_after[anchor]``, and
+    ``colors[]`` once per item of a list."""
+    fields: dict[str, list[str]] = {}
+    for key, value in cast(Mapping[str, object], to_json(values)).items():
+        _flatten(fields, key, value, list_suffix="[]")
+    return fields
+
+
+def deep_object(name: str, value: object) -> dict[str, list[str]]:
+    """A ``style: deepObject`` query argument: ``{"a": 1}`` under ``filter`` is sent as ``filter[a]=1``."""
+    fields: dict[str, list[str]] = {}
+    _flatten(fields, name, to_json(value), list_suffix="")
+    return fields
+
+
+def _flatten(fields: dict[str, list[str]], key: str, value: object, *, list_suffix: str) -> None:
+    if isinstance(value, Mapping):
+        for sub, item in cast(Mapping[str, object], value).items():
+            _flatten(fields, f"{key}[{sub}]", item, list_suffix=list_suffix)
+    elif isinstance(value, list):
+        for item in cast(list[object], value):
+            _flatten(fields, f"{key}{list_suffix}", item, list_suffix=list_suffix)
+    elif value is not None:
+        fields.setdefault(key, []).append(scalar_text(value))
+
+
+def comma_joined(value: object) -> object:
+    """An ``explode: false`` array query argument: one value, comma-joined."""
+    if isinstance(value, list | tuple):
+        return ",".join(scalar_text(v) for v in cast(list[object], value))
+    return value
+
+
+def basic_authorization(username: str, password: str = "") -> str:
+    """HTTP basic credentials; an API key alone is sent as the user name, with an empty password."""
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode("ascii")

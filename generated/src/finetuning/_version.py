@@ -1,4 +1,4 @@
 # Generated from the OpenAPI document by the SDK generator. Do not edit.
 
 __title__ = "finetuning"
-__version__ = "0.1.0"
+__version__ = "0.1.1"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel
+from finetuning._models import BaseModel
+
 from .create_fine_tuning_job_hyperparameters import CreateFineTuningJobHyperparameters
 from .create_fine_tuning_job_integration import CreateFineTuningJobIntegration
 

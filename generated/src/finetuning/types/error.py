@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._models import BaseModel
+from finetuning._models import BaseModel
 
 
 class Error(BaseModel):

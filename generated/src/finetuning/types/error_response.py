@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .._models import BaseModel
+from finetuning._models import BaseModel
+
 from .error import Error
 
 

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
 from typing_extensions import TypeAliasType
 
 from .fine_tuning_job_wandb_integration_object import FineTuningJobWandbIntegrationObject
 
-FineTuningJobIntegration = TypeAliasType(
-    "FineTuningJobIntegration", Annotated[FineTuningJobWandbIntegrationObject, Field(discriminator="type")]
-)
+FineTuningJobIntegration = TypeAliasType("FineTuningJobIntegration", FineTuningJobWandbIntegrationObject)
 """
 An integration enabled for a fine-tuning job. Currently the only supported
 integration is Weights and Biases (`wandb`).

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from .... import _utils
 from ...._base_client import RequestOptions
 from ...._resource import AsyncAPIResource, SyncAPIResource
 from ...._response import (
@@ -12,7 +13,6 @@ from ...._response import (
     to_streamed_response_wrapper,
 )
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ...._utils import path_template
 from ....pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ....types.fine_tuning_job_checkpoint import FineTuningJobCheckpoint
 
@@ -60,7 +60,7 @@ class Checkpoints(SyncAPIResource):
             SyncCursorPage[FineTuningJobCheckpoint],
             RequestOptions(
                 method="get",
-                path=path_template(
+                path=_utils.path_template(
                     "/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints",
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -120,7 +120,7 @@ class AsyncCheckpoints(AsyncAPIResource):
             AsyncCursorPage[FineTuningJobCheckpoint],
             RequestOptions(
                 method="get",
-                path=path_template(
+                path=_utils.path_template(
                     "/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints",
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from .... import _utils
 from ...._base_client import RequestOptions
 from ...._resource import AsyncAPIResource, SyncAPIResource
 from ...._response import (
@@ -15,7 +16,6 @@ from ...._response import (
     to_streamed_response_wrapper,
 )
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ...._utils import json_body, path_template
 from ....pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ....types.create_fine_tuning_job_hyperparameters import CreateFineTuningJobHyperparameters
 from ....types.create_fine_tuning_job_integration import CreateFineTuningJobIntegration
@@ -128,7 +128,7 @@ class Jobs(SyncAPIResource):
             RequestOptions(
                 method="post",
                 path="/fine_tuning/jobs",
-                json=json_body(
+                json=_utils.json_body(
                     {
                         "model": model,
                         "training_file": training_file,
@@ -211,7 +211,7 @@ class Jobs(SyncAPIResource):
             FineTuningJob,
             RequestOptions(
                 method="get",
-                path=path_template(
+                path=_utils.path_template(
                     "/fine_tuning/jobs/{fine_tuning_job_id}",
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -247,7 +247,7 @@ class Jobs(SyncAPIResource):
             FineTuningJob,
             RequestOptions(
                 method="post",
-                path=path_template(
+                path=_utils.path_template(
                     "/fine_tuning/jobs/{fine_tuning_job_id}/cancel",
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -287,7 +287,7 @@ class Jobs(SyncAPIResource):
             SyncCursorPage[FineTuningJobEvent],
             RequestOptions(
                 method="get",
-                path=path_template(
+                path=_utils.path_template(
                     "/fine_tuning/jobs/{fine_tuning_job_id}/events",
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -398,7 +398,7 @@ class AsyncJobs(AsyncAPIResource):
             RequestOptions(
                 method="post",
                 path="/fine_tuning/jobs",
-                json=json_body(
+                json=_utils.json_body(
                     {
                         "model": model,
                         "training_file": training_file,
@@ -482,7 +482,7 @@ class AsyncJobs(AsyncAPIResource):
             FineTuningJob,
             RequestOptions(
                 method="get",
-                path=path_template(
+                path=_utils.path_template(
                     "/fine_tuning/jobs/{fine_tuning_job_id}",
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -518,7 +518,7 @@ class AsyncJobs(AsyncAPIResource):
             FineTuningJob,
             RequestOptions(
                 method="post",
-                path=path_template(
+                path=_utils.path_template(
                     "/fine_tuning/jobs/{fine_tuning_job_id}/cancel",
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -559,7 +559,7 @@ class AsyncJobs(AsyncAPIResource):
             AsyncCursorPage[FineTuningJobEvent],
             RequestOptions(
                 method="get",
-                path=path_template(
+                path=_utils.path_template(
                     "/fine_tuning/jobs/{fine_tuning_job_id}/events",
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),

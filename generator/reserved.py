@@ -1,0 +1,56 @@
+"""Names the generated clients and resources already use: a resource (or sub-resource) named like one of them
+would shadow it (a tag ``request`` makes every call fail, one called ``close`` breaks ``with Client()``).
+
+The runtime defines these names (``templates/runtime/_base_client.py`` and ``_resource.py``, and the client
+template); ``tests/runtime/test_reserved_names.py`` fails when the runtime gains an attribute missing here.
+"""
+
+from __future__ import annotations
+
+CLIENT_ATTRIBUTES = frozenset(
+    {
+        # the generated clients (templates/package/src/_client.py.j2)
+        "api_key",
+        "copy",
+        "with_options",
+        "with_raw_response",
+        "with_streaming_response",
+        # the runtime's clients (templates/runtime/_base_client.py)
+        "base_url",
+        "close",
+        "delete",
+        "get",
+        "is_closed",
+        "max_response_size",
+        "max_retries",
+        "patch",
+        "post",
+        "put",
+        "request",
+        "timeout",
+        "_auth",
+        "_base",
+        "_begin",
+        "_build_request",
+        "_check_open",
+        "_client",
+        "_credential",
+        "_default_headers",
+        "_default_query",
+        "_finish",
+        "_headers",
+        "_max_response_size",
+        "_owns_client",
+        "_request_method",
+        "_response_class",
+        "_security",
+        "_sleep",
+        "_static_headers",
+        "_strict_response_validation",
+    }
+)
+"""Attributes of ``Client`` and ``AsyncClient``: a top-level resource must be named otherwise."""
+
+RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response", "_client", "_resource"})
+"""Attributes of every resource and of its raw- and streaming-response wrappers: a sub-resource or a method must be
+named otherwise."""

@@ -1,0 +1,124 @@
+"""The SDK runtime inside a generated package: which runtime modules are copied, and what the few generated modules
+the runtime reads are given (the SDK's sensitive names, its page classes).
+
+The runtime itself is plain Python in ``templates/runtime/`` (linted, type-checked and tested as it is); it is
+copied into every package unchanged, but for a header line. Optional parts are whole modules, copied only when the
+API needs them. The stand-ins in that folder for the generated modules (``__init__``, ``_constants``, ``_version``,
+``_base_error``) are never copied: the templates in ``templates/package/src/`` write those for each API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .ir import Api, Pagination
+
+COPY_HEADER = "# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit."
+
+CORE_MODULES = (
+    "_auth",
+    "_base_client",
+    "_exceptions",
+    "_logs",
+    "_models",
+    "_pagination",
+    "_reading",
+    "_redact",
+    "_request",
+    "_resource",
+    "_response",
+    "_retries",
+    "_timeouts",
+    "_types",
+    "_utils",
+)
+"""Copied into every package."""
+
+OPTIONAL_MODULES = {"_files": "files", "_streaming": "streaming"}
+"""Copied when the API needs the feature (see :func:`generator.methods.features`)."""
+
+GENERATED_MODULES = ("__init__", "_base_error", "_client", "_constants", "_version", "pagination")
+"""Written from ``templates/package/src/<name>.py.j2`` for each API."""
+
+COMMON_SENSITIVE_HEADERS = ("authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key")
+
+
+def runtime_modules(features: dict[str, bool]) -> list[str]:
+    """The runtime modules a package with these features holds, in a stable order."""
+    return [*CORE_MODULES, *sorted(name for name, flag in OPTIONAL_MODULES.items() if features[flag])]
+
+
+def copy_runtime(template_dir: Path, features: dict[str, bool]) -> dict[str, str]:
+    """``{module name: text}`` of every runtime module this package needs, each with the copy header."""
+    folder = template_dir / "runtime"
+    return {
+        name: f"{COPY_HEADER}\n{(folder / f'{name}.py').read_text(encoding='utf-8')}"
+        for name in runtime_modules(features)
+    }
+
+
+def sensitive_names(api: Api) -> dict[str, tuple[str, ...]]:
+    """Headers and query parameters whose values are redacted: credentials, cookies and every scheme's key names."""
+    headers = set(COMMON_SENSITIVE_HEADERS)
+    query: set[str] = set()
+    for auth in [api.auth, *(op.auth for op in api.operations if op.auth is not None)]:
+        if auth.kind == "header":
+            headers.add(auth.name.lower())
+        elif auth.kind == "query":
+            query.add(auth.name)
+    return {"headers": tuple(sorted(headers)), "query": tuple(sorted(query))}
+
+
+@dataclass(frozen=True)
+class PageClass:
+    """One generated page class: ``class <name>(<bases>)`` with a docstring and class attributes."""
+
+    name: str
+    bases: tuple[str, ...]
+    doc: str
+    attributes: tuple[tuple[str, object], ...]
+
+
+_STYLE_BASES = {"cursor": "CursorPage", "offset": "OffsetPage", "page": "PageNumberPage"}
+"""The base class in ``_pagination`` of each pagination style."""
+
+
+def _attributes(page: Pagination) -> tuple[tuple[str, object], ...]:
+    """The class attributes that set a style base to one scheme's field and parameter names."""
+    if page.style == "cursor":
+        named = {"cursor_param": page.request_param, "cursor_field": page.cursor_field}
+    elif page.style == "offset":
+        named = {"offset_param": page.request_param, "limit_param": page.limit_param, "total_field": page.total_field}
+    else:
+        named = {
+            "page_param": page.request_param,
+            "page_size_param": page.limit_param,
+            "total_items_field": page.total_field,
+        }
+    return (("items_field", page.items_field), *named.items(), ("has_more_field", page.has_more_field))
+
+
+def _page_doc(page: Pagination) -> str:
+    more = f", while ``{page.has_more_field}`` is true" if page.has_more_field else ""
+    if page.style == "cursor":
+        how = f"``{page.request_param}`` is the last item's ``{page.cursor_field}``"
+    elif page.style == "offset":
+        how = f"``{page.request_param}`` skips the items seen so far"
+    else:
+        how = f"``{page.request_param}`` counts the pages"
+    return f"Pages of ``{page.items_field}``: {how}{more}."
+
+
+def page_classes(api: Api) -> dict[str, list[str] | list[PageClass]]:
+    """What the generated ``pagination`` module imports, exports and declares."""
+    classes: list[PageClass] = []
+    bases = sorted({_STYLE_BASES[p.style] for p in api.pages})
+    for page in api.pages:
+        for kind, name in (("SyncPage", page.sync_class), ("AsyncPage", page.async_class)):
+            classes.append(
+                PageClass(name, (f"{_STYLE_BASES[page.style]}[T]", f"{kind}[T]"), _page_doc(page), _attributes(page))
+            )
+    imports = sorted({"AsyncPage", "AsyncPaginator", "BasePage", "PageInfo", "SyncPage", *bases})
+    exports = ["BasePage", "SyncPage", "AsyncPage", "AsyncPaginator", "PageInfo", *(c.name for c in classes)]
+    return {"imports": imports, "exports": exports, "classes": classes}

@@ -1,0 +1,328 @@
+"""The request loop shared by every resource: configuration, building requests, retries, redirects, deadlines,
+errors and parsing.
+
+Every decision is a plain function or a method shared by both clients (building the request, whether and how long
+to wait before a retry, whether a redirect is followed, how much of a body is read, which error a status is, how the
+response is parsed); the sync and async loops only send, sleep and read.
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar, NotRequired, TypedDict, TypeVar, Unpack, cast
+
+import anyio
+import httpx
+
+from ._auth import NO_SECURITY, Credential, Security, credentials
+from ._constants import DEFAULT_HEADERS, IDEMPOTENCY_HEADER
+from ._exceptions import APITimeoutError, ClientClosedError, InvalidRequestError, status_error, transport_error
+from ._logs import log_request, log_response, setup_logging
+from ._reading import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE, ERROR_BODY_LIMIT, BodyLimit, aread_body, read_body
+from ._redact import is_sensitive_header, redact_url, register_secret
+from ._request import (
+    MAX_REDIRECTS,
+    BaseURL,
+    RequestOptions,
+    check_headers,
+    encode_body,
+    merge_headers,
+    merged_query,
+    redirect_target,
+)
+from ._response import AsyncAPIResponse, ParseContext, ResponseMode, SyncAPIResponse, parse_body, response_mode
+from ._retries import retry_delay, should_retry
+from ._timeouts import attempt_timeouts, deadline_of, remaining
+from ._types import NotGiven, Timeout
+from ._version import __title__, __version__
+
+__all__ = ["RequestOptions", "ClientSettings", "BaseClient", "SyncAPIClient", "AsyncAPIClient"]
+
+T = TypeVar("T")
+
+DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+
+
+class ClientSettings(TypedDict):
+    """What every client is configured with (the generated client fills it from its arguments and defaults)."""
+
+    base_url: str | httpx.URL
+    timeout: Timeout
+    max_retries: int
+    default_headers: Mapping[str, str] | None
+    default_query: Mapping[str, object] | None
+    strict_response_validation: bool
+    credential: NotRequired[Credential | None]
+    max_response_size: NotRequired[int | None]
+
+
+@dataclass(frozen=True)
+class Step:
+    """What the loop does with a response: wait and retry, send again (a redirect followed), or finish, having read
+    the body within ``read`` (nothing is read for a streamed response)."""
+
+    wait: float | None = None
+    done: bool = False
+    read: BodyLimit | None = None
+
+
+@dataclass
+class _Call:
+    """One call's state across its attempts, and the decisions between them."""
+
+    options: RequestOptions
+    max_retries: int
+    mode: ResponseMode
+    deadline: float | None
+    max_response_size: int | None
+    retries_taken: int = 0
+    redirects: int = 0
+    failed: bool = False
+
+    @property
+    def streams(self) -> bool:
+        return self.mode == "stream" or self.options.stream
+
+    def delay_after_failure(self, exc: httpx.HTTPError, request: httpx.Request) -> float:
+        """Seconds to wait before retrying after ``exc``; raises the SDK's error when no retry is left."""
+        if not isinstance(exc, httpx.TransportError) or not self._may_retry(None):
+            raise transport_error(exc, request) from exc
+        return self._next(None)
+
+    def step(self, response: httpx.Response) -> Step:
+        log_response(response, self.retries_taken)
+        status = response.status_code
+        if status < 300:
+            return Step(done=True, read=None if self.streams else BodyLimit(self.max_response_size, self.deadline))
+        if status >= 400 and should_retry(response) and self._may_retry(response.headers):
+            return Step(wait=self._next(response.headers))
+        target = redirect_target(response) if status < 400 and self.redirects < MAX_REDIRECTS else None
+        if target is not None:
+            self.redirects += 1
+            self.options = self.options.with_url(str(target))
+            return Step()
+        self.failed = True
+        return Step(done=True, read=BodyLimit(ERROR_BODY_LIMIT, self.deadline, truncate=True))
+
+    def _may_retry(self, headers: httpx.Headers | None) -> bool:
+        if self.retries_taken >= self.max_retries:
+            return False
+        left = remaining(self.deadline)
+        return left is None or retry_delay(self.retries_taken, headers) < left
+
+    def _next(self, headers: httpx.Headers | None) -> float:
+        delay = retry_delay(self.retries_taken, headers)
+        self.retries_taken += 1
+        return delay
+
+
+class BaseClient:
+    """What the sync and async clients share: configuration and building requests."""
+
+    _security: ClassVar[Security] = NO_SECURITY
+    """The API's own security scheme: how the credential is sent unless an operation names another."""
+    _response_class: ClassVar[type[SyncAPIResponse[Any]] | type[AsyncAPIResponse[Any]]]
+
+    _base: BaseURL
+    max_retries: int
+    timeout: Timeout
+    _default_headers: dict[str, str]
+    _default_query: dict[str, object]
+    _strict_response_validation: bool
+
+    def __init__(self, **settings: Unpack[ClientSettings]) -> None:
+        setup_logging()
+        self._base = BaseURL.parse(settings["base_url"])
+        self.timeout = settings["timeout"]
+        self.max_retries = settings["max_retries"]
+        self._default_headers = dict(settings["default_headers"] or {})
+        self._default_query = dict(settings["default_query"] or {})
+        self._strict_response_validation = settings["strict_response_validation"]
+        self._max_response_size = settings.get("max_response_size", DEFAULT_MAX_RESPONSE_SIZE)
+        self._credential = settings.get("credential")
+        register_secret(*((self._credential,) if isinstance(self._credential, str) else self._credential or ()))
+        register_secret(*(v for k, v in self._default_headers.items() if is_sensitive_header(k)))
+        self._auth = credentials(self._security, self._credential)
+        self._static_headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            "User-Agent": _user_agent(),
+            **DEFAULT_HEADERS,
+        }
+        self._headers = merge_headers(self._static_headers, self._auth[0], self._default_headers)
+        """Every request's headers but the call's own: checked once, here."""
+        check_headers(self._headers)
+
+    @property
+    def base_url(self) -> httpx.URL:
+        return self._base.url
+
+    @property
+    def max_response_size(self) -> int | None:
+        """The most decoded bytes a response body may have (``None``: no limit)."""
+        return self._max_response_size
+
+    def _build_request(self, call: _Call) -> httpx.Request:
+        options = call.options
+        if options.security is None:
+            headers, auth_query = self._headers, self._auth[1]
+        else:  # the operation's own scheme: the client's credential sent that scheme's way, or not at all
+            auth_headers, auth_query = credentials(options.security, self._credential)
+            headers = merge_headers(self._static_headers, auth_headers, self._default_headers)
+        own: dict[str, str] = {"Accept": "text/event-stream"} if options.stream else {}
+        if options.idempotency_key is not None and IDEMPOTENCY_HEADER:
+            own[IDEMPOTENCY_HEADER] = options.idempotency_key
+        if options.headers:
+            check_headers(options.headers)
+            own.update(options.headers)
+        if call.retries_taken:
+            own["X-Retry-Count"] = str(call.retries_taken)
+        if own:
+            headers = merge_headers(headers, own)
+        query = merged_query(self._base.query, auth_query, self._default_query, options.query, options.extra_query)
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        try:
+            request = httpx.Request(
+                options.method.upper(),
+                options.url or self._base.join(options.path),
+                params=cast(Any, query) or None,
+                headers=headers,
+                **encode_body(options),
+                extensions={"timeout": attempt_timeouts(timeout, call.deadline)},
+            )
+        except (httpx.InvalidURL, UnicodeError) as exc:  # a URL too long, a host idna refuses
+            raise InvalidRequestError(f"The request URL cannot be built: {exc}") from exc
+        if request.url.userinfo:
+            raise InvalidRequestError(f"The request URL holds a user name or password: {redact_url(request.url)}")
+        left = remaining(call.deadline)
+        if left is not None and left <= 0:
+            raise APITimeoutError(request)
+        log_request(request, call.retries_taken)
+        return request
+
+    def _begin(self, options: RequestOptions) -> _Call:
+        """The call's state; every non-GET call gets one idempotency key, reused by all of its retries."""
+        if IDEMPOTENCY_HEADER and options.method.lower() != "get" and options.idempotency_key is None:
+            options = replace(options, idempotency_key=f"{__title__}-retry-{uuid.uuid4()}")
+        max_retries = self.max_retries if isinstance(options.max_retries, NotGiven) else options.max_retries
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        return _Call(options, max_retries, response_mode.get(), deadline_of(timeout), self._max_response_size)
+
+    def _finish(self, call: _Call, response: httpx.Response, cast_to: Any, item_type: Any) -> Any:
+        if call.failed:
+            raise status_error(response)
+        context = ParseContext(
+            response, self, call.options, cast_to, item_type, self._strict_response_validation, call.retries_taken
+        )
+        return parse_body(context) if call.mode == "parsed" else self._response_class(context)
+
+    def _check_open(self, is_closed: bool) -> None:
+        if is_closed:
+            raise ClientClosedError("The client was closed; create a new one (or use it inside its with block).")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={redact_url(self.base_url)!r}>"
+
+
+def _user_agent() -> str:
+    return f"{__title__}/{__version__} python/{platform.python_version()}"
+
+
+class SyncAPIClient(BaseClient):
+    _client: httpx.Client
+    _owns_client: bool
+    _response_class = SyncAPIResponse
+
+    def __init__(self, *, http_client: httpx.Client | None, **settings: Unpack[ClientSettings]) -> None:
+        super().__init__(**settings)
+        self._owns_client = http_client is None
+        self._client = http_client or httpx.Client(timeout=settings["timeout"], limits=DEFAULT_CONNECTION_LIMITS)
+
+    def _sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def request(self, cast_to: Any, options: RequestOptions, *, item_type: Any = None) -> Any:
+        """Send ``options`` with retries; return data parsed as ``cast_to``, or a raw response when one was asked."""
+        call = self._begin(options)
+        while True:
+            self._check_open(self._client.is_closed)
+            request = self._build_request(call)
+            try:
+                response = self._client.send(request, stream=True, follow_redirects=False)
+                step = call.step(response)
+                if step.read is not None:
+                    read_body(response, step.read)
+            except httpx.HTTPError as exc:
+                self._sleep(call.delay_after_failure(exc, request))
+                continue
+            if step.done:
+                return self._finish(call, response, cast_to, item_type)
+            response.close()
+            if step.wait is not None:
+                self._sleep(step.wait)
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    def close(self) -> None:
+        """Close the connection pool, unless it was passed in by the caller or belongs to the client copied."""
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self: T) -> T:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseClient):
+    _client: httpx.AsyncClient
+    _owns_client: bool
+    _response_class = AsyncAPIResponse
+
+    def __init__(self, *, http_client: httpx.AsyncClient | None, **settings: Unpack[ClientSettings]) -> None:
+        super().__init__(**settings)
+        self._owns_client = http_client is None
+        self._client = http_client or httpx.AsyncClient(timeout=settings["timeout"], limits=DEFAULT_CONNECTION_LIMITS)
+
+    async def _sleep(self, seconds: float) -> None:
+        await anyio.sleep(seconds)
+
+    async def request(self, cast_to: Any, options: RequestOptions, *, item_type: Any = None) -> Any:
+        """Send ``options`` with retries; return data parsed as ``cast_to``, or a raw response when one was asked."""
+        call = self._begin(options)
+        while True:
+            self._check_open(self._client.is_closed)
+            request = self._build_request(call)
+            try:
+                response = await self._client.send(request, stream=True, follow_redirects=False)
+                step = call.step(response)
+                if step.read is not None:
+                    await aread_body(response, step.read)
+            except httpx.HTTPError as exc:
+                await self._sleep(call.delay_after_failure(exc, request))
+                continue
+            if step.done:
+                return self._finish(call, response, cast_to, item_type)
+            await response.aclose()
+            if step.wait is not None:
+                await self._sleep(step.wait)
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    async def close(self) -> None:
+        """Close the connection pool, unless it was passed in by the caller or belongs to the client copied."""
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def __aenter__(self: T) -> T:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()

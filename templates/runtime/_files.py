@@ -1,0 +1,94 @@
+"""Turning the files a caller passes (bytes, paths, open files, tuples) into the parts of a request body.
+
+Files are read into memory once, before the first attempt, so that every retry sends the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from os import PathLike, fspath
+from pathlib import Path
+from typing import cast
+
+import anyio
+
+from ._request import FilePart
+from ._types import FileContent, FileTypes, NotGiven
+
+__all__ = ["multipart_files", "async_multipart_files", "file_content", "async_file_content"]
+
+DEFAULT_FILE_NAME = "upload"
+
+
+def _name_of(content: FileContent) -> str:
+    if isinstance(content, PathLike):
+        return Path(fspath(content)).name
+    if isinstance(content, bytes):
+        return DEFAULT_FILE_NAME
+    name = getattr(content, "name", None)
+    return Path(name).name if isinstance(name, str) else DEFAULT_FILE_NAME
+
+
+def _split(file: FileTypes) -> tuple[str | None, FileContent, str | None]:
+    if isinstance(file, tuple):
+        if len(file) == 2:
+            name, content = file
+            return name, content, None
+        return file
+    return _name_of(file), file, None
+
+
+def _read(content: FileContent) -> bytes:
+    if isinstance(content, bytes):
+        return content
+    if isinstance(content, PathLike):
+        return Path(fspath(content)).read_bytes()
+    return content.read()
+
+
+async def _aread(content: FileContent) -> bytes:
+    if isinstance(content, bytes):
+        return content
+    if isinstance(content, PathLike):
+        return await anyio.Path(fspath(content)).read_bytes()
+    return await anyio.to_thread.run_sync(content.read)  # an open file may block: not on the event loop
+
+
+def _parts(fields: Mapping[str, object]) -> list[tuple[str, FileTypes]]:
+    """Each file passed, keyed by its form field; a list of files becomes one part per file."""
+    parts: list[tuple[str, FileTypes]] = []
+    for key, value in fields.items():
+        if isinstance(value, NotGiven) or value is None:
+            continue
+        if isinstance(value, Sequence) and not isinstance(value, (bytes, tuple)):
+            parts.extend((key, cast(FileTypes, item)) for item in cast(Sequence[object], value))
+        else:
+            parts.append((key, cast(FileTypes, value)))
+    return parts
+
+
+def multipart_files(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
+    """The file parts of a ``multipart/form-data`` body, read into memory."""
+    found: list[tuple[str, FilePart]] = []
+    for key, file in _parts(fields):
+        name, content, media_type = _split(file)
+        found.append((key, (name, _read(content), media_type)))
+    return found
+
+
+async def async_multipart_files(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
+    """:func:`multipart_files`, reading paths without blocking the event loop."""
+    found: list[tuple[str, FilePart]] = []
+    for key, file in _parts(fields):
+        name, content, media_type = _split(file)
+        found.append((key, (name, await _aread(content), media_type)))
+    return found
+
+
+def file_content(content: FileContent | NotGiven) -> bytes | None:
+    """A raw request body (``application/octet-stream`` and the like), read into memory."""
+    return None if isinstance(content, NotGiven) else _read(content)
+
+
+async def async_file_content(content: FileContent | NotGiven) -> bytes | None:
+    return None if isinstance(content, NotGiven) else await _aread(content)

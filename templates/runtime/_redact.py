@@ -1,0 +1,63 @@
+"""One redaction for every log line, repr and error message: credentials never leave the process in text.
+
+Covered: the values of sensitive headers (``Authorization``, every header that carries a credential), the query
+parameters of every query-key security scheme and a few common credential names, URL user info, and every secret a
+client was configured with (its API key, a password), wherever it appears in a text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import httpx
+
+from ._constants import SENSITIVE_HEADERS, SENSITIVE_QUERY_PARAMS
+
+__all__ = ["REDACTED", "register_secret", "redact_text", "redact_url", "redact_headers", "is_sensitive_header"]
+
+REDACTED = "<redacted>"
+
+COMMON_SENSITIVE_QUERY_PARAMS = frozenset(
+    ("api_key", "api-key", "apikey", "key", "access_token", "token", "client_secret", "password", "secret", "sig")
+)
+_QUERY_PARAMS = frozenset(name.lower() for name in SENSITIVE_QUERY_PARAMS | COMMON_SENSITIVE_QUERY_PARAMS)
+MIN_SECRET_LENGTH = 4
+"""Shorter values are not searched for in text (they would redact ordinary words); they still never reach a header
+or URL in a log line, which are redacted by name."""
+
+_secrets: set[str] = set()
+
+
+def register_secret(*values: str | None) -> None:
+    """Remember credentials so that no message, repr or log line of this package can show them."""
+    _secrets.update(v for v in values if v and len(v) >= MIN_SECRET_LENGTH)
+
+
+def redact_text(text: str) -> str:
+    """``text`` with every registered secret replaced (longest first, so a secret inside another goes too)."""
+    for secret in sorted((s for s in _secrets if s in text), key=len, reverse=True):
+        text = text.replace(secret, REDACTED)
+    return text
+
+
+def is_sensitive_header(name: str) -> bool:
+    return name.lower() in SENSITIVE_HEADERS
+
+
+def redact_headers(headers: httpx.Headers | Iterable[tuple[str, str]]) -> dict[str, str]:
+    items = headers.items() if isinstance(headers, httpx.Headers) else headers
+    return {k: (REDACTED if is_sensitive_header(k) else redact_text(v)) for k, v in items}
+
+
+def redact_url(url: httpx.URL | str) -> str:
+    """The URL as text without user info, with sensitive query values and registered secrets replaced."""
+    try:
+        parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        return REDACTED
+    if parsed.userinfo:
+        parsed = parsed.copy_with(userinfo=REDACTED.encode())
+    if any(key.lower() in _QUERY_PARAMS for key in parsed.params):
+        params = [(k, REDACTED if k.lower() in _QUERY_PARAMS else v) for k, v in parsed.params.multi_items()]
+        parsed = parsed.copy_with(params=params)
+    return redact_text(str(parsed))

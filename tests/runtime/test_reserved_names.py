@@ -1,0 +1,58 @@
+"""The names a resource must not take, because the clients and resources already use them, are all listed in
+``generator/reserved.py`` (the generator renames a resource that would shadow one)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from generator.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
+from tests.support import FIXTURES, GENERATED
+
+PACKAGES = [GENERATED, *sorted(p / "expected" for p in FIXTURES.iterdir() if (p / "expected").is_dir())]
+
+
+@pytest.fixture(params=PACKAGES, ids=lambda p: p.parent.name if p.name == "expected" else p.name)
+def package(request: pytest.FixtureRequest) -> Iterator[ModuleType]:
+    src = Path(request.param) / "src"
+    (name,) = [p.name for p in src.iterdir() if p.is_dir()]
+    sys.path.insert(0, str(src))
+    try:
+        yield importlib.import_module(name)
+    finally:
+        sys.path.remove(str(src))
+
+
+def _own_names(cls: type) -> set[str]:
+    """Every attribute a client class and its bases define, but its resources (and Python's own)."""
+    names: set[str] = set()
+    for klass in cls.__mro__[:-1]:
+        for name, value in vars(klass).items():
+            resource = isinstance(value, cached_property) and name not in (
+                "with_raw_response",
+                "with_streaming_response",
+            )
+            if not (name.startswith("__") and name.endswith("__")) and not resource:
+                names.add(name)
+    return names
+
+
+def test_every_client_attribute_is_reserved(package: ModuleType) -> None:
+    client_module = importlib.import_module(f"{package.__name__}._client")
+    for cls in (getattr(client_module, name) for name in client_module.__all__):
+        kwargs = {"api_key": "sk-test"} if "api_key" in cls.__init__.__code__.co_varnames else {}
+        instance = cls(base_url="http://localhost", **kwargs)
+        names = _own_names(cls) | set(vars(instance))
+        assert names - CLIENT_ATTRIBUTES == set()
+
+
+def test_every_resource_attribute_is_reserved(package: ModuleType) -> None:
+    resource = importlib.import_module(f"{package.__name__}._resource")
+    for cls in (resource.SyncAPIResource, resource.AsyncAPIResource):
+        assert _own_names(cls) | set(vars(cls(object()))) <= RESOURCE_ATTRIBUTES
