@@ -89,6 +89,57 @@ def read_file(path: Path) -> Any:
     return parse_text(text, path.name)
 
 
+MAX_NESTING = 128
+"""Mappings and lists nested deeper than this are refused as the document is read: every later stage walks the
+document, and none should have to do so without recursion. (The real documents we test nest 40 deep at most.)"""
+
+
+def _heights(root: Any) -> dict[int, int]:
+    """How many mappings and lists deep each one is, by ``id`` (a node that contains itself through YAML aliases
+    is infinitely deep). Iterative, and each shared node is measured once."""
+    heights: dict[int, int] = {}
+    started: set[int] = set()
+    todo: list[tuple[Any, bool]] = [(root, False)]
+    while todo:
+        node, children_done = todo.pop()
+        children = [
+            c
+            for c in (cast(dict[Any, Any], node).values() if isinstance(node, dict) else cast(list[Any], node))
+            if isinstance(c, dict | list)
+        ]
+        if children_done:
+            heights[id(node)] = 1 + max((heights.get(id(c), MAX_NESTING + 1) for c in children), default=0)
+        elif id(node) not in started:
+            started.add(id(node))
+            todo.append((node, True))
+            todo.extend((c, False) for c in children if id(c) not in started)
+    return heights
+
+
+def check_nesting(root: Any, file: str) -> None:
+    """Refuse a document nested deeper than :data:`MAX_NESTING`, naming the pointer where it goes too deep."""
+    heights = _heights(root)
+    if heights[id(root)] <= MAX_NESTING:
+        return
+    node, tokens = root, []
+    while len(tokens) < MAX_NESTING:  # the pointer of the first mapping or list deeper than allowed
+        items = list(node.items() if isinstance(node, dict) else enumerate(node))
+        key, node = max(
+            ((k, v) for k, v in items if isinstance(v, dict | list)), key=lambda kv: heights.get(id(kv[1]), 1 << 30)
+        )
+        tokens.append(key)
+    raise GenerationError(
+        [
+            Problem(
+                file,
+                pointer(*tokens),
+                f"the document nests too deeply (more than {MAX_NESTING} levels of mappings and lists)",
+                "flatten it, for example with $ref",
+            )
+        ]
+    )
+
+
 def unescape_pointer_token(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
@@ -243,5 +294,12 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
         )
     from .bundle import bundle  # noqa: PLC0415 - bundle reads files through this module
 
+    check_nesting(root, name)
     bundled = bundle(root, path, name)
-    return Document(normalise(bundled.root), name, bundled.unfollowed, bundled.sources)
+    try:
+        normalised = normalise(bundled.root)
+    except RecursionError:  # only files the document references can still nest this deep
+        raise GenerationError(
+            [Problem(name, "", "the document nests too deeply to read", "flatten it, for example with $ref")]
+        ) from None
+    return Document(normalised, name, bundled.unfollowed, bundled.sources)

@@ -332,8 +332,12 @@ def verdict(code: int, stderr: str, keep_going: bool) -> tuple[str, str]:
     ]
     if unclear:
         return "internal", unclear[0]
-    if keep_going:
-        errors = [line for line in problems if re.search(r"#/(paths|components)/\S*: error: ", line)]
+    if keep_going:  # only a document too deep to read at all may stop a run that keeps going
+        errors = [
+            line
+            for line in problems
+            if re.search(r"#/(paths|components)/\S*: error: ", line) and "levels of mappings and lists" not in line
+        ]
         if errors:
             return "not-skipped", errors[0]
     return "refused", problems[0] if problems else summary

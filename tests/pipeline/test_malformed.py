@@ -12,7 +12,7 @@ import pytest
 
 from generator import cli
 from generator.errors import GenerationError
-from generator.loader import Document
+from generator.loader import MAX_NESTING, Document
 from generator.schemacheck import MAX_DEPTH, MAX_MEMBERS
 from generator.validate import validate
 
@@ -60,13 +60,13 @@ MALFORMED: dict[str, tuple[Any, str, str]] = {
         "/discriminator/mapping/other",
         "discriminator value 'other' maps to '#/components/schemas/Gone', which is not a schema here",
     ),
-    "one-of-400-deep": (
-        _nested("oneOf", 400),
+    "one-of-50-deep": (
+        _nested("oneOf", 50),
         "/oneOf/0" * MAX_DEPTH,
         f"the schema nests too deeply (more than {MAX_DEPTH} levels inside)",
     ),
-    "all-of-400-deep": (
-        _nested("allOf", 400),
+    "all-of-50-deep": (
+        _nested("allOf", 50),
         "/allOf/0" * MAX_DEPTH,
         f"the schema nests too deeply (more than {MAX_DEPTH} levels inside)",
     ),
@@ -132,6 +132,27 @@ def test_keep_going_skips_them_and_generates_the_rest(
     assert all(": warning: " in line for line in err.splitlines())
     types = tmp_path / "out" / "src" / "malformed" / "types"
     assert (types / "bad0.py").is_file() and (types / "bad6.py").is_file()
+
+
+@pytest.mark.parametrize("key", ["oneOf", "allOf"])
+@pytest.mark.parametrize("keep_going", [False, True])
+def test_nesting_400_deep_is_refused_as_the_document_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, keep_going: bool
+) -> None:
+    """Too deep for any stage to walk: refused, with the pointer where it goes too deep, before anything walks it."""
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps(_document({"Thing": _nested(key, 400)})))
+    argv = ["generate", "--spec", str(spec), "--out", str(tmp_path / "out"), *(["--keep-going"] * keep_going)]
+    assert cli.main(argv) == 2
+    problem, summary = capsys.readouterr().err.splitlines()
+    where, message = problem.split(": error: ")
+    assert where.startswith(f"{spec}#/components/schemas/Thing/{key}/0/{key}/0/")
+    assert where.count("/") - str(spec).count("/") == MAX_NESTING  # the first node deeper than allowed
+    assert (
+        message
+        == f"the document nests too deeply (more than {MAX_NESTING} levels of mappings and lists) (flatten it, for example with $ref)"
+    )
+    assert summary == f"generation failed: 1 problem(s); {tmp_path / 'out'} was not changed"
 
 
 def test_a_long_ref_chain_is_checked_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
