@@ -24,9 +24,9 @@ from urllib.parse import unquote, urlsplit
 from .errors import GenerationError, Problem, pointer
 from .loader import read_file, unescape_pointer_token
 from .naming import Namespace, class_name
+from .openapi import SCHEMA_PREFIX
 from .schemacheck import SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_VALUES
 
-SCHEMA_PREFIX = "#/components/schemas/"
 SCHEMA_KEYS = SCHEMA_VALUES | {"schema"}
 """Keys whose value is a schema; a reference found under one of them (or in ``properties``, ``allOf``...) is one."""
 SCHEMA_NAMED = SCHEMA_MAPS | {"schemas"}

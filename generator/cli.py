@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
         if args.debug:
             traceback.print_exc()
-        message = f"generation failed: {type(exc).__name__}: {exc}; {where}"
+        first = next(iter(str(exc).splitlines()), "")  # one line, whatever a tool put in its message
+        message = f"generation failed: {type(exc).__name__}: {first}; {where}"
         return _fail(run, [message], "run again with --debug for the traceback")
 
 
@@ -203,7 +204,7 @@ def _run(run: _Run) -> int:
         create=writes,
     ):
         for note in recover(args.out):
-            print(f"warning: {note}", file=sys.stderr)
+            print(note, file=sys.stderr)
         if not writes:
             return _check(run, config)
         check_owned(args.out, force=args.force)

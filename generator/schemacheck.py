@@ -1,10 +1,12 @@
 """Every schema of a document is well-formed: each keyword the generator reads has the kind of value it must have.
 
 A schema keyword of the wrong kind (``required: name``, ``properties`` as a list, ``description`` as an object), a
-discriminator mapping to nothing, a schema nested deeper than :data:`MAX_DEPTH` levels or a union wider than
-:data:`MAX_MEMBERS` members is reported with its pointer here, before anything reads it. With ``repair`` (the
+discriminator mapping to nothing, a reference that makes an inline schema contain itself, a schema nested deeper
+than :data:`MAX_DEPTH` levels or a union wider than :data:`MAX_MEMBERS` members is reported with its pointer here,
+before anything reads it. With ``repair`` (the
 generator's ``--keep-going``) each is a warning instead, and the document is repaired in place so that the rest of
-the pipeline never meets it: the keyword is dropped, or the whole schema becomes an empty one (any value). A
+the pipeline never meets it: the keyword is dropped, or the whole schema becomes an empty one (any value); so is a
+``$ref`` that cannot be followed (which validation otherwise reports). A
 repaired schema keeps what was wrong under :data:`IGNORED` (``{keyword: message}``, or the message alone when the
 whole schema was replaced), so that checking the repaired document again reports the same warnings.
 
@@ -19,13 +21,13 @@ from typing import Any, cast
 
 from .errors import Problems, escape_pointer_token
 from .loader import Document, RefChains, pointer_join
+from .openapi import SCHEMA_PREFIX
 
 MAX_DEPTH = 32
 """Schemas nested inline deeper than this are refused (the real documents we test nest 10 deep at most)."""
 MAX_MEMBERS = 500
 """``allOf``/``anyOf``/``oneOf`` lists longer than this are refused (the real documents we test have 79 at most)."""
 IGNORED = "x-sdkgen-ignored"
-NAMED = "#/components/schemas/"
 DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum"})
 SCHEMA_VALUES = frozenset(
     {
@@ -296,7 +298,7 @@ class SchemaChecker:
 
 def _is_named(ref: str) -> bool:
     """A reference to a component schema, which becomes a model class the rest refers to by name."""
-    return ref.startswith(NAMED) and "/" not in ref[len(NAMED) :]
+    return ref.startswith(SCHEMA_PREFIX) and "/" not in ref[len(SCHEMA_PREFIX) :]
 
 
 def child_role(parent: str, at: str, key: str) -> str:

@@ -1,8 +1,9 @@
 """Document-level checks, run after loading and before parsing; every problem is collected, none stops the rest.
 
-The parser may then assume a sane document: paths and operations are mappings, every ``$ref`` resolves and no
-chain of them loops, operationIds are unique, path templates and path parameters agree, and header names are
-HTTP tokens. Each problem names the JSON pointer where it is, what is wrong, and how to fix it.
+The parser may then assume a sane document: paths and operations are mappings, every schema is well-formed (see
+:mod:`generator.schemacheck`), every ``$ref`` resolves to an object and no chain of them loops (each chain followed
+once), operationIds are unique, path templates and path parameters agree, and header names are HTTP tokens. Each
+problem names the JSON pointer where it is, what is wrong, and how to fix it.
 """
 
 from __future__ import annotations

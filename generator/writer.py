@@ -75,8 +75,8 @@ def recover(out: Path) -> list[str]:
         if os.path.lexists(leftover):
             _remove(leftover)
     return [
-        f"{p}: a backup left by an interrupted run of an earlier version of the generator; {out} was generated "
-        "since, so it was left in place (delete it once you no longer need its files)"
+        f"{p}: warning: a backup left by an interrupted run of an earlier version of the generator; {out} was "
+        "generated since, so it was left in place (delete it once you no longer need its files)"
         for p in legacy_backups
         if os.path.lexists(p)
     ]
