@@ -21,6 +21,7 @@ from typing import Any, cast
 
 from .errors import Problems, escape_pointer_token
 from .loader import Document, RefChains, pointer_join
+from .loops import OnALoop, leads_to_a_loop
 from .openapi import SCHEMA_PREFIX
 
 MAX_DEPTH = 32
@@ -131,8 +132,11 @@ class SchemaChecker:
         self.problems = problems
         self.repair = repair
         self.chains = RefChains(doc)
-        self.cyclic: dict[str, bool] = {}
-        """Inline schemas (by pointer) whose inline references lead back to them, or not."""
+        self.inline_loops: dict[str, bool] = {}
+        """Inline schemas (by pointer) whose inline references lead to a loop, or not."""
+        self.extends_itself = OnALoop(self._parents)
+        """Whether the schema at a pointer is among its own ``allOf`` parents (through ``$ref`` s and ``allOf`` s
+        alone). A union that is among its members' parents is the usual shape of polymorphism, and is fine."""
 
     def run(self) -> None:
         todo = [_Place(self.doc.root, "", "other")]
@@ -193,6 +197,11 @@ class SchemaChecker:
             )
         elif self.repair and "$ref" in node:
             wrong.update(self._reference(node, place.at))
+        if "allOf" in node and not wrong and self.extends_itself(place.at):  # a loop of bare $refs: see validate
+            wrong["allOf"] = (
+                "the schema extends itself through allOf, and a class cannot be its own parent "
+                "(refer to it from a property or an array's items instead)"
+            )
         for relative, message in wrong.items():
             self._report(pointer_join(place.at, *relative.split("/")), message)
         if wrong and self.repair:
@@ -227,24 +236,29 @@ class SchemaChecker:
 
     def _contains_itself(self, ref: Any) -> bool:
         """Whether a reference to an inline schema (not a named component) leads back to it through inline
-        references: the models inline such references, and would do so forever. Iterative, each schema walked once."""
+        references: the models inline such references, and would do so forever."""
         if not isinstance(ref, str) or not ref.startswith("#") or _is_named(ref):
             return False
-        start = ref[1:]
-        stack, on_path = [(start, iter(self._inline_targets(start)))], {start}
-        while stack and start not in self.cyclic:
-            schema, targets = stack[-1]
-            target = next(targets, None)
-            if target is None:
-                stack.pop()
-                on_path.discard(schema)
-                self.cyclic[schema] = False  # explored: no way back to anything on the path
-            elif target in on_path or self.cyclic.get(target):
-                self.cyclic.update((s, True) for s, _ in stack)
-            elif target not in self.cyclic:
-                on_path.add(target)
-                stack.append((target, iter(self._inline_targets(target))))
-        return self.cyclic[start]
+        return leads_to_a_loop(ref[1:], self._inline_targets, self.inline_loops)
+
+    def _parents(self, at: str) -> list[str]:
+        """The schemas that the schema at ``at`` refers to, or extends with ``allOf`` (inline parts included)."""
+        try:
+            todo = [self.doc.at(at)]
+        except KeyError:
+            return []
+        found: list[str] = []
+        while todo:
+            node = todo.pop()
+            if not isinstance(node, Mapping):
+                continue
+            node = cast(Mapping[str, Any], node)
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#"):
+                found.append(ref[1:])
+            parts = node.get("allOf")
+            todo.extend(cast(list[Any], parts) if isinstance(parts, list) else [])
+        return found
 
     def _inline_targets(self, at: str) -> list[str]:
         """The inline schemas that the inline references inside the schema at ``at`` point at."""

@@ -103,6 +103,60 @@ def test_each_malformed_schema_is_one_error_with_its_pointer(name: str) -> None:
     ]
 
 
+INLINE = "#/components/schemas/Thing/properties/p"
+EXTENDS_ITSELF = (
+    "the schema extends itself through allOf, and a class cannot be its own parent "
+    "(refer to it from a property or an array's items instead)"
+)
+LOOPS = {
+    "extends-itself": (
+        {"Thing": {"type": "object", "allOf": [{"$ref": "#/components/schemas/Thing"}]}},
+        "/components/schemas/Thing/allOf",
+        EXTENDS_ITSELF,
+    ),
+    "extends-itself-through-another": (
+        {
+            "Thing": {"allOf": [{"$ref": "#/components/schemas/Part"}, {"type": "object"}]},
+            "Part": {"allOf": [{"$ref": "#/components/schemas/Thing"}], "description": "a part"},
+        },
+        "/components/schemas/Thing/allOf",
+        EXTENDS_ITSELF,
+    ),
+    "inline-schema-containing-itself": (
+        {"Thing": {"type": "object", "properties": {"p": {"type": "object", "properties": {"q": {"$ref": INLINE}}}}}},
+        "/components/schemas/Thing/properties/p/properties/q/$ref",
+        f"$ref '{INLINE}' makes a schema contain itself, which only a named schema can "
+        "(move it under #/components/schemas)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOOPS))
+def test_a_schema_made_of_itself_is_an_error_where_the_loop_is(name: str) -> None:
+    schemas, pointer, message = LOOPS[name]
+    with pytest.raises(GenerationError) as caught:
+        validate(Document(_document(schemas), "openapi.json"))
+    assert f"openapi.json#{pointer}: error: {message}" in [str(p) for p in caught.value.problems]
+
+
+def test_recursion_through_fields_and_polymorphism_are_fine() -> None:
+    """A tree: a named schema may refer to itself from a field, at any distance; and a union may be the parent of its
+    members (``Pet: {oneOf: [Cat, Dog]}``, ``Cat: {allOf: [Pet, ...]}``)."""
+    node = {
+        "type": "object",
+        "properties": {"children": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}}},
+    }
+    other = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Thing"},
+            {"properties": {"up": {"$ref": "#/components/schemas/Other"}}},
+        ]
+    }
+    pet = {"oneOf": [{"$ref": "#/components/schemas/Cat"}], "discriminator": {"propertyName": "kind"}}
+    cat = {"allOf": [{"$ref": "#/components/schemas/Pet"}, {"properties": {"kind": {"type": "string"}}}]}
+    validate(Document(_document({"Thing": node, "Other": other, "Pet": pet, "Cat": cat}), "openapi.json"))
+
+
 def test_the_command_line_reports_them_all_in_problem_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     schemas = {f"Bad{i}": schema for i, (schema, _, _) in enumerate(MALFORMED.values())}
     spec = tmp_path / "openapi.json"
