@@ -22,7 +22,7 @@ from typing import Any, cast
 from .errors import Problems, escape_pointer_token
 from .loader import Document, RefChains, pointer_join
 from .loops import OnALoop, leads_to_a_loop
-from .openapi import SCHEMA_PREFIX
+from .openapi import SCHEMA_PREFIX, as_list
 
 MAX_DEPTH = 32
 """Schemas nested inline deeper than this are refused (the real documents we test nest 10 deep at most)."""
@@ -243,25 +243,17 @@ class SchemaChecker:
 
     def _parents(self, at: str) -> list[str]:
         """The schemas that the schema at ``at`` refers to, or extends with ``allOf`` (inline parts included)."""
-        try:
-            todo = [self.doc.at(at)]
-        except KeyError:
-            return []
-        found: list[str] = []
-        while todo:
-            node = todo.pop()
-            if not isinstance(node, Mapping):
-                continue
-            node = cast(Mapping[str, Any], node)
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#"):
-                found.append(ref[1:])
-            parts = node.get("allOf")
-            todo.extend(cast(list[Any], parts) if isinstance(parts, list) else [])
-        return found
+        return self._references(at, lambda node: as_list(node.get("allOf")), lambda ref: True)
 
     def _inline_targets(self, at: str) -> list[str]:
         """The inline schemas that the inline references inside the schema at ``at`` point at."""
+        return self._references(at, _structure, lambda ref: not _is_named(ref))
+
+    def _references(
+        self, at: str, inside: Callable[[Mapping[str, Any]], list[Any]], wanted: Callable[[str], bool]
+    ) -> list[str]:
+        """The targets of the ``wanted`` local references found in the node at ``at`` and, through ``inside``, the
+        nodes within it (lists are looked into)."""
         try:
             todo = [self.doc.at(at)]
         except KeyError:
@@ -269,14 +261,14 @@ class SchemaChecker:
         found: list[str] = []
         while todo:
             node = todo.pop()
-            if isinstance(node, Mapping):
+            if isinstance(node, list):
+                todo.extend(cast(list[Any], node))
+            elif isinstance(node, Mapping):
                 node = cast(Mapping[str, Any], node)
                 ref = node.get("$ref")
-                if isinstance(ref, str) and ref.startswith("#") and not _is_named(ref):
+                if isinstance(ref, str) and ref.startswith("#") and wanted(ref):
                     found.append(ref[1:])
-                todo.extend(v for k, v in node.items() if k not in DATA_KEYS and not str(k).startswith("x-"))
-            elif isinstance(node, list):
-                todo.extend(cast(list[Any], node))
+                todo.extend(inside(node))
         return found
 
     def _discriminator(self, value: Any, at: str) -> dict[str, str]:
@@ -308,6 +300,11 @@ class SchemaChecker:
         components = self.doc.root.get("components")
         schemas = cast(Mapping[str, Any], components).get("schemas") if isinstance(components, Mapping) else None
         return isinstance(schemas, Mapping) and target in schemas
+
+
+def _structure(node: Mapping[str, Any]) -> list[Any]:
+    """What a walk over schemas looks into: every value but data (examples, defaults) and vendor extensions."""
+    return [v for k, v in node.items() if k not in DATA_KEYS and not str(k).startswith("x-")]
 
 
 def _is_named(ref: str) -> bool:

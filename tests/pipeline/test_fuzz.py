@@ -10,7 +10,7 @@ from tests.pipeline import fuzz
 SMALL_SHARED = frozenset({"petstore3", "petstore31"})
 """The small real documents (when ../shared is present); ``make fuzz`` damages the large ones too."""
 SOURCES = fuzz.sources(only=SMALL_SHARED)
-CASES = fuzz.cases(12, seed=2024, all_sources=SOURCES)
+CASES = fuzz.cases(8, seed=2024, all_sources=SOURCES)
 
 
 @pytest.fixture(autouse=True)
