@@ -22,6 +22,7 @@ from .operations import OperationBuilder, path_order, python_path
 from .pagination import paginate
 from .placement import RESERVED as RESERVED_METHODS
 from .placement import Endpoint, Placement, base_path, place
+from .reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
 from .security import auth_of, operation_auth, server_url
 from .typemap import RESERVED_MODELS, TypeMapper
 
@@ -45,6 +46,7 @@ class Parser:
         self.problems = Problems(doc.name)
         self.types = TypeMapper(doc, self.problems, keep_going=keep_going)
         self.auth = auth_of(doc)
+        self._renamed: set[str] = set()
 
     # -- operations ---------------------------------------------------------------------------------------------
     def _operation(
@@ -99,7 +101,8 @@ class Parser:
                 found.append((endpoint, op, item, pointer_join(item_at, http_method)))
         self._ids = {e.operation_id for e, _, _, _ in found if e.operation_id}
         servers = [str(as_mapping(s).get("url", "")) for s in as_list(self.doc.root.get("servers"))]
-        placed = place([e for e, _, _, _ in found], [base_path(url) for url in servers], RESERVED_METHODS)
+        reserved = RESERVED_METHODS | RESOURCE_ATTRIBUTES
+        placed = place([e for e, _, _, _ in found], [base_path(url) for url in servers], reserved)
         result: list[tuple[Placement, Operation]] = []
         for endpoint, op, item, at in found:
             operation = self._try(endpoint.path, endpoint.method, op, item, at)
@@ -150,6 +153,7 @@ class Parser:
         return list(roots.values())
 
     def _add(self, roots: dict[str, Resource], path: tuple[str, ...], method: str, op: Operation) -> None:
+        path = (self._top_level(path[0], op), *path[1:])
         parent: Resource | None = None
         for depth, part in enumerate(path):
             siblings = roots if parent is None else {c.name: c for c in parent.children}
@@ -163,12 +167,25 @@ class Parser:
             parent = node
         assert parent is not None
         taken = Namespace(
-            RESERVED_METHODS | {c.name for c in parent.children} | {o.method_name for o in parent.operations}
+            RESERVED_METHODS
+            | RESOURCE_ATTRIBUTES
+            | {c.name for c in parent.children}
+            | {o.method_name for o in parent.operations}
         )
         name = taken.claim(method)
         if name != method:
             self.problems.warn(op.pointer, f"method name {method!r} is taken in {'.'.join(path)}; using {name!r}")
         parent.operations.append(replace(op, method_name=name))
+
+    def _top_level(self, name: str, op: Operation) -> str:
+        """A top-level resource named like an attribute of the client (``request``, ``close``) would shadow it."""
+        if name not in CLIENT_ATTRIBUTES:
+            return name
+        renamed = f"{name}_resource"
+        if renamed not in self._renamed:
+            self._renamed.add(renamed)
+            self.problems.warn(op.pointer, f"resource {name!r} is named {renamed!r}: the client has a {name!r} already")
+        return renamed
 
     # -- the whole API ------------------------------------------------------------------------------------------
     def parse(self) -> ParseResult:

@@ -254,10 +254,32 @@ def test_one_generation_reads_validates_and_parses_once(tmp_path: Path, monkeypa
 
 
 def test_examples_are_written_by_the_types_the_signature_uses() -> None:
-    """An example for an argument is a value of the argument's own type: a model for a model field."""
+    """An example for an argument is a value of the argument's own type, as plain data: a dict for an object."""
     api = parse(_doc(REFINED), SdkConfig()).api
     (op,) = api.operations
     call = Examples(api.types).call(op)
     every = {a.name: a.source for a in call.every}
-    assert every["settings"] == "CampaignSettings.model_validate({})"
+    assert every["settings"] == "{}"
     assert every["status"] == "'active'"
+
+
+def test_a_resource_never_shadows_a_client_attribute() -> None:
+    """Paths named like the client's own members (``request``, ``close``) become ``*_resource``, with a warning."""
+    ok = {"200": {"description": "ok"}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Shadow", "version": "1"},
+        "paths": {
+            "/request": {"get": {"responses": ok}},
+            "/close/{id}": {
+                "get": {
+                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": ok,
+                }
+            },
+        },
+    }
+    result = parse(_doc(spec), SdkConfig())
+    assert [r.name for r in result.api.resources] == ["request_resource", "close_resource"]
+    warned = [p.message for p in result.problems.warnings]
+    assert any("'request'" in m and "request_resource" in m for m in warned)

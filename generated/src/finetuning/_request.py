@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from functools import lru_cache
+from typing import Any, TypedDict, cast
 
 import httpx
 
@@ -17,6 +18,7 @@ from ._utils import scalar_text, strip_not_given
 
 __all__ = [
     "RequestOptions",
+    "CallOptions",
     "FilePart",
     "BaseURL",
     "encode_body",
@@ -65,12 +67,26 @@ class RequestOptions:
     idempotency_key: str | None = None
     url: str | None = None
     """An absolute URL that replaces ``path`` and ``query`` (a next-page link the server sent)."""
+    server: str | None = None
+    """The operation's own base URL (OpenAPI ``servers`` on the operation or its path), used instead of the
+    client's: ``path`` goes under it, its query with every request."""
 
     def with_query(self, query: Mapping[str, object]) -> RequestOptions:
         return replace(self, query={**(self.query or {}), **query})
 
     def with_url(self, url: str) -> RequestOptions:
         return replace(self, url=url, query=None, extra_query=None)
+
+
+class CallOptions(TypedDict, total=False):
+    """What a call of ``client.get/post/put/patch/delete`` may set besides its path and body."""
+
+    headers: Headers
+    params: Query
+    """Query parameters."""
+    timeout: Timeout
+    max_retries: int
+    idempotency_key: str
 
 
 def merged_query(*parts: Mapping[str, object] | None) -> dict[str, object]:
@@ -143,6 +159,12 @@ class BaseURL:
             values = url.params.get_list(key)
             query[key] = values[0] if len(values) == 1 else values
         return cls(checked, prefix, query)
+
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def cached(value: str) -> BaseURL:
+        """:meth:`parse`, once per URL (an operation's own server is parsed at its first call)."""
+        return BaseURL.parse(value)
 
     def join(self, path: str) -> str:
         return self.prefix + path.lstrip("/")
