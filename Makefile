@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate release check test test-generated lint mock realworld bench clean
+.PHONY: all generate release check test test-generated lint mock realworld bench fuzz clean
 
 all: test
 
@@ -59,6 +59,14 @@ lint: $(PY_STAMP) $(NODE_STAMP)
 # writes docs/real-world.md. Minutes, not seconds, so not part of `make test` (tests/pipeline/test_realworld_slice.py is).
 realworld: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m realworld
+
+# Not part of `make test` (minutes; a fast slice of each is): 1,000 damaged documents (the spec, the fixtures and
+# ../shared/specs when present) must end in a generation or clean problem lines, with 0 internal errors; more random
+# spec edits for the warm/cold cache property; a kill at every moment of a generation of the OpenAI document.
+fuzz: $(PY_STAMP)
+	$(BIN)/python -m tests.pipeline.fuzz --mutations 1000
+	SDKGEN_FULL=1 SDKGEN_PROPERTY_EXAMPLES=25 $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/pipeline/test_kill.py tests/pipeline/test_cache_property.py
 
 # Not part of `make test`: takes minutes, installs the peers into bench/.venvs, writes bench/results.md.
 bench: $(PY_STAMP)

@@ -5,42 +5,62 @@ file that holds it). A referenced schema becomes a component of the main documen
 (``Error``) or after the file (``Pet`` for ``schemas/pet.yaml``), and the reference becomes a local one, so models
 keep their names. Anything else (a parameter, a response, a path item) is copied in place. Files are read once;
 references among the other files, and back into the main one, work the same way, cycles included.
+
+A document may come from anyone, so what it can read is confined: only files inside the spec's own folder tree (after
+symbolic links are followed), or inside the folders :func:`refs_allowed_under` adds (``--ref-root``); a URL is never
+fetched. A refused reference is left as it is, and validation reports it with its pointer, like a missing file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from .errors import GenerationError, Problem, pointer
 from .loader import read_file, unescape_pointer_token
 from .naming import Namespace, class_name
+from .openapi import SCHEMA_PREFIX
+from .schemacheck import SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_VALUES
 
-SCHEMA_PREFIX = "#/components/schemas/"
-SCHEMA_KEYS = frozenset(
-    {"schema", "items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else"}
-)
+SCHEMA_KEYS = SCHEMA_VALUES | {"schema"}
 """Keys whose value is a schema; a reference found under one of them (or in ``properties``, ``allOf``...) is one."""
-SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
-SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "schemas"})
+SCHEMA_NAMED = SCHEMA_MAPS | {"schemas"}
 
 
-def has_external_refs(node: Any, seen: set[int] | None = None) -> bool:
-    """Whether any ``$ref`` leaves the file; each shared node (a YAML alias) is looked at once."""
-    seen = set() if seen is None else seen
-    if id(node) in seen:
-        return False
-    seen.add(id(node))
-    if isinstance(node, Mapping):
-        ref = cast(Mapping[str, Any], node).get("$ref")
-        if isinstance(ref, str) and not ref.startswith("#"):
-            return True
-        return any(has_external_refs(v, seen) for v in cast(Mapping[str, Any], node).values())
-    if isinstance(node, list):
-        return any(has_external_refs(v, seen) for v in cast(list[Any], node))
+_ALLOWED: ContextVar[tuple[Path, ...]] = ContextVar("allowed", default=())
+
+
+@contextmanager
+def refs_allowed_under(*folders: Path) -> Iterator[None]:
+    """While in the block, references may also name files below ``folders`` (besides the spec's own folder)."""
+    token = _ALLOWED.set(tuple(folder.resolve() for folder in folders))
+    try:
+        yield
+    finally:
+        _ALLOWED.reset(token)
+
+
+def has_external_refs(root: Any) -> bool:
+    """Whether any ``$ref`` leaves the file; each shared node (a YAML alias) is looked at once. Iterative: any depth."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, Mapping):
+            ref = cast(Mapping[str, Any], node).get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                return True
+            todo.extend(cast(Mapping[str, Any], node).values())
+        elif isinstance(node, list):
+            todo.extend(cast(list[Any], node))
     return False
 
 
@@ -49,6 +69,8 @@ class Bundler:
         self.root = root
         self.main = path.resolve()
         self.name = name
+        self.allowed = (self.main.parent, *_ALLOWED.get())
+        """The folders whose files references may name."""
         self.files: dict[Path, Any] = {self.main: root}
         self.problems: dict[str, Problem] = {}
         """Why each reference that could not be followed was not, by the reference."""
@@ -77,9 +99,39 @@ class Bundler:
             self.files[file] = read_file(file)
         return self.files[file]
 
+    def _file(self, location: str, holder: Path, at: str) -> Path:
+        """The file a reference's location names, if the document may read it."""
+        if urlsplit(location).scheme or location.startswith("//"):
+            raise GenerationError(
+                [
+                    Problem(
+                        self._display(holder),
+                        at,
+                        f"$ref names a URL, {location!r}, and the generator never fetches one",
+                        "download the document beside the spec and reference it by a relative path",
+                    )
+                ]
+            )
+        try:
+            file = (holder.parent / unquote(location)).resolve()
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise GenerationError([Problem(self._display(holder), at, f"$ref names no usable file: {exc}")]) from None
+        if not any(file.is_relative_to(folder) for folder in self.allowed):
+            raise GenerationError(
+                [
+                    Problem(
+                        self._display(holder),
+                        at,
+                        f"$ref names a file outside the spec's folder: {location!r}",
+                        f"references may name files below {self.main.parent} only; --ref-root DIR allows DIR too",
+                    )
+                ]
+            )
+        return file
+
     def _target(self, ref: str, holder: Path, at: str) -> tuple[Path, str, Any]:
         location, _, fragment = ref.partition("#")
-        file = (holder.parent / unquote(location)).resolve() if location else holder
+        file = self._file(location, holder, at) if location else holder
         node = self._load(file, at, holder)
         for raw in [t for t in fragment.split("/")[1:]]:
             token = unescape_pointer_token(raw)
@@ -133,7 +185,7 @@ class Bundler:
             child_at = at + pointer(key)
             if key in SCHEMA_KEYS or key in SCHEMA_LISTS:
                 out[key] = self.walk(value, file, child_at, in_schema=True)
-            elif key in SCHEMA_MAPS and isinstance(value, Mapping):
+            elif key in SCHEMA_NAMED and isinstance(value, Mapping):
                 out[key] = {
                     k: self.walk(v, file, child_at + pointer(k), in_schema=True)
                     for k, v in cast(Mapping[str, Any], value).items()
@@ -157,7 +209,12 @@ def bundle(root: dict[str, Any], path: Path, name: str) -> Bundled:
     if not has_external_refs(root):
         return Bundled(root, {}, ())
     bundler = Bundler(root, path, name)
-    bundled = cast(dict[str, Any], bundler.walk(root, bundler.main, "", in_schema=False))
+    try:
+        bundled = cast(dict[str, Any], bundler.walk(root, bundler.main, "", in_schema=False))
+    except RecursionError:
+        raise GenerationError(
+            [Problem(name, "", "the document nests too deeply to bundle", "flatten it, for example with $ref")]
+        ) from None
     components = bundled.setdefault("components", {})
     if isinstance(components, dict):
         own = cast(dict[str, Any], components).get("schemas")

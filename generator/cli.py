@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import report
+from .bundle import refs_allowed_under
 from .cache import last_run, open_cache, record_run, run_inputs
 from .diff import compare_documents
 from .errors import GenerationError
-from .progress import progress_for
+from .outfolder import check_not_protected, check_owned, locked, with_marker
+from .progress import Progress, progress_for
 from .release import differs
 from .versioning import next_version
-from .writer import diff_tree, read_tree, write_tree
+from .writer import diff_tree, read_tree, recover, write_tree
 
 if TYPE_CHECKING:
     from .release import Release
@@ -50,6 +56,19 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
             help="skip operations the generator cannot handle (with a warning) instead of failing",
         )
         command.add_argument("--no-cache", action="store_true", help="neither use nor fill the generator's cache")
+        command.add_argument(
+            "--force",
+            action="store_true",
+            help="replace the output folder even if it holds files the generator did not write",
+        )
+        command.add_argument(
+            "--ref-root",
+            type=Path,
+            action="append",
+            default=[],
+            metavar="DIR",
+            help="let $refs name files below DIR too (by default, only below the spec's folder)",
+        )
     _diff_arguments(sub)
     return parser.parse_args(argv)
 
@@ -117,14 +136,114 @@ def _print_release(release: Release, command: str, quiet: bool) -> None:
         print(f"unreleased: the package is {release.package_version} until `make release` stamps {release.version}")
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM: the run stops, cleans up, and exits 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _signals() -> Iterator[None]:
+    """While the run works: SIGINT and SIGTERM raise :class:`Interrupted`; a file-size limit makes a write fail with
+    an error instead of killing the process (SIGXFSZ ignored). The previous handlers are put back afterwards."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    wanted = {signal.SIGINT: stop, signal.SIGTERM: stop, getattr(signal, "SIGXFSZ", None): signal.SIG_IGN}
+    previous = {sig: signal.signal(sig, handler) for sig, handler in wanted.items() if sig is not None}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@dataclass
+class _Run:
+    args: argparse.Namespace
+    progress: Progress
+    started: float = field(default_factory=time.perf_counter)
+    written: bool = False
+    """The output folder was replaced by this run."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     if args.command == "diff":
         return _diff(args)
+    run = _Run(args, progress_for(sys.stderr, args.quiet))
+    where = f"{args.out} was not changed"
+    try:
+        with _signals(), refs_allowed_under(*args.ref_root):
+            return _run(run)
+    except Interrupted as stop:
+        where = f"{args.out} holds the new generation" if run.written else where
+        return _fail(run, [], f"interrupted by {signal.Signals(stop.signum).name}; {where}", 128 + stop.signum)
+    except GenerationError as exc:
+        return _fail(run, [str(p) for p in exc.problems], f"generation failed: {len(exc.problems)} problem(s); {where}")
+    except OSError as exc:  # one line, whatever the system said: permissions, space, a busy mount, a size limit
+        return _fail(run, [], f"generation failed: {exc}; {where}")
+    except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
+        if args.debug:
+            traceback.print_exc()
+        first = next(iter(str(exc).splitlines()), "")  # one line, whatever a tool put in its message
+        message = f"generation failed: {type(exc).__name__}: {first}; {where}"
+        return _fail(run, [message], "run again with --debug for the traceback")
+
+
+def _fail(run: _Run, lines: list[str], last: str, code: int = EXIT_BAD_INPUT) -> int:
+    run.progress.finish()
+    for line in [*lines, last]:
+        print(line, file=sys.stderr)
+    return code
+
+
+def _run(run: _Run) -> int:
+    """``generate`` or ``check``, holding the output folder's lock, after undoing what a crashed run left."""
+    args = run.args
     config = args.config
     if config is None and (args.spec.parent / "sdk.yaml").is_file():
         config = args.spec.parent / "sdk.yaml"
-    started = time.perf_counter()
+    writes = args.command in ("generate", "release")
+    if writes:
+        check_not_protected(args.out, [args.spec.parent, *([config.parent] if config is not None else [])])
+    with locked(
+        args.out,
+        lambda: print(f"waiting for the other run of the generator writing {args.out}", file=sys.stderr),
+        create=writes,
+    ):
+        for note in recover(args.out):
+            print(note, file=sys.stderr)
+        if not writes:
+            return _check(run, config)
+        check_owned(args.out, force=args.force)
+        return _generate(run, config)
+
+
+def _check(run: _Run, config: Path | None) -> int:
+    """Exit 1 with a diff per stale, missing or extra file. Never uses the cache: its verdict is a cold run's."""
+    from .pipeline import build_with_history  # noqa: PLC0415 - see _generate()
+
+    args = run.args
+    result, _ = build_with_history(args.spec, config, args.out, keep_going=args.keep_going, progress=run.progress)
+    run.progress.finish()
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    diffs = diff_tree(with_marker(result.files), args.out)
+    for diff in diffs:
+        sys.stdout.write(diff)
+    if diffs:
+        print(f"{len(diffs)} file(s) in {args.out} differ from the generator's output; run `make generate`")
+        return EXIT_STALE
+    print(f"{args.out} is up to date ({len(result.files) + 1} files, {time.perf_counter() - run.started:.1f}s)")
+    return EXIT_OK
+
+
+def _generate(run: _Run, config: Path | None) -> int:
+    args = run.args
     cache = open_cache(not args.no_cache)
     inputs = None
     if cache is not None and args.command == "generate":
@@ -136,60 +255,31 @@ def main(argv: list[str] | None = None) -> int:
         if stamp is not None:
             for warning in stamp.get("warnings", []):
                 print(warning, file=sys.stderr)
-            seconds = time.perf_counter() - started
+            seconds = time.perf_counter() - run.started
             print(f"{stamp.get('summary')}; up to date, inputs unchanged since the last run, {seconds:.1f}s")
             return EXIT_OK
     # The tools the build loads (datamodel-code-generator, black) take longer than a run with nothing to do.
     from .pipeline import build_with_history  # noqa: PLC0415
 
-    progress = progress_for(sys.stderr, args.quiet)
-    try:
-        result, release = build_with_history(
-            args.spec,
-            config,
-            args.out,
-            keep_going=args.keep_going,
-            stamp=args.command == "release",
-            progress=progress,
-            cache=cache,
-        )
-    except GenerationError as exc:
-        progress.finish()
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"generation failed: {len(exc.problems)} problem(s); {args.out} was not changed", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
-        progress.finish()
-        if args.debug:
-            traceback.print_exc()
-        print(f"generation failed: {type(exc).__name__}: {exc}; {args.out} was not changed", file=sys.stderr)
-        print("run again with --debug for the traceback", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if args.command != "check":
-        progress.stage("writing")
-    changed, unchanged = write_tree(result.files, args.out) if args.command != "check" else (0, 0)
-    progress.finish()
+    stamping = args.command == "release"
+    result, release = build_with_history(
+        args.spec, config, args.out, keep_going=args.keep_going, stamp=stamping, progress=run.progress, cache=cache
+    )
+    run.progress.stage("writing")
+    files = with_marker(result.files)
+    changed, unchanged = write_tree(files, args.out)
+    run.written = True
+    run.progress.finish()
     for warning in result.warnings:
         print(warning, file=sys.stderr)
-    seconds = time.perf_counter() - started
-    if args.command == "check":
-        diffs = diff_tree(result.files, args.out)
-        for diff in diffs:
-            sys.stdout.write(diff)
-        if diffs:
-            print(f"{len(diffs)} file(s) in {args.out} differ from the generator's output; run `make generate`")
-            return EXIT_STALE
-        print(f"{args.out} is up to date ({len(result.files)} files, {seconds:.1f}s)")
-        return EXIT_OK
     _print_release(release, args.command, args.quiet)
-    seconds = time.perf_counter() - started
     summary = (
         f"generated {args.out}: {result.operations} operations"
         + (f" ({result.skipped} skipped)" if result.skipped else "")
         + f", {result.models} models"
     )
+    seconds = time.perf_counter() - run.started
     print(f"{summary}, {changed} files written, {unchanged} unchanged, {seconds:.1f}s")
     if cache is not None and inputs is not None:
-        record_run(cache, inputs, args.out, result.files, summary, [str(w) for w in result.warnings], result.sources)
+        record_run(cache, inputs, args.out, files, summary, [str(w) for w in result.warnings], result.sources)
     return EXIT_OK

@@ -5,23 +5,25 @@ runs first because black costs the least on input that is already in its style: 
 formatted once and needs no checks, while a file black changes is formatted twice and then checked. ruff's
 formatter, which follows black's style, puts almost every file in that state in a fraction of black's time.
 
-Formatted files are cached under a digest of their unformatted text and of the formatters (see :mod:`.cache`), so
-a run formats only the files whose text changed.
+A file's formatted text depends on its name, its text and fixed settings only, never on which other files are
+formatted in the same run: that is what lets formatted files be cached under a digest of those (see :mod:`.cache`),
+so that a run formats only the files whose text changed and still writes what a run without the cache writes.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import black
 
+from . import children
 from .cache import Cache, digest, source_digest, tool_versions
 
 LINE_LENGTH = 120
@@ -39,24 +41,38 @@ def format_source(source: str) -> str:
         return source
 
 
-def _ruff(files: dict[str, str], only: list[str]) -> dict[str, str]:
+def first_party(names: Iterable[str]) -> list[str]:
+    """The top-level modules of a package tree (``src/<name>`` and the root's folders and modules): the imports that
+    ruff sorts as first-party. Taken from the names alone, so that it is a setting, the same for every file."""
+    found: set[str] = set()
+    for name in names:
+        parts = name.split("/")
+        inner = parts[1:] if parts[0] == "src" and len(parts) > 1 else []
+        for path in (parts, inner) if inner else (parts,):
+            found.add(path[0].removesuffix(".py") if len(path) == 1 else path[0])
+    return sorted(module for module in found if module.isidentifier())
+
+
+def _ruff(files: dict[str, str], only: list[str], known: list[str]) -> dict[str, str]:
     """Drop unused imports, sort imports (``ruff check --fix-only --select F401,I``), then ``ruff format``.
 
-    Ruff sees every module of the package (it tells first-party imports, ``pkg.sub`` included, by the files it
-    finds), the others as empty files, so a file sorts the same whichever others are formatted with it; only the files
-    in ``only`` are written with their text, changed and returned.
+    Each file's result depends on its name, its text and the settings alone, never on the other files: ruff is told
+    which modules are first-party (``known``) instead of finding out from the folder it runs in, which holds only
+    the files being formatted.
     """
+    settings = [f"lint.isort.known-first-party = {json.dumps(known)}", "lint.isort.detect-same-package = false"]
+    settings.append("src = []")
+    options = [*RUFF_OPTIONS, *(arg for setting in settings for arg in ("--config", setting))]
     with tempfile.TemporaryDirectory(prefix="sdkgen-ruff-") as tmp:
         root = Path(tmp)
-        for folder in sorted({(root / name).parent for name in files}):
-            folder.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            (root / name).write_text(files[name] if name in only else "", encoding="utf-8")
+        for name in only:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(files[name], encoding="utf-8")
         ruff = [sys.executable, "-m", "ruff"]
         env = {**os.environ, "NO_COLOR": "1"}
         fix = ["check", "--fix-only", "--exit-zero", "--select", "F401,I"]
-        for command in ([*ruff, *fix, *RUFF_OPTIONS, "--", *only], [*ruff, "format", *RUFF_OPTIONS, "--", *only]):
-            subprocess.run(command, cwd=root, check=True, env=env)
+        for command in ([*ruff, *fix, *options, "--", *only], [*ruff, "format", *options, "--", *only]):
+            subprocess.run(command, cwd=root, check=True, env=env, stdin=subprocess.DEVNULL, **children.child())
         return {name: (root / name).read_text(encoding="utf-8") for name in only}
 
 
@@ -77,8 +93,8 @@ def _black(sources: list[str], progress: Callable[[int, int], None] | None) -> l
             if progress:
                 progress(len(formatted), len(sources))
         return formatted
-    with ProcessPoolExecutor() as pool:
-        for text in pool.map(format_source, sources, chunksize=8):
+    with children.pool() as workers:
+        for text in workers.imap(format_source, sources, chunksize=8):
             formatted.append(text)
             if progress:
                 progress(len(formatted), len(sources))
@@ -100,7 +116,8 @@ def format_files(
     """
     files = {name: format_markdown(text) if name.endswith(".md") else text for name, text in files.items()}
     python = {name: text for name, text in files.items() if name.endswith(".py") and text.strip()}
-    formatter = _format_key()
+    known = first_party(python)
+    formatter = digest(_format_key(), *known)
     keys = {name: digest(formatter, name, text) for name, text in python.items()}
     done: dict[str, str] = {}
     for name in python:
@@ -109,7 +126,7 @@ def format_files(
             done[name] = cached
     todo = sorted(name for name in python if name not in done)
     if todo:
-        prepared = _ruff(python, todo)
+        prepared = _ruff(python, todo, known)
         for name, text in zip(todo, _black([prepared[name] for name in todo], progress), strict=True):
             done[name] = text
             if cache is not None:

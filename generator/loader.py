@@ -89,6 +89,57 @@ def read_file(path: Path) -> Any:
     return parse_text(text, path.name)
 
 
+MAX_NESTING = 128
+"""Mappings and lists nested deeper than this are refused as the document is read: every later stage walks the
+document, and none should have to do so without recursion. (The real documents we test nest 40 deep at most.)"""
+
+
+def _heights(root: Any) -> dict[int, int]:
+    """How many mappings and lists deep each one is, by ``id`` (a node that contains itself through YAML aliases
+    is infinitely deep). Iterative, and each shared node is measured once."""
+    heights: dict[int, int] = {}
+    started: set[int] = set()
+    todo: list[tuple[Any, bool]] = [(root, False)]
+    while todo:
+        node, children_done = todo.pop()
+        children = [
+            c
+            for c in (cast(dict[Any, Any], node).values() if isinstance(node, dict) else cast(list[Any], node))
+            if isinstance(c, dict | list)
+        ]
+        if children_done:
+            heights[id(node)] = 1 + max((heights.get(id(c), MAX_NESTING + 1) for c in children), default=0)
+        elif id(node) not in started:
+            started.add(id(node))
+            todo.append((node, True))
+            todo.extend((c, False) for c in children if id(c) not in started)
+    return heights
+
+
+def check_nesting(root: Any, file: str) -> None:
+    """Refuse a document nested deeper than :data:`MAX_NESTING`, naming the pointer where it goes too deep."""
+    heights = _heights(root)
+    if heights[id(root)] <= MAX_NESTING:
+        return
+    node, tokens = root, []
+    while len(tokens) < MAX_NESTING:  # the pointer of the first mapping or list deeper than allowed
+        items = list(node.items() if isinstance(node, dict) else enumerate(node))
+        key, node = max(
+            ((k, v) for k, v in items if isinstance(v, dict | list)), key=lambda kv: heights.get(id(kv[1]), 1 << 30)
+        )
+        tokens.append(key)
+    raise GenerationError(
+        [
+            Problem(
+                file,
+                pointer(*tokens),
+                f"the document nests too deeply (more than {MAX_NESTING} levels of mappings and lists)",
+                "flatten it, for example with $ref",
+            )
+        ]
+    )
+
+
 def unescape_pointer_token(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
@@ -125,46 +176,96 @@ class Document:
                 raise KeyError(ptr)
         return node
 
+    def step(self, node: Mapping[str, Any], at: str) -> tuple[Any, str]:
+        """Follow the ``$ref`` of ``node`` (found at pointer ``at``) one step: its target and the target's pointer.
+
+        Raises :class:`GenerationError` when the reference is not local, could not be bundled, or points at
+        nothing; the problem's pointer is the ``$ref`` 's own."""
+        ref = node["$ref"]
+        if isinstance(ref, str) and ref in self.unfollowed:
+            raise GenerationError([self.unfollowed[ref]])
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            raise GenerationError(
+                [
+                    Problem(
+                        self.name,
+                        pointer_join(at, "$ref"),
+                        f"unsupported $ref {ref!r}",
+                        "use a local reference such as '#/components/schemas/Name'",
+                    )
+                ]
+            )
+        try:
+            return self.at(ref[1:]), ref[1:]
+        except KeyError:
+            raise GenerationError(
+                [
+                    Problem(
+                        self.name,
+                        pointer_join(at, "$ref"),
+                        f"$ref {ref!r} points at nothing",
+                        "check the spelling of the target",
+                    )
+                ]
+            ) from None
+
     def resolve(self, node: Any, at: str) -> tuple[Any, str]:
         """Follow ``$ref`` chains from ``node`` (found at pointer ``at``); return the target and its pointer."""
-        seen: list[str] = []
+        seen: dict[str, None] = {}
         while isinstance(node, Mapping) and "$ref" in node:
-            ref = cast(Mapping[str, Any], node)["$ref"]
-            if isinstance(ref, str) and ref in self.unfollowed:
-                raise GenerationError([self.unfollowed[ref]])
-            if not isinstance(ref, str) or not ref.startswith("#"):
-                raise GenerationError(
-                    [
-                        Problem(
-                            self.name,
-                            pointer_join(at, "$ref"),
-                            f"unsupported $ref {ref!r}",
-                            "use a local reference such as '#/components/schemas/Name'",
-                        )
-                    ]
-                )
-            target = ref[1:]
+            node, target = self.step(cast(Mapping[str, Any], node), at)
             if target in seen:
                 chain = " -> ".join([*seen, target])
                 raise GenerationError(
                     [Problem(self.name, at, f"circular $ref chain: {chain}", "point the $ref at a real schema")]
                 )
-            seen.append(target)
-            try:
-                node = self.at(target)
-            except KeyError:
-                raise GenerationError(
-                    [
-                        Problem(
-                            self.name,
-                            pointer_join(at, "$ref"),
-                            f"$ref {ref!r} points at nothing",
-                            "check the spelling of the target",
-                        )
-                    ]
-                ) from None
+            seen[target] = None
             at = target
         return node, at
+
+
+class RefChains:
+    """Follows each chain of ``$ref`` s once: what is found along it is remembered for every node on it, so a
+    document of long chains is checked in linear time."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.known: dict[str, Problem | None] = {}
+
+    def problem(self, node: Mapping[str, Any], at: str) -> Problem | None:
+        """The problem of the chain that starts at ``node`` (found at ``at``), if any."""
+        chain: dict[str, None] = {}
+        found: Problem | None = None
+        while True:
+            if at in self.known:
+                found = self.known[at]
+                break
+            if at in chain:
+                cycle = [*list(chain)[list(chain).index(at) :], at]
+                found = Problem(
+                    self.doc.name, at, f"circular $ref chain: {' -> '.join(cycle)}", "point the $ref at a real schema"
+                )
+                break
+            chain[at] = None
+            try:
+                target, target_at = self.doc.step(node, at)
+            except GenerationError as exc:
+                found = exc.problems[0]
+                break
+            if not isinstance(target, Mapping | bool):
+                found = Problem(
+                    self.doc.name,
+                    pointer_join(at, "$ref"),
+                    f"$ref {node['$ref']!r} points at {type(target).__name__}, not at an object",
+                    "point it at a schema, parameter, response or other object",
+                )
+                break
+            if not (isinstance(target, Mapping) and "$ref" in target):
+                break
+            node, at = cast(Mapping[str, Any], target), target_at
+        for visited in chain:
+            self.known[visited] = found
+        return found
 
 
 def pointer_join(base: str, *tokens: str | int) -> str:
@@ -193,5 +294,12 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
         )
     from .bundle import bundle  # noqa: PLC0415 - bundle reads files through this module
 
+    check_nesting(root, name)
     bundled = bundle(root, path, name)
-    return Document(normalise(bundled.root), name, bundled.unfollowed, bundled.sources)
+    try:
+        normalised = normalise(bundled.root)
+    except RecursionError:  # only files the document references can still nest this deep
+        raise GenerationError(
+            [Problem(name, "", "the document nests too deeply to read", "flatten it, for example with $ref")]
+        ) from None
+    return Document(normalised, name, bundled.unfollowed, bundled.sources)

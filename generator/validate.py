@@ -1,8 +1,9 @@
 """Document-level checks, run after loading and before parsing; every problem is collected, none stops the rest.
 
-The parser may then assume a sane document: paths and operations are mappings, every ``$ref`` resolves and no
-chain of them loops, operationIds are unique, path templates and path parameters agree, and header names are
-HTTP tokens. Each problem names the JSON pointer where it is, what is wrong, and how to fix it.
+The parser may then assume a sane document: paths and operations are mappings, every schema is well-formed (see
+:mod:`generator.schemacheck`), every ``$ref`` resolves to an object and no chain of them loops (each chain followed
+once), operationIds are unique, path templates and path parameters agree, and header names are HTTP tokens. Each
+problem names the JSON pointer where it is, what is wrong, and how to fix it.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, cast
 
-from .errors import GenerationError, Problems
-from .loader import Document, pointer_join
+from .errors import GenerationError, Problem, Problems
+from .loader import Document, RefChains, pointer_join
+from .schemacheck import check_schemas
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
@@ -22,8 +24,9 @@ MAX_NODES = 2_000_000
 
 _TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-# Keys whose values are data, not schema or document structure: a "$ref" inside an example is just data.
-_DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum", "value", "x-examples"})
+# Keys whose values are data, not schema or document structure: a "$ref" inside an example is just data. So are
+# vendor extensions ("x-..."), which the generator does not read.
+_DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum", "value"})
 # Keys whose values are maps from arbitrary names to objects: a property named "$ref" is not a reference.
 _NAME_MAPS = frozenset(
     {"properties", "patternProperties", "$defs", "definitions", "schemas", "responses", "parameters", "paths"}
@@ -51,7 +54,8 @@ def validate(doc: Document, *, keep_going: bool = False) -> Problems:
         )
         problems.raise_if_errors()
     _check_top_level(doc, problems)
-    _check_refs(doc, doc.root, "", problems, in_name_map=False)
+    check_schemas(doc, problems, repair=keep_going)
+    _check_refs(doc, problems)
     _check_operations(doc, problems)
     _check_security_schemes(doc, problems)
     if keep_going:
@@ -93,24 +97,27 @@ def _check_top_level(doc: Document, problems: Problems) -> None:
         )
 
 
-def _check_refs(doc: Document, node: Any, at: str, problems: Problems, *, in_name_map: bool) -> None:
-    """Every ``$ref`` is local, points at something, and no chain of ``$ref`` s loops."""
-    if isinstance(node, list):
-        for i, value in enumerate(cast(list[Any], node)):
-            _check_refs(doc, value, pointer_join(at, i), problems, in_name_map=False)
-        return
-    if not isinstance(node, Mapping):
-        return
-    node = cast(Mapping[str, Any], node)
-    if not in_name_map and "$ref" in node:
-        try:
-            doc.resolve(node, at)
-        except GenerationError as exc:
-            problems.items.extend(exc.problems)
-    for key, value in node.items():
-        if in_name_map or key not in _DATA_KEYS:
-            child_is_map = not in_name_map and key in _NAME_MAPS
-            _check_refs(doc, value, pointer_join(at, key), problems, in_name_map=child_is_map)
+def _check_refs(doc: Document, problems: Problems) -> None:
+    """Every ``$ref`` is local, points at something, and no chain of ``$ref`` s loops; each problem reported once."""
+    chains = RefChains(doc)
+    reported: set[Problem] = set()
+    todo: list[tuple[Any, str, bool]] = [(doc.root, "", False)]
+    while todo:
+        node, at, in_name_map = todo.pop()
+        if isinstance(node, list):
+            todo.extend((value, pointer_join(at, i), False) for i, value in enumerate(cast(list[Any], node)))
+            continue
+        if not isinstance(node, Mapping):
+            continue
+        node = cast(Mapping[str, Any], node)
+        if not in_name_map and "$ref" in node:
+            problem = chains.problem(node, at)
+            if problem is not None and problem not in reported:
+                reported.add(problem)
+                problems.items.append(problem)
+        for key, value in reversed(node.items()):
+            if in_name_map or (key not in _DATA_KEYS and not str(key).startswith("x-")):
+                todo.append((value, pointer_join(at, key), not in_name_map and key in _NAME_MAPS))
 
 
 def _check_operations(doc: Document, problems: Problems) -> None:

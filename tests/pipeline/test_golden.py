@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.outfolder import MARKER, with_marker
 from generator.pipeline import build_with_history
 from generator.writer import diff_tree, read_tree
 from tests.support import CONFIG, FIXTURES, GENERATED, ROOT, SPEC, run_generator
@@ -26,7 +27,8 @@ def _inputs(name: str) -> tuple[Path, Path | None, Path]:
 
 @pytest.fixture(scope="module")
 def builds() -> dict[str, dict[str, str]]:
-    return {name: build_with_history(*_inputs(name))[0].files for name in ["finetuning", *FIXTURE_NAMES]}
+    """What ``generate`` writes for each: the build's files and the output folder's marker."""
+    return {name: with_marker(build_with_history(*_inputs(name))[0].files) for name in ["finetuning", *FIXTURE_NAMES]}
 
 
 @pytest.mark.parametrize("name", ["finetuning", *FIXTURE_NAMES])
@@ -89,7 +91,7 @@ def test_generate_is_deterministic_across_hash_seeds_and_directories(tmp_path: P
     for seed, cwd in (("1", ROOT), ("4242", tmp_path)):
         out = tmp_path / f"out-{seed}"
         out.mkdir()
-        for name in ("api-snapshot.json", "CHANGELOG.md"):
+        for name in ("api-snapshot.json", "CHANGELOG.md", MARKER):
             shutil.copy(GENERATED / name, out / name)
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
         result = run_generator(
