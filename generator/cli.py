@@ -165,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.out} is up to date ({len(result.files)} files, {seconds:.1f}s)")
         return EXIT_OK
     _print_release(release, args.spec, args.out, args.quiet)
+    for note in result.notes:
+        print(note)
     seconds = time.perf_counter() - started
     summary = (
         f"generated {args.out}: {result.operations} operations"

@@ -78,18 +78,34 @@ class Stream:
     param: Param | None = None
 
 
+FieldPath = str | tuple[str, ...]
+"""A response field: its name, or the names leading to it (``("meta", "next_cursor")``); ``()`` is the body itself."""
+
+PaginationStyle = Literal["cursor", "next_token", "next_url", "offset", "page"]
+
+
 @dataclass(frozen=True)
 class Pagination:
-    """A pagination scheme used by one or more list operations."""
+    """A pagination scheme used by one or more list operations (see :mod:`generator.pagination`)."""
 
     name: str
     style: str
+    """One of :data:`PaginationStyle`."""
     request_param: str
-    items_field: str
-    has_more_field: str | None
+    """The query parameter that selects the page (the cursor, the token, the offset or the page number); ``""`` when
+    the server gives the next page's URL."""
+    items_field: FieldPath
+    has_more_field: FieldPath | None
     cursor_field: str
     limit_param: str | None
-    total_field: str | None
+    total_field: FieldPath | None
+    next_field: FieldPath | None = None
+    """The body field with the next page's token (``next_token``) or URL (``next_url``; ``None``: the ``Link``
+    header)."""
+    total_pages_field: FieldPath | None = None
+    """Page style: the body field with the number of pages."""
+    configured: bool = False
+    """Named by the config's ``pagination`` rather than detected from the shape."""
 
     @property
     def sync_class(self) -> str:
@@ -127,6 +143,10 @@ class Operation:
     page: Pagination | None = None
     item: PyType | None = None
     """For paginated operations, the type of one item."""
+    listing: bool = False
+    """The response is a list (an array, or an object around one), paginated or not."""
+    server: str | None = None
+    """The operation's own server (its ``servers`` or its path's), when it is not the API's."""
     error_types: tuple[PyType, ...] = ()
     """The JSON bodies of the documented error responses (what the change report reads as responses too)."""
 

@@ -48,6 +48,8 @@ class Response:
     kind: ResponseKind
     accept: str | None = None
     stream: PyType | None = None
+    headers: frozenset[str] = frozenset()
+    """The response headers the document declares, lower case (``link`` tells a next-page URL)."""
 
 
 class OperationBuilder:
@@ -157,6 +159,7 @@ class OperationBuilder:
         for code in success_codes(responses)[:1]:
             resp, resp_at = self.doc.resolve(responses[code], pointer_join(at, "responses", code))
             content = as_mapping(as_mapping(resp).get("content"))
+            headers = frozenset(str(h).lower() for h in as_mapping(as_mapping(resp).get("headers")))
             if not content:
                 return Response(None, "none")
             stream = None
@@ -174,7 +177,7 @@ class OperationBuilder:
             media_node = as_mapping(content[media])
             schema_at = pointer_join(resp_at, "content", media, "schema")
             type_ = self.types.build(media_node.get("schema", {}), schema_at, f"{self.hint}Response", top=True)
-            return Response(type_, "json", None, stream)
+            return Response(type_, "json", None, stream, headers)
         return Response(None, "none")
 
     def errors(self, op: Mapping[str, Any], at: str) -> tuple[PyType, ...]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import pagination
 from .cache import Cache
 from .config import SdkConfig, parse_config
 from .errors import GenerationError, Problem
@@ -35,6 +36,8 @@ class Build:
     """Other files the spec references: the output depends on them too."""
     release: Release | None = None
     """The version and history files, when the build was for an output folder."""
+    notes: tuple[str, ...] = ()
+    """What the run decided that a reader should know (the pagination styles chosen), printed with the summary."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,10 @@ def build(
     formatted.update(release.files if release is not None else {})
     warnings = checked.warnings + result.problems.warnings
     skipped = len(result.skipped)
-    return Build(formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release)
+    notes = (pagination.summary(api.operations),)
+    return Build(
+        formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release, notes
+    )
 
 
 def build_with_history(
