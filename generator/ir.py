@@ -147,6 +147,8 @@ class Operation:
     """The response is a list (an array, or an object around one), paginated or not."""
     server: str | None = None
     """The operation's own server (its ``servers`` or its path's), when it is not the API's."""
+    renamed: tuple[tuple[str, str], ...] = ()
+    """``(name in the spec, argument name)`` of each argument renamed because a method option has its name."""
     error_types: tuple[PyType, ...] = ()
     """The JSON bodies of the documented error responses (what the change report reads as responses too)."""
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .ir import Body, Param, QueryStyle, ResponseKind, Stream
+from .ir import Body, Param, QueryStyle, Resource, ResponseKind, Stream
 from .loader import Document, pointer_join
 from .naming import Namespace, identifier, pascal_case
 from .openapi import (
@@ -35,8 +35,9 @@ PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 METHOD_NAMES = frozenset(
     {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key"}
 )
-"""The names every generated method already uses: its own parameters. No spec argument may take them; the
-runtime helpers a method calls are reached through their modules, so no argument can shadow one."""
+"""The names every generated method already uses: its own parameters. No spec argument may take them (one that
+would is renamed by :meth:`OperationBuilder.argument_name`); the runtime helpers a method calls are reached through
+their modules, so no argument can shadow one."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,19 @@ class OperationBuilder:
         self.types = types
         self.hint = hint
         self.taken = Namespace(METHOD_NAMES)
+        self.renamed: list[tuple[str, str]] = []
+        """``(name in the spec, argument name)`` of each argument renamed because the SDK uses its name."""
+
+    def argument_name(self, wire: str, location: str) -> str:
+        """The argument for a parameter or body field: its name, unless a method's own option has it (``timeout``,
+        ``max_retries``...): then its place goes first (``body_timeout``, ``query_max_retries``), so the two cannot be
+        mistaken for each other."""
+        name = identifier(wire, fallback="param" if location != "body" else "field")
+        if name not in METHOD_NAMES:
+            return self.taken.claim(name)
+        renamed = self.taken.claim(f"{location}_{name}")
+        self.renamed.append((wire, renamed))
+        return renamed
 
     # -- parameters -----------------------------------------------------------------------------------------------
     def parameters(self, shared: list[Any], own: list[Any], item_at: str, at: str) -> dict[str, tuple[Param, ...]]:
@@ -94,7 +108,7 @@ class OperationBuilder:
         example = example_of(node)
         if example is NO_EXAMPLE:
             example = self.types.types.resolve(type_).example
-        name = self.taken.claim(identifier(wire, fallback="param"))
+        name = self.argument_name(wire, where)
         return Param(
             name,
             wire,
@@ -143,7 +157,7 @@ class OperationBuilder:
         type_ = _as_file(prop.type) if kind == "multipart" else None
         example = examples.get(prop.wire, prop.type.example) if type_ is None else NO_EXAMPLE
         return Param(
-            name=self.taken.claim(identifier(prop.wire, fallback="field")),
+            name=self.argument_name(prop.wire, "body"),
             wire_name=prop.wire,
             location="body",
             type=type_ or prop.type,
@@ -256,3 +270,17 @@ def _type_doc(type_: PyType, types: TypeMapper) -> str:
     if isinstance(type_, Ref) and type_.name in types.types.named:
         return types.types.named[type_.name].description
     return ""
+
+
+def renamed_summary(resources: list[Resource]) -> str | None:
+    """``renamed 1 argument(s) that a method's own option uses: calls.create(Timeout -> body_timeout)``."""
+    found = [
+        f"{'.'.join((*r.path, op.method_name))}({wire} -> {name})"
+        for root in resources
+        for r in root.walk()
+        for op in r.operations
+        for wire, name in op.renamed
+    ]
+    if not found:
+        return None
+    return f"renamed {len(found)} argument(s) that a method's own option uses: " + ", ".join(found)

@@ -87,6 +87,7 @@ class Parser:
             page=page[0] if page else None,
             item=page[1] if page else None,
             listing=paged.listing,
+            renamed=tuple(builder.renamed),
         )
 
     def _operations(self) -> list[tuple[Placement, Operation]]:

@@ -17,6 +17,7 @@ from .examples import Examples
 from .formatting import format_files
 from .loader import Document, load_document, read_file
 from .models import render_models
+from .operations import renamed_summary
 from .parser import parse
 from .progress import Progress
 from .release import Release, plan, read_recorded, recorded_config
@@ -103,7 +104,8 @@ def build(
     formatted.update(release.files if release is not None else {})
     warnings = checked.warnings + result.problems.warnings
     skipped = len(result.skipped)
-    notes = (pagination.summary(api.operations),)
+    renamed = renamed_summary(api.resources)
+    notes = (pagination.summary(api.operations), *([renamed] if renamed else []))
     return Build(
         formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release, notes
     )
