@@ -39,6 +39,9 @@ class Param:
     style: QueryStyle = "form"
     is_file: bool = False
     """A ``multipart/form-data`` part that holds a file rather than a value."""
+    json_part: bool = False
+    """A ``multipart/form-data`` field sent as an ``application/json`` part (one per item of a list): OpenAPI's
+    default for an object, unless the body's ``encoding`` says otherwise."""
 
     @property
     def has_example(self) -> bool:
@@ -262,6 +265,15 @@ class Api:
     @property
     def models(self) -> list[NamedType]:
         return list(self.types)
+
+    @property
+    def username_env(self) -> str:
+        """Where an HTTP basic client finds its user name: beside the API key's variable (``<PREFIX>_USERNAME``)."""
+        return self.api_key_env.removesuffix("_API_KEY") + "_USERNAME"
+
+    @property
+    def password_env(self) -> str:
+        return self.api_key_env.removesuffix("_API_KEY") + "_PASSWORD"
 
     def walk(self) -> list[Resource]:
         found: list[Resource] = []

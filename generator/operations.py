@@ -145,7 +145,8 @@ class OperationBuilder:
             return Body(media, kind, (param,), required, type_)
         example = media_node["example"] if "example" in media_node else self.types.types.resolve(type_).example
         examples = as_mapping(example)
-        params = tuple(self._field(p, kind, examples) for p in fields)
+        encoding = as_mapping(media_node.get("encoding"))
+        params = tuple(self._field(p, kind, examples, as_mapping(encoding.get(p.wire))) for p in fields)
         return Body(media, kind, params, required, type_)
 
     def _fields(self, type_: PyType) -> tuple[Property, ...] | None:
@@ -153,9 +154,10 @@ class OperationBuilder:
         found = self.types.types.resolve(type_)
         return found.properties if isinstance(found, ObjectType) and found.properties else None
 
-    def _field(self, prop: Property, kind: str, examples: Mapping[str, Any]) -> Param:
+    def _field(self, prop: Property, kind: str, examples: Mapping[str, Any], encoding: Mapping[str, Any]) -> Param:
         type_ = _as_file(prop.type) if kind == "multipart" else None
         example = examples.get(prop.wire, prop.type.example) if type_ is None else NO_EXAMPLE
+        json_part = kind == "multipart" and type_ is None and self._json_part(prop.type, encoding)
         return Param(
             name=self.argument_name(prop.wire, "body"),
             wire_name=prop.wire,
@@ -165,7 +167,21 @@ class OperationBuilder:
             description=prop.description or _type_doc(prop.type, self.types),
             example=example,
             is_file=type_ is not None,
+            json_part=json_part,
         )
+
+    def _json_part(self, type_: PyType, encoding: Mapping[str, Any]) -> bool:
+        """Whether a multipart field is an ``application/json`` part: when its ``encoding`` names a JSON media type,
+        or, with no media type nor ``style`` given, when it holds an object (or a list of objects)."""
+        media = encoding.get("contentType")
+        if isinstance(media, str):
+            return any(is_json(m) for m in media.split(","))
+        if "style" in encoding or "explode" in encoding:
+            return False
+        inner = self.types.types.resolve(type_.non_null())
+        if isinstance(inner, ListOf):
+            inner = self.types.types.resolve(inner.item.non_null())
+        return isinstance(inner, ObjectType | MapOf)
 
     # -- the response -----------------------------------------------------------------------------------------------
     def response(self, op: Mapping[str, Any], at: str) -> Response:

@@ -231,13 +231,17 @@ def _token_params(path: Path) -> tuple[str, ...]:
     return (base, name)
 
 
+def _carries(token: PyType) -> Callable[[PyType], bool]:
+    """Whether a parameter can carry a token of this type: a string parameter carries any, an integer one integers."""
+    return lambda param: _kind(param) == "str" or (_kind(param) == "int" and _kind(token) == "int")
+
+
 def _token(shape: ListShape, request: _Request, types: Registry) -> Pagination | None:
     more = shape.find(HAS_MORE, _is_bool)
     for path, prop in shape.fields:
         if not _is_scalar(prop.type) or (_says_url(path, prop) and len(path) == 1):
             continue
-        fits = _is_int if _is_int(prop.type) else (lambda t: _kind(t) == "str")
-        param = request.find(_token_params(path), lambda t: _is_scalar(t) and fits(t))
+        param = request.find(_token_params(path), _carries(prop.type))
         if param is None or (norm(path[-1]) == "lastid" and more is None):
             continue
         ends = field_path(more) if more is not None and norm(path[-1]) == "lastid" else None
@@ -329,7 +333,12 @@ class Paginator:
         self.named: dict[str, Pagination] = {}
 
     def decide(
-        self, operation_id: str, http_method: str, query: Sequence[Param], response: PyType | None, headers: frozenset[str]
+        self,
+        operation_id: str,
+        http_method: str,
+        query: Sequence[Param],
+        response: PyType | None,
+        headers: frozenset[str],
     ) -> Decision:
         if http_method != "get":
             return Decision()
@@ -378,7 +387,9 @@ def detected_name(page: Pagination) -> str:
     """``CursorPage``, ``OffsetPageItemsTotal``, ``NextUrlPageCalls``...: the style, then the items field unless it is
     ``data``, then the ending when it is not the style's plain one."""
     items = page.items_field if isinstance(page.items_field, tuple) else (page.items_field,)
-    stem = STYLE_NAMES[page.style] + ("Array" if items == () else "" if items == ("data",) else pascal_case("_".join(items)))
+    stem = STYLE_NAMES[page.style] + (
+        "Array" if items == () else "" if items == ("data",) else pascal_case("_".join(items))
+    )
     if page.style == "next_token" and page.next_field is not None:
         token = page.next_field if isinstance(page.next_field, tuple) else (page.next_field,)
         stem += "By" + pascal_case("_".join(token))
@@ -433,8 +444,7 @@ def summary(operations: Sequence[Operation]) -> str:
         (op.page.style, op.page.configured) for op in operations if op.page is not None
     )
     parts = [
-        f"{n} {style} ({'configured' if by_config else 'by shape'})"
-        for (style, by_config), n in sorted(counts.items())
+        f"{n} {style} ({'configured' if by_config else 'by shape'})" for (style, by_config), n in sorted(counts.items())
     ]
     unpaged = sum(1 for op in operations if op.listing and op.page is None)
     text = "pagination: " + (", ".join(parts) or "none")

@@ -23,7 +23,7 @@ from .pagination import Paginator
 from .placement import RESERVED as RESERVED_METHODS
 from .placement import Endpoint, Placement, base_path, place
 from .reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
-from .security import auth_of, operation_auth, server_url
+from .security import auth_of, main_server, operation_auth, operation_server, server_url
 from .typemap import RESERVED_MODELS, TypeMapper
 
 
@@ -87,6 +87,7 @@ class Parser:
             page=page[0] if page else None,
             item=page[1] if page else None,
             listing=paged.listing,
+            server=operation_server(main_server(self.doc), item, op),
             renamed=tuple(builder.renamed),
         )
 

@@ -106,9 +106,7 @@ def build(
     skipped = len(result.skipped)
     renamed = renamed_summary(api.resources)
     notes = (pagination.summary(api.operations), *([renamed] if renamed else []))
-    return Build(
-        formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release, notes
-    )
+    return Build(formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release, notes)
 
 
 def build_with_history(

@@ -11,6 +11,8 @@ CLIENT_ATTRIBUTES = frozenset(
     {
         # the generated clients (templates/package/src/_client.py.j2)
         "api_key",
+        "username",
+        "password",
         "copy",
         "with_options",
         "with_raw_response",
@@ -40,6 +42,7 @@ CLIENT_ATTRIBUTES = frozenset(
         "_finish",
         "_headers",
         "_max_response_size",
+        "_own_servers",
         "_owns_client",
         "_request_method",
         "_response_class",

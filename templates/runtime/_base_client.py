@@ -19,7 +19,7 @@ import anyio
 import httpx
 
 from ._auth import NO_SECURITY, Credential, Security, credentials
-from ._constants import DEFAULT_HEADERS, IDEMPOTENCY_HEADER
+from ._constants import DEFAULT_BASE_URL, DEFAULT_HEADERS, IDEMPOTENCY_HEADER
 from ._exceptions import APITimeoutError, ClientClosedError, InvalidRequestError, status_error, transport_error
 from ._logs import log_request, log_response, setup_logging
 from ._reading import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE, ERROR_BODY_LIMIT, BodyLimit, aread_body, read_body
@@ -33,6 +33,7 @@ from ._request import (
     merge_headers,
     merged_query,
     redirect_target,
+    request_target,
 )
 from ._response import AsyncAPIResponse, ParseContext, ResponseMode, SyncAPIResponse, parse_body, response_mode
 from ._retries import retry_delay, should_retry
@@ -137,6 +138,8 @@ class BaseClient:
     def __init__(self, **settings: Unpack[ClientSettings]) -> None:
         setup_logging()
         self._base = BaseURL.parse(settings["base_url"])
+        self._own_servers = str(settings["base_url"]).rstrip("/") == DEFAULT_BASE_URL.rstrip("/")
+        """No base URL was given: operations with a server of their own are sent there."""
         self.timeout = settings["timeout"]
         self.max_retries = settings["max_retries"]
         self._default_headers = dict(settings["default_headers"] or {})
@@ -183,12 +186,15 @@ class BaseClient:
             own["X-Retry-Count"] = str(call.retries_taken)
         if own:
             headers = merge_headers(headers, own)
-        query = merged_query(self._base.query, auth_query, self._default_query, options.query, options.extra_query)
+        url, fixed_query = request_target(options, self._base, self._own_servers)
+        query = merged_query(
+            self._base.query, fixed_query, auth_query, self._default_query, options.query, options.extra_query
+        )
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         try:
             request = httpx.Request(
                 options.method.upper(),
-                options.url or self._base.join(options.path),
+                url,
                 params=cast(Any, query) or None,
                 headers=headers,
                 **encode_body(options),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -13,7 +14,7 @@ import httpx
 from ._exceptions import InvalidRequestError
 from ._redact import redact_text, redact_url
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ._utils import scalar_text, strip_not_given
+from ._utils import scalar_text, strip_not_given, to_json
 
 __all__ = [
     "RequestOptions",
@@ -21,7 +22,9 @@ __all__ = [
     "BaseURL",
     "encode_body",
     "form_parts",
+    "json_parts",
     "merged_query",
+    "request_target",
     "check_headers",
     "merge_headers",
     "redirect_target",
@@ -50,6 +53,8 @@ class RequestOptions:
     """Form fields, URL-encoded unless ``multipart``."""
     multipart: bool = False
     """Send ``form`` and ``files`` as ``multipart/form-data`` (even with no file)."""
+    json_parts: Mapping[str, object] | None = None
+    """Multipart fields sent as ``application/json`` parts, one per item of a list (OpenAPI's encoding of objects)."""
     files: list[tuple[str, FilePart]] | None = None
     content: bytes | None = None
     """A raw body (``application/octet-stream`` and the like); its media type is in ``headers``."""
@@ -65,12 +70,38 @@ class RequestOptions:
     idempotency_key: str | None = None
     url: str | None = None
     """An absolute URL that replaces ``path`` and ``query`` (a next-page link the server sent)."""
+    base_url: str | None = None
+    """The operation's own server, when the document gives it one: ``path`` goes under it instead of the client's
+    base URL, unless the client was given a base URL (a mock server, a proxy): then every request goes there."""
 
     def with_query(self, query: Mapping[str, object]) -> RequestOptions:
         return replace(self, query={**(self.query or {}), **query})
 
     def with_url(self, url: str) -> RequestOptions:
         return replace(self, url=url, query=None, extra_query=None)
+
+
+def request_target(options: RequestOptions, base: BaseURL, own_servers: bool) -> tuple[str, dict[str, object]]:
+    """The URL a call goes to, without its query, and the query that URL carries: a path key's own (``/items?beta=
+    true``) or a next-page link's, sent under the call's parameters (httpx would drop it for them)."""
+    if options.url is not None:
+        target = options.url
+    elif options.base_url is not None and own_servers:
+        target = BaseURL.parse(options.base_url).join(options.path)
+    else:
+        target = base.join(options.path)
+    if "?" not in target:
+        return target, {}
+    url = httpx.URL(target)
+    return str(url.copy_with(query=None)), _query_of(url)
+
+
+def _query_of(url: httpx.URL) -> dict[str, object]:
+    query: dict[str, object] = {}
+    for key in url.params:
+        values = url.params.get_list(key)
+        query[key] = values[0] if len(values) == 1 else values
+    return query
 
 
 def merged_query(*parts: Mapping[str, object] | None) -> dict[str, object]:
@@ -92,7 +123,7 @@ def encode_body(options: RequestOptions) -> dict[str, Any]:
         form = {**options.form, **(options.extra_body or {})}
         if options.multipart:
             # The fields go as parts too, so that the body is multipart even without a file.
-            return {"files": [*form_parts(form), *(options.files or [])]}
+            return {"files": [*form_parts(form), *json_parts(options.json_parts or {}), *(options.files or [])]}
         return {"data": form}
     json_data = options.json
     if not options.extra_body:
@@ -108,6 +139,19 @@ def form_parts(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
     for key, value in fields.items():
         for item in cast(list[object], value) if isinstance(value, list) else [value]:
             parts.append((key, (None, scalar_text(item).encode(), None)))
+    return parts
+
+
+def json_parts(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
+    """Fields as ``application/json`` parts without a file name; a list gives one part per item; values left out
+    (``NOT_GIVEN`` or ``None``) send no part."""
+    parts: list[tuple[str, FilePart]] = []
+    for key, value in strip_not_given(fields).items():
+        for item in cast(list[object], value) if isinstance(value, list) else [value]:
+            if item is not None:
+                parts.append(
+                    (key, (None, json.dumps(to_json(item), separators=(",", ":")).encode(), "application/json"))
+                )
     return parts
 
 
@@ -138,11 +182,7 @@ class BaseURL:
                 "The base URL holds a user name or password; they would replace the client's credentials, so they "
                 f"are refused: pass the credential to the client instead ({redact_url(url)})."
             )
-        query: dict[str, object] = {}
-        for key in url.params:
-            values = url.params.get_list(key)
-            query[key] = values[0] if len(values) == 1 else values
-        return cls(checked, prefix, query)
+        return cls(checked, prefix, _query_of(url))
 
     def join(self, path: str) -> str:
         return self.prefix + path.lstrip("/")
