@@ -32,12 +32,12 @@ from .typemap import TypeMapper
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
-METHOD_NAMES = frozenset(
-    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key"}
-)
+METHOD_NAMES = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries"})
 """The names every generated method already uses: its own parameters. No spec argument may take them (one that
 would is renamed by :meth:`OperationBuilder.argument_name`); the runtime helpers a method calls are reached through
 their modules, so no argument can shadow one."""
+IDEMPOTENT_METHOD_NAMES = METHOD_NAMES | {"idempotency_key"}
+"""The names of a method that sends an idempotency key (the config names its header; every method but GET)."""
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,13 @@ class Response:
 class OperationBuilder:
     """Builds the parts of one operation; inline types are named after ``hint`` (the operation's name)."""
 
-    def __init__(self, doc: Document, types: TypeMapper, hint: str) -> None:
+    def __init__(self, doc: Document, types: TypeMapper, hint: str, *, idempotent: bool = False) -> None:
         self.doc = doc
         self.types = types
         self.hint = hint
-        self.taken = Namespace(METHOD_NAMES)
+        self.options = IDEMPOTENT_METHOD_NAMES if idempotent else METHOD_NAMES
+        """The method's own options, which no argument may be named."""
+        self.taken = Namespace(self.options)
         self.renamed: list[tuple[str, str]] = []
         """``(name in the spec, argument name)`` of each argument renamed because the SDK uses its name."""
 
@@ -69,7 +71,7 @@ class OperationBuilder:
         ``max_retries``...): then its place goes first (``body_timeout``, ``query_max_retries``), so the two cannot be
         mistaken for each other."""
         name = identifier(wire, fallback="param" if location != "body" else "field")
-        if name not in METHOD_NAMES:
+        if name not in self.options:
             return self.taken.claim(name)
         renamed = self.taken.claim(f"{location}_{name}")
         self.renamed.append((wire, renamed))

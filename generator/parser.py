@@ -56,7 +56,8 @@ class Parser:
         item_at = at.rsplit("/", 1)[0]
         op_id = op.get("operationId")
         hint = class_name(op_id if isinstance(op_id, str) and op_id else f"{http_method} {path}")
-        builder = OperationBuilder(self.doc, self.types, hint)
+        idempotent = self.config.idempotency_header is not None and http_method != "get"
+        builder = OperationBuilder(self.doc, self.types, hint, idempotent=idempotent)
         params = builder.parameters(as_list(item.get("parameters")), as_list(op.get("parameters")), item_at, at)
         path_params = path_order(path, params["path"])
         body = builder.body(op["requestBody"], pointer_join(at, "requestBody")) if "requestBody" in op else None
