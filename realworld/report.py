@@ -192,18 +192,7 @@ def _details(r: Result) -> list[str]:
     if r.install_error:
         out += ["", f"Install failed: `{r.install_error}`"]
         return out
-    imported = f"{r.modules - len(r.import_failures)}/{r.modules} modules import"
-    imported += f", {r.models_built - len(r.model_failures)}/{r.models_built} models build their validators"
-    out += [
-        "",
-        f"{imported}; pyright (basic) {r.pyright_errors} error(s) in {r.pyright_seconds:.0f} s; "
-        f"ruff {r.ruff_errors} error(s).",
-    ]
-    if r.import_failures:
-        out += ["", "Import failures:", "", *_listed([f"{m}: {e}" for m, e in r.import_failures])]
-    if r.model_failures:
-        out += ["", "Models that cannot validate:", "", *_listed([f"{m}: {e}" for m, e in r.model_failures])]
-    out += _surface_details(r.surface)
+    out += [*_import_details(r), *_surface_details(r.surface)]
     if r.pyright_messages:
         rules = ", ".join(f"`{rule}` {count}" for rule, count in r.pyright_rules.items())
         out += ["", f"pyright errors by rule: {rules}. The first:", "", *_listed(r.pyright_messages)]
@@ -237,6 +226,21 @@ def _details(r: Result) -> list[str]:
         for c in r.e2e:
             outcome = "passed" if c["ok"] else f"failed: {c['reason']}".replace("|", "\\|")
             out.append(f"| {c['check']} | {outcome} |")
+    return out
+
+
+def _import_details(r: Result) -> list[str]:
+    imported = f"{r.modules - len(r.import_failures)}/{r.modules} modules import"
+    imported += f", {r.models_built - len(r.model_failures)}/{r.models_built} models build their validators"
+    out = [
+        "",
+        f"{imported}; pyright (basic) {r.pyright_errors} error(s) in {r.pyright_seconds:.0f} s; "
+        f"ruff {r.ruff_errors} error(s).",
+    ]
+    if r.import_failures:
+        out += ["", "Import failures:", "", *_listed([f"{m}: {e}" for m, e in r.import_failures])]
+    if r.model_failures:
+        out += ["", "Models that cannot validate:", "", *_listed([f"{m}: {e}" for m, e in r.model_failures])]
     return out
 
 

@@ -175,21 +175,21 @@ def run_document(doc: documents.Document, scratch: Path, keep_going: bool, prism
         spec_operations=len(documents.operations(spec)),
     )
     out = scratch / "out" / doc.name
-    # --no-cache: the seconds reported are a cold generation's, not a cache hit's.
-    command: list[str | Path] = [
-        PYTHON,
-        "-m",
-        "generator",
-        "generate",
-        "--quiet",
-        "--no-cache",
-        "--spec",
-        doc.path,
-        "--out",
-        out,
-    ]
-    if keep_going:
-        command.append("--keep-going")
+    if not generate(doc, out, keep_going, result):
+        return result
+    result.package = package_name(out)
+    _log(f"[{doc.name}] the SDK's surface")
+    result.surface = surface.measure(doc.path)
+    python = check_package(doc, out, scratch, result)
+    if python is not None:
+        smoke_document(doc, spec, python, scratch, prism_errors, result)
+    return result
+
+
+def generate(doc: documents.Document, out: Path, keep_going: bool, result: Result) -> bool:
+    """Generate the SDK (timed, with no cache: a cold generation's seconds); whether it was generated."""
+    command: list[str | Path] = [PYTHON, "-m", "generator", "generate", "--quiet", "--no-cache"]
+    command += ["--spec", doc.path, "--out", out, *(["--keep-going"] if keep_going else [])]
     _log(f"[{doc.name}] generate")
     started = time.perf_counter()
     done = _run(command, cwd=ROOT)
@@ -199,23 +199,25 @@ def run_document(doc: documents.Document, scratch: Path, keep_going: bool, prism
     result.skipped_count = len(result.skipped)
     if done.returncode:
         result.generation_error = [line for line in stderr.splitlines() if line.strip()]
-        return result
+        return False
     summary = SUMMARY.search(done.stdout)
     if summary:
         result.operations, result.models = int(summary[1]), int(summary[3])
         result.skipped_count = int(summary[2] or 0)
     result.files = sum(1 for p in out.rglob("*") if p.is_file())
-    package = package_name(out)
-    result.package = package
-    _log(f"[{doc.name}] the SDK's surface")
-    result.surface = surface.measure(doc.path)
-    _log(f"[{doc.name}] install {package} into a fresh virtual environment")
+    return True
+
+
+def check_package(doc: documents.Document, out: Path, scratch: Path, result: Result) -> Path | None:
+    """Install into a fresh environment, import, build the models, pyright and ruff; the interpreter, unless the
+    package did not install."""
+    _log(f"[{doc.name}] install {result.package} into a fresh virtual environment")
     python = fresh_venv(scratch / "venv")
     result.install_error = install(python, out)
     if result.install_error:
-        return result
+        return None
     _log(f"[{doc.name}] import")
-    imported = check_imports(python, package, scratch)
+    imported = check_imports(python, result.package, scratch)
     result.modules, result.import_failures = imported["modules"], imported["failures"]
     result.models_built, result.model_failures = imported["models"], imported["model_failures"]
     _log(f"[{doc.name}] pyright (basic)")
@@ -224,6 +226,14 @@ def run_document(doc: documents.Document, scratch: Path, keep_going: bool, prism
     )
     _log(f"[{doc.name}] ruff")
     result.ruff_errors, result.ruff_messages = ruff_check(out)
+    return python
+
+
+def smoke_document(
+    doc: documents.Document, spec: dict[str, Any], python: Path, scratch: Path, prism_errors: bool, result: Result
+) -> None:
+    """The smoke calls (and the OpenAI end-to-end checks) against Prism serving the document."""
+    package = result.package
     examples = scratch / "examples" / f"{doc.name}.json"
     examples.parent.mkdir(parents=True, exist_ok=True)
     examples.write_text(json.dumps(documents.parameter_examples(spec)), encoding="utf-8")
@@ -253,7 +263,6 @@ def run_document(doc: documents.Document, scratch: Path, keep_going: bool, prism
                     entry["violations"] = verdicts[entry["resource"]]["violations"]
     except RuntimeError as exc:
         result.prism_error = str(exc)
-    return result
 
 
 def main(argv: list[str] | None = None) -> int:
