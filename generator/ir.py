@@ -149,7 +149,8 @@ class Operation:
     listing: bool = False
     """The response is a list (an array, or an object around one), paginated or not."""
     server: str | None = None
-    """The operation's own server (its ``servers`` or its path's), when it is not the API's."""
+    """The operation's own server (its ``servers`` or its path's), when it is not the API's: its requests go there,
+    whatever base URL the client has."""
     renamed: tuple[tuple[str, str], ...] = ()
     """``(name in the spec, argument name)`` of each argument renamed because a method option has its name."""
     error_types: tuple[PyType, ...] = ()

@@ -20,7 +20,7 @@ from .registry import NamedType
 
 HEADER = "# Generated from the OpenAPI document by datamodel-code-generator. Do not edit."
 
-# The methods the runtime's BaseModel adds (templates/package/src/_models.py.j2): a field must not shadow them.
+# The methods the runtime's BaseModel adds (templates/runtime/_models.py): a field must not shadow them.
 MODEL_METHODS = frozenset({"to_dict", "to_json", "construct_from"})
 
 

@@ -9,10 +9,12 @@ API needs them. The stand-ins in that folder for the generated modules (``__init
 
 from __future__ import annotations
 
+import keyword
 from dataclasses import dataclass
 from pathlib import Path
 
 from .ir import Api, FieldPath, Pagination
+from .reserved import PAGE_ATTRIBUTES
 
 COPY_HEADER = "# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit."
 
@@ -78,6 +80,8 @@ class PageClass:
     bases: tuple[str, ...]
     doc: str
     attributes: tuple[tuple[str, object], ...]
+    fields: tuple[tuple[str, str], ...]
+    """Body fields declared as attributes, each with its annotation: ``("data", "list[T]")``."""
 
 
 _STYLE_BASES = {
@@ -118,6 +122,21 @@ def _shown(path: FieldPath | None) -> str:
     return f"``{path if isinstance(path, str) else '.'.join(path or ())}``"
 
 
+def _fields(page: Pagination) -> tuple[tuple[str, str], ...]:
+    """The body fields a page shows as attributes under their own names (``page.data``, ``page.has_more``), where
+    the name can be one: an identifier that no page attribute already has."""
+    named = [(page.items_field, "list[T]"), (page.has_more_field, "bool | None"), (page.total_field, "int | None")]
+    return tuple(
+        (name, annotation)
+        for name, annotation in named
+        if isinstance(name, str)
+        and name.isidentifier()
+        and not keyword.iskeyword(name)
+        and not name.startswith("_")
+        and name not in PAGE_ATTRIBUTES
+    )
+
+
 def _page_doc(page: Pagination) -> str:
     more = f", while {_shown(page.has_more_field)} is true" if page.has_more_field else ""
     if page.style == "cursor":
@@ -136,12 +155,11 @@ def _page_doc(page: Pagination) -> str:
 def page_classes(api: Api) -> dict[str, list[str] | list[PageClass]]:
     """What the generated ``pagination`` module imports, exports and declares."""
     classes: list[PageClass] = []
-    bases = sorted({_STYLE_BASES[p.style] for p in api.pages})
+    styles = sorted({_STYLE_BASES[p.style] for p in api.pages})
     for page in api.pages:
         for kind, name in (("SyncPage", page.sync_class), ("AsyncPage", page.async_class)):
-            classes.append(
-                PageClass(name, (f"{_STYLE_BASES[page.style]}[T]", f"{kind}[T]"), _page_doc(page), _attributes(page))
-            )
-    imports = sorted({"AsyncPage", "AsyncPaginator", "BasePage", "PageInfo", "SyncPage", *bases})
+            bases = (f"{_STYLE_BASES[page.style]}[T]", f"{kind}[T]")
+            classes.append(PageClass(name, bases, _page_doc(page), _attributes(page), _fields(page)))
+    imports = sorted({"AsyncPage", "AsyncPaginator", "BasePage", "PageInfo", "SyncPage", *styles})
     exports = ["BasePage", "SyncPage", "AsyncPage", "AsyncPaginator", "PageInfo", *(c.name for c in classes)]
     return {"imports": imports, "exports": exports, "classes": classes}

@@ -238,7 +238,7 @@ async def test_async_raw_response_create(async_client: AsyncClient) -> None:
     )
     assert response.http_request.method == "POST"
     assert response.http_response.is_closed
-    result = await response.parse()
+    result = response.parse()
     assert_matches_type(FineTuningJob, result)
 
 
@@ -280,7 +280,7 @@ async def test_async_raw_response_list(async_client: AsyncClient) -> None:
     response = await async_client.fine_tuning.jobs.with_raw_response.list()
     assert response.http_request.method == "GET"
     assert response.http_response.is_closed
-    result = await response.parse()
+    result = response.parse()
     assert_matches_type(AsyncCursorPage[FineTuningJob], result)
 
 
@@ -312,7 +312,7 @@ async def test_async_raw_response_retrieve(async_client: AsyncClient) -> None:
     response = await async_client.fine_tuning.jobs.with_raw_response.retrieve("ftjob-abc123")
     assert response.http_request.method == "GET"
     assert response.http_response.is_closed
-    result = await response.parse()
+    result = response.parse()
     assert_matches_type(FineTuningJob, result)
 
 
@@ -342,7 +342,7 @@ async def test_async_raw_response_cancel(async_client: AsyncClient) -> None:
     response = await async_client.fine_tuning.jobs.with_raw_response.cancel("ftjob-abc123")
     assert response.http_request.method == "POST"
     assert response.http_response.is_closed
-    result = await response.parse()
+    result = response.parse()
     assert_matches_type(FineTuningJob, result)
 
 
@@ -378,7 +378,7 @@ async def test_async_raw_response_list_events(async_client: AsyncClient) -> None
     response = await async_client.fine_tuning.jobs.with_raw_response.list_events("ftjob-abc123")
     assert response.http_request.method == "GET"
     assert response.http_response.is_closed
-    result = await response.parse()
+    result = response.parse()
     assert_matches_type(AsyncCursorPage[FineTuningJobEvent], result)
 
 

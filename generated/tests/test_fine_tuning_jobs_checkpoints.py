@@ -69,7 +69,7 @@ async def test_async_raw_response_list(async_client: AsyncClient) -> None:
     response = await async_client.fine_tuning.jobs.checkpoints.with_raw_response.list("ftjob-abc123")
     assert response.http_request.method == "GET"
     assert response.http_response.is_closed
-    result = await response.parse()
+    result = response.parse()
     assert_matches_type(AsyncCursorPage[FineTuningJobCheckpoint], result)
 
 

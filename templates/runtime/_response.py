@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, asynccontextmanager, contextmanager
@@ -16,7 +17,7 @@ import httpx
 
 from ._constants import REQUEST_ID_HEADER
 from ._exceptions import APIResponseValidationError, reading_errors
-from ._reading import BodyLimit, aguarded, aread_body, decoded_view, guarded, read_body
+from ._reading import BodyLimit, aguarded, aread_body, decoded_view, guarded, read_body, read_content
 from ._redact import redact_url
 from ._request import RequestOptions
 
@@ -29,7 +30,7 @@ __all__ = [
     "ParseContext",
     "FromResponse",
     "parse_body",
-    "SyncAPIResponse",
+    "APIResponse",
     "AsyncAPIResponse",
     "BinaryResponse",
     "to_raw_response_wrapper",
@@ -71,6 +72,10 @@ class ParseContext:
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(self.response, data, message=str(exc)) from exc
 
+    @property
+    def request_id(self) -> str | None:
+        return self.response.headers.get(REQUEST_ID_HEADER) if REQUEST_ID_HEADER else None
+
     def json(self) -> object:
         """The body as JSON; a body that is not JSON raises :class:`APIResponseValidationError` with an excerpt."""
         try:
@@ -108,7 +113,9 @@ def parse_body(context: ParseContext) -> Any:
     origin = get_origin(cast_to) or cast_to
     if isinstance(origin, type) and issubclass(origin, FromResponse):
         return origin.from_api_response(context)
-    return context.construct(cast_to, context.json())
+    from ._models import with_request_id  # noqa: PLC0415 - pydantic loads with the first response
+
+    return with_request_id(context.construct(cast_to, context.json()), context.request_id)
 
 
 class BaseAPIResponse(Generic[R]):
@@ -142,14 +149,36 @@ class BaseAPIResponse(Generic[R]):
         return self.http_response.url
 
     @property
+    def method(self) -> str:
+        return self.http_request.method
+
+    @property
+    def http_version(self) -> str:
+        return self.http_response.http_version
+
+    @property
     def request_id(self) -> str | None:
-        return self.headers.get(REQUEST_ID_HEADER) if REQUEST_ID_HEADER else None
+        return self._context.request_id
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the connection is released: always once the body was read (raw responses), else at the end of
+        a ``with_streaming_response`` block or after ``close()``."""
+        return self.http_response.is_closed
+
+    @property
+    def elapsed(self) -> datetime.timedelta:
+        """The time from sending the request to the end of the response (available once the body was read)."""
+        return self.http_response.elapsed
 
     @property
     def _limit(self) -> BodyLimit:
         return BodyLimit(self._context.client.max_response_size)
 
     def _view(self) -> httpx.Response:
+        """The body decoded and bounded, for httpx's iterators (the response itself once the body was read)."""
+        if read_content(self.http_response) is not None:
+            return self.http_response
         return decoded_view(self.http_response, self._limit)
 
     def _parse_once(self) -> R:
@@ -162,9 +191,11 @@ class BaseAPIResponse(Generic[R]):
         return f"<{type(self).__name__} [{self.status_code}] {self.http_request.method} {redact_url(self.url)}>"
 
 
-class SyncAPIResponse(BaseAPIResponse[R]):
-    """The raw HTTP response of a call; ``parse()`` gives what the method would have returned.
+class APIResponse(BaseAPIResponse[R]):
+    """The HTTP response of a call, with synchronous methods; ``parse()`` gives what the method would have returned.
 
+    ``with_raw_response`` returns one in both clients, with the body read (so ``parse()`` needs no ``await`` in the
+    async client either); the sync client's ``with_streaming_response`` returns one that reads as you ask.
     Reading the body (``read``, ``text``, ``json``, ``iter_*``, ``stream_to_file``) is bounded by the client's
     ``max_response_size``; httpx's errors while reading are raised as the SDK's."""
 
@@ -204,11 +235,13 @@ class SyncAPIResponse(BaseAPIResponse[R]):
                 out.write(chunk)
 
     def close(self) -> None:
-        self.http_response.close()
+        if not self.http_response.is_closed:
+            self.http_response.close()
 
 
 class AsyncAPIResponse(BaseAPIResponse[R]):
-    """The raw HTTP response of a call; ``await parse()`` gives what the method would have returned.
+    """The response of the async client's ``with_streaming_response``: the body is read only as you ask, and
+    ``await parse()`` gives what the method would have returned.
 
     Reading the body is bounded by the client's ``max_response_size``; httpx's errors are raised as the SDK's."""
 
@@ -277,7 +310,7 @@ class BinaryResponse(FromResponse):
 
     def write_to_file(self, file: str | PathLike[str]) -> None:
         """Write the body to ``file``. To write a large body as it arrives, use ``with_streaming_response``
-        and :meth:`SyncAPIResponse.stream_to_file`."""
+        and :meth:`APIResponse.stream_to_file`."""
         with open(file, mode="wb") as out:
             out.write(self.http_response.content)
 
@@ -301,31 +334,33 @@ async def _acall_in_mode(mode: ResponseMode, func: Callable[..., Awaitable[R]], 
         response_mode.reset(token)
 
 
-def to_raw_response_wrapper(func: Callable[P, R]) -> Callable[P, SyncAPIResponse[R]]:
+def to_raw_response_wrapper(func: Callable[P, R]) -> Callable[P, APIResponse[R]]:
     """``func``, returning the raw response (body read) instead of the parsed data."""
 
     @functools.wraps(func)
-    def wrapped(*args: P.args, **kwargs: P.kwargs) -> SyncAPIResponse[R]:
-        return cast("SyncAPIResponse[R]", _call_in_mode("raw", func, *args, **kwargs))
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[R]:
+        return cast("APIResponse[R]", _call_in_mode("raw", func, *args, **kwargs))
 
     return wrapped
 
 
-def async_to_raw_response_wrapper(func: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[AsyncAPIResponse[R]]]:
+def async_to_raw_response_wrapper(func: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[APIResponse[R]]]:
+    """``func``, returning the raw response with its body read: ``(await ...).parse()`` needs no ``await``."""
+
     @functools.wraps(func)
-    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncAPIResponse[R]:
-        return cast("AsyncAPIResponse[R]", await _acall_in_mode("raw", func, *args, **kwargs))
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[R]:
+        return cast("APIResponse[R]", await _acall_in_mode("raw", func, *args, **kwargs))
 
     return wrapped
 
 
-def to_streamed_response_wrapper(func: Callable[P, R]) -> Callable[P, AbstractContextManager[SyncAPIResponse[R]]]:
+def to_streamed_response_wrapper(func: Callable[P, R]) -> Callable[P, AbstractContextManager[APIResponse[R]]]:
     """``func`` as a context manager over the response; the body is read only when asked, and closed on exit."""
 
     @functools.wraps(func)
     @contextmanager
-    def wrapped(*args: P.args, **kwargs: P.kwargs) -> Generator[SyncAPIResponse[R]]:
-        response = cast("SyncAPIResponse[R]", _call_in_mode("stream", func, *args, **kwargs))
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> Generator[APIResponse[R]]:
+        response = cast("APIResponse[R]", _call_in_mode("stream", func, *args, **kwargs))
         try:
             yield response
         finally:

@@ -31,7 +31,8 @@ MiB = 1024 * 1024
 case, limit, aio = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "async"
 z = zlib.compressobj(9, zlib.DEFLATED, 31)
 block = b"\0" * MiB
-BOMB = b"".join([z.compress(block) for _ in range(300)] + [z.flush()])  # 300 MiB of zeros in about 300 KiB
+bomb_mib = 3 * limit // MiB if case == "bomb200" else 16
+BOMB = b"".join([z.compress(block) for _ in range(bomb_mib)] + [z.flush()])  # 1 MiB of zeros in about 1 KiB
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"

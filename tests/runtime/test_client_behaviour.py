@@ -937,7 +937,7 @@ class TestRawResponse:
         assert raw.request_id == "req-raw-1"
         assert raw.retries_taken == 0
         assert raw.http_request.url == "http://testserver/v1/fine_tuning/jobs/ftjob-abc123"
-        check_job(await raw.parse())
+        check_job(raw.parse())
 
     def test_nested_checkpoints_list(self, client: Client, router: respx.MockRouter) -> None:
         router.get("/fine_tuning/jobs/ftjob-1/checkpoints").respond(200, json=CHECKPOINT_PAGE)
@@ -955,7 +955,7 @@ class TestRawResponse:
 
         raw = await async_client.fine_tuning.jobs.with_raw_response.checkpoints.list("ftjob-1")
 
-        parsed = await raw.parse()
+        parsed = raw.parse()
         assert isinstance(parsed, AsyncCursorPage)
         check_checkpoint_page(parsed)
 
@@ -977,7 +977,7 @@ class TestRawResponse:
         )
 
         assert sent_json(route.calls.last.request) == {"model": "gpt-4o-mini", "training_file": "file-abc123"}
-        check_job(await raw.parse())
+        check_job(raw.parse())
 
     def test_raw_list_page_can_still_paginate(self, client: Client, paged_jobs: respx.Route) -> None:
         raw = client.fine_tuning.jobs.with_raw_response.list()

@@ -211,7 +211,7 @@ async def test_connection_resets_then_success_async(api_key: str, server: Script
     async with AsyncClient(base_url=server.base_url) as client:
         response = await client.fine_tuning.jobs.with_raw_response.retrieve("ftjob-1")
         assert response.retries_taken == 2
-        assert (await response.parse()).id == "ftjob-1"
+        assert response.parse().id == "ftjob-1"
     assert retry_counts(server) == [None, "1", "2"]
     assert len(sleeps) == 2
 

@@ -16,6 +16,7 @@ import finetuning
 import httpx
 import pytest
 from finetuning import AsyncClient, Client, FinetuningError, InvalidRequestError, RedirectError, Timeout
+from finetuning._base_client import RequestOptions
 from finetuning._retries import parse_retry_after
 
 KEY = "sk-live-Secret0123456789abcdef"
@@ -173,6 +174,19 @@ def test_a_base_url_keeps_its_path_and_its_query(loopback: Any) -> None:
         "/openai/deployments/x/fine_tuning/jobs",
         {"api-version": ["2024-06-01"], "tenant": ["a"], "limit": ["1"], "after": ["ftjob-1"]},
     )
+
+
+def test_an_operation_server_and_a_path_with_a_query_are_kept(loopback: Any) -> None:
+    uploads, api = loopback(lambda *_: ok()), loopback(lambda *_: ok())
+    with Client(api_key=KEY, base_url=f"{api.url}/v1?api-version=1") as client:
+        options = RequestOptions(
+            method="get", path="/items?beta=true", query={"q": "1"}, server=f"{uploads.url}/up?region=eu"
+        )
+        client.request(dict[str, object], options)
+        client.get("/items?beta=true", cast_to=dict[str, object], options={"params": {"q": "2"}})
+    assert uploads.requests[0][1:3] == ("/up/items", {"region": ["eu"], "beta": ["true"], "q": ["1"]})
+    assert uploads.requests[0][3]["authorization"] == f"Bearer {KEY}"
+    assert api.requests[0][1:3] == ("/v1/items", {"api-version": ["1"], "beta": ["true"], "q": ["2"]})
 
 
 @pytest.mark.parametrize("base_url", ["example.com/v1", "ftp://host/", "http:///path", "http://[::1", "https://"])

@@ -39,7 +39,13 @@ def _one(query: dict[str, list[str]], name: str) -> str | None:
     return query[name][0] if name in query else None
 
 
-def collect(served: Served, page_classes: tuple[type, type], aio: bool, **query: object) -> list[int]:
+def collect(
+    served: Served,
+    page_classes: tuple[type, type],
+    aio: bool,
+    default_query: dict[str, str] | None = None,
+    **query: object,
+) -> list[int]:
     """Every item's ``n`` through the sync or the async client, starting from ``GET /items`` with ``query``."""
     options = request_module.RequestOptions(method="get", path="/items", query=query)
     settings: dict[str, Any] = {
@@ -47,7 +53,7 @@ def collect(served: Served, page_classes: tuple[type, type], aio: bool, **query:
         "timeout": 5.0,
         "max_retries": 0,
         "default_headers": None,
-        "default_query": None,
+        "default_query": default_query,
         "strict_response_validation": False,
         "http_client": None,
     }

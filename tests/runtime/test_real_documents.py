@@ -255,15 +255,19 @@ def _recorded(catalog: ModuleType, **options: Any) -> tuple[Any, list[httpx.Requ
     return catalog.Client(username="AC123", password="secret", http_client=http, **options), seen
 
 
-def test_an_operation_with_its_own_server_is_sent_there_unless_a_base_url_is_given(catalog: ModuleType) -> None:
+def test_an_operation_with_its_own_server_is_sent_there_and_the_base_url_is_the_main_servers(
+    catalog: ModuleType,
+) -> None:
     client, seen = _recorded(catalog)
     client.files.create(file=b"x")
     client.calls.create(to="+1")
     assert str(seen[0].url) == f"{FILES_SERVER}/files"
     assert str(seen[1].url) == "https://api.catalog.test/v1/calls"
+    assert seen[0].headers["authorization"] == seen[1].headers["authorization"]
     overridden, seen = _recorded(catalog, base_url="http://127.0.0.1:9/mock")
     overridden.files.create(file=b"x")
-    assert str(seen[0].url) == "http://127.0.0.1:9/mock/files"
+    overridden.calls.create(to="+1")
+    assert [str(r.url) for r in seen] == [f"{FILES_SERVER}/files", "http://127.0.0.1:9/mock/calls"]
 
 
 def test_multipart_objects_are_json_parts_unless_the_encoding_says_otherwise(catalog: ModuleType) -> None:

@@ -59,3 +59,17 @@ def test_every_resource_attribute_is_reserved(package: ModuleType) -> None:
     resource = importlib.import_module(f"{package.__name__}._resource")
     for cls in (resource.SyncAPIResource, resource.AsyncAPIResource):
         assert _own_names(cls) | set(vars(cls(object()))) <= RESOURCE_ATTRIBUTES
+
+
+def test_every_page_attribute_is_reserved() -> None:
+    from generator.reserved import PAGE_ATTRIBUTES
+    from tests.runtime.conftest import runtime_module
+
+    pagination = runtime_module("_pagination")
+    styles = [pagination.CursorPage, pagination.NextTokenPage, pagination.NextUrlPage, pagination.OffsetPage]
+    public: set[str] = set()
+    for cls in [*styles, pagination.PageNumberPage, pagination.SyncPage, pagination.AsyncPage]:
+        for klass in cls.__mro__:
+            public |= {name for name in vars(klass) if not name.startswith("_")}
+            public |= {name for name in getattr(klass, "__annotations__", {}) if not name.startswith("_")}
+    assert public - PAGE_ATTRIBUTES == set()

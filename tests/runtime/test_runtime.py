@@ -300,7 +300,7 @@ async def test_retries_taken_and_retry_count_header_async(
     async with AsyncClient(base_url=BASE_URL) as client:
         response = await client.fine_tuning.jobs.with_raw_response.retrieve("ftjob-1")
     assert response.retries_taken == 2
-    assert (await response.parse()).id == "ftjob-1"
+    assert response.parse().id == "ftjob-1"
     assert [call.request.headers.get("X-Retry-Count") for call in route.calls] == [None, "1", "2"]
 
 
@@ -549,7 +549,7 @@ async def test_raw_response_async(api_key: str, mock: respx.MockRouter) -> None:
     assert response.request_id == "req_1"
     assert response.retries_taken == 0
     assert response.http_request.method == "GET"
-    assert (await response.parse()).id == "ftjob-1"
+    assert response.parse().id == "ftjob-1"
 
 
 def test_streaming_response_reads_lazily(client: Client, mock: respx.MockRouter) -> None:

@@ -20,7 +20,7 @@ import anyio
 import httpx
 
 from ._auth import NO_SECURITY, Credential, Security, credentials
-from ._constants import DEFAULT_BASE_URL, DEFAULT_HEADERS, IDEMPOTENCY_HEADER
+from ._constants import DEFAULT_HEADERS, IDEMPOTENCY_HEADER
 from ._exceptions import APITimeoutError, ClientClosedError, InvalidRequestError, status_error, transport_error
 from ._logs import log_request, log_response, setup_logging
 from ._reading import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE, ERROR_BODY_LIMIT, BodyLimit, aread_body, read_body
@@ -28,23 +28,25 @@ from ._redact import is_sensitive_header, redact_url, register_secret
 from ._request import (
     MAX_REDIRECTS,
     BaseURL,
+    CallOptions,
     RequestOptions,
     check_headers,
     encode_body,
     merge_headers,
     merged_query,
     redirect_target,
-    request_target,
 )
-from ._response import AsyncAPIResponse, ParseContext, ResponseMode, SyncAPIResponse, parse_body, response_mode
+from ._response import APIResponse, AsyncAPIResponse, ParseContext, ResponseMode, parse_body, response_mode
 from ._retries import retry_delay, should_retry
 from ._timeouts import attempt_timeouts, deadline_of, remaining
-from ._types import NotGiven, Timeout
+from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._utils import to_json
 from ._version import __title__, __version__
 
 __all__ = ["RequestOptions", "ClientSettings", "BaseClient", "SyncAPIClient", "AsyncAPIClient"]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
@@ -127,7 +129,8 @@ class BaseClient:
 
     _security: ClassVar[Security] = NO_SECURITY
     """The API's own security scheme: how the credential is sent unless an operation names another."""
-    _response_class: ClassVar[type[SyncAPIResponse[Any]] | type[AsyncAPIResponse[Any]]]
+    _streamed_response_class: ClassVar[type[APIResponse[Any]] | type[AsyncAPIResponse[Any]]]
+    """What ``with_streaming_response`` returns (``with_raw_response``: an :class:`APIResponse`, body read)."""
 
     _base: BaseURL
     max_retries: int
@@ -139,8 +142,6 @@ class BaseClient:
     def __init__(self, **settings: Unpack[ClientSettings]) -> None:
         setup_logging()
         self._base = BaseURL.parse(settings["base_url"])
-        self._own_servers = str(settings["base_url"]).rstrip("/") == DEFAULT_BASE_URL.rstrip("/")
-        """No base URL was given: operations with a server of their own are sent there."""
         self.timeout = settings["timeout"]
         self.max_retries = settings["max_retries"]
         self._default_headers = dict(settings["default_headers"] or {})
@@ -187,15 +188,16 @@ class BaseClient:
             own["X-Retry-Count"] = str(call.retries_taken)
         if own:
             headers = merge_headers(headers, own)
-        url, fixed_query = request_target(options, self._base, self._own_servers)
-        query = merged_query(
-            self._base.query, fixed_query, auth_query, self._default_query, options.query, options.extra_query
-        )
+        base = self._base if options.server is None else BaseURL.cached(options.server)
+        query = merged_query(base.query, auth_query, self._default_query, options.query, options.extra_query)
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        target: str | httpx.URL = options.url or base.join(options.path)
         try:
+            if "?" in str(target) and query:  # a query in the path or link is kept: httpx would replace it
+                target, query = httpx.URL(target).copy_merge_params(cast(Any, query)), {}
             request = httpx.Request(
                 options.method.upper(),
-                url,
+                target,
                 params=cast(Any, query) or None,
                 headers=headers,
                 **encode_body(options),
@@ -219,13 +221,37 @@ class BaseClient:
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         return _Call(options, max_retries, response_mode.get(), deadline_of(timeout), self._max_response_size)
 
+    def _custom(self, method: str, path: str, body: object, options: CallOptions | None) -> RequestOptions:
+        """A call of an endpoint the API does not describe: ``path`` under the base URL (or a URL on its host)."""
+        options = options or {}
+        url = None
+        if path.startswith(("http://", "https://")):
+            url, here = httpx.URL(path), self._base.url
+            if (url.scheme, url.host, url.port) != (here.scheme, here.host, here.port):
+                raise InvalidRequestError(
+                    f"{redact_url(url)} is not on the API's host; credentials are not sent there."
+                )
+        return RequestOptions(
+            method=method,
+            path="" if url else path,
+            url=str(url) if url else None,
+            query=options.get("params"),
+            json=None if body is None else to_json(body),
+            headers=options.get("headers"),
+            timeout=options.get("timeout", NOT_GIVEN),
+            max_retries=options.get("max_retries", NOT_GIVEN),
+            idempotency_key=options.get("idempotency_key"),
+        )
+
     def _finish(self, call: _Call, response: httpx.Response, cast_to: Any, item_type: Any) -> Any:
         if call.failed:
             raise status_error(response)
         context = ParseContext(
             response, self, call.options, cast_to, item_type, self._strict_response_validation, call.retries_taken
         )
-        return parse_body(context) if call.mode == "parsed" else self._response_class(context)
+        if call.mode == "parsed":
+            return parse_body(context)
+        return APIResponse[Any](context) if call.mode == "raw" else self._streamed_response_class(context)
 
     def _check_open(self, is_closed: bool) -> None:
         if is_closed:
@@ -242,7 +268,7 @@ def _user_agent() -> str:
 class SyncAPIClient(BaseClient):
     _client: httpx.Client
     _owns_client: bool
-    _response_class = SyncAPIResponse
+    _streamed_response_class = APIResponse
 
     def __init__(self, *, http_client: httpx.Client | None, **settings: Unpack[ClientSettings]) -> None:
         super().__init__(**settings)
@@ -272,6 +298,23 @@ class SyncAPIClient(BaseClient):
             if step.wait is not None:
                 self._sleep(step.wait)
 
+    def get(self, path: str, *, cast_to: type[R], options: CallOptions | None = None) -> R:
+        """``GET path`` (an endpoint the API does not describe), with the client's retries, errors and options."""
+        return cast(R, self.request(cast_to, self._custom("get", path, None, options)))
+
+    def post(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
+        """``POST path`` with ``body`` as JSON (models as their JSON form)."""
+        return cast(R, self.request(cast_to, self._custom("post", path, body, options)))
+
+    def put(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
+        return cast(R, self.request(cast_to, self._custom("put", path, body, options)))
+
+    def patch(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
+        return cast(R, self.request(cast_to, self._custom("patch", path, body, options)))
+
+    def delete(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
+        return cast(R, self.request(cast_to, self._custom("delete", path, body, options)))
+
     def is_closed(self) -> bool:
         return self._client.is_closed
 
@@ -290,7 +333,7 @@ class SyncAPIClient(BaseClient):
 class AsyncAPIClient(BaseClient):
     _client: httpx.AsyncClient
     _owns_client: bool
-    _response_class = AsyncAPIResponse
+    _streamed_response_class = AsyncAPIResponse
 
     def __init__(self, *, http_client: httpx.AsyncClient | None, **settings: Unpack[ClientSettings]) -> None:
         super().__init__(**settings)
@@ -319,6 +362,25 @@ class AsyncAPIClient(BaseClient):
             await response.aclose()
             if step.wait is not None:
                 await self._sleep(step.wait)
+
+    async def get(self, path: str, *, cast_to: type[R], options: CallOptions | None = None) -> R:
+        """``GET path`` (an endpoint the API does not describe), with the client's retries, errors and options."""
+        return cast(R, await self.request(cast_to, self._custom("get", path, None, options)))
+
+    async def post(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
+        """``POST path`` with ``body`` as JSON (models as their JSON form)."""
+        return cast(R, await self.request(cast_to, self._custom("post", path, body, options)))
+
+    async def put(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
+        return cast(R, await self.request(cast_to, self._custom("put", path, body, options)))
+
+    async def patch(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
+        return cast(R, await self.request(cast_to, self._custom("patch", path, body, options)))
+
+    async def delete(
+        self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None
+    ) -> R:
+        return cast(R, await self.request(cast_to, self._custom("delete", path, body, options)))
 
     def is_closed(self) -> bool:
         return self._client.is_closed

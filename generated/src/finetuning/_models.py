@@ -1,28 +1,35 @@
 # Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit.
 """The base class of every model, and the two ways a response becomes typed data.
 
-By default responses are *constructed*, not validated: unknown fields are kept, an unknown enum value is kept as it
-came, and a field of the wrong type does not raise, so a newer server never breaks an older client.
+By default responses are *constructed*, not validated: each value is shaped by its annotation as far as it fits
+(nested models from dicts, ``datetime``/``date`` and other pydantic types from their JSON form, a union's member that
+fits best), unknown fields are kept, an unknown enum value is kept as it came, and a value that fits nothing is kept
+as it is: construction never raises, so a newer server never breaks an older client.
 ``strict_response_validation=True`` on the client validates instead and raises on any mismatch.
 """
 
 from __future__ import annotations
 
 import types
-from collections.abc import Mapping
-from datetime import date, datetime
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from functools import cache, lru_cache
 from typing import Annotated, Any, Literal, Self, Union, cast, get_args, get_origin
 
 import pydantic
 from typing_extensions import TypeAliasType
 
-__all__ = ["BaseModel", "construct_type", "validate_type"]
+__all__ = ["BaseModel", "construct_type", "validate_type", "with_request_id"]
+
+Constructor = Callable[[object], object]
+"""Shapes one JSON value as one annotation; never raises."""
 
 
 class BaseModel(pydantic.BaseModel):
     # protected_namespaces=(): an API field may well be called model_dump_ (pydantic would warn at import).
     model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True, defer_build=True, protected_namespaces=())
+
+    _request_id: str | None = pydantic.PrivateAttr(default=None)
+    """The id the server gave the request this model was returned by (the model a method returns), if any."""
 
     def to_dict(self) -> dict[str, object]:
         """The model as JSON-compatible data, with the API's field names; unset fields are left out."""
@@ -33,19 +40,35 @@ class BaseModel(pydantic.BaseModel):
 
     @classmethod
     def construct_from(cls, data: Mapping[str, object]) -> Self:
-        """Build without validation: fields are constructed recursively, unknown keys are kept as extras."""
+        """Build without validation: fields are constructed by their annotation, unknown keys are kept as extras."""
         values: dict[str, object] = {}
-        known: set[str] = set()
-        for name, field in cls.model_fields.items():
-            key = field.alias or name
-            known.add(key)
-            if key in data:
-                values[name] = construct_type(field.annotation, data[key])
-        extras = {key: value for key, value in data.items() if key not in known}
+        extras: dict[str, object] = {}
+        fields = _fields(cls)
+        for key, value in data.items():
+            field = fields.get(key)
+            if field is None:
+                extras[key] = value
+            else:
+                values[field[0]] = field[1](value)
         instance = cls.model_construct(_fields_set=set(values), **values)
         if extras:
             instance.__pydantic_extra__ = extras
         return instance
+
+
+def with_request_id(value: object, request_id: str | None) -> object:
+    """``value``, a model's ``_request_id`` set when it is one (the model a method returns)."""
+    if request_id is not None and isinstance(value, BaseModel):
+        value._request_id = request_id  # pyright: ignore[reportPrivateUsage]
+    return value
+
+
+@cache
+def _fields(model: type[BaseModel]) -> dict[str, tuple[str, Constructor]]:
+    """``{key in the JSON: (field name, constructor)}`` of a model, worked out once per class."""
+    if not getattr(model, "__pydantic_fields_complete__", True):
+        model.model_rebuild(raise_errors=False)  # a field that names a class defined after it
+    return {(f.alias or name): (name, constructor(f.annotation)) for name, f in model.model_fields.items()}
 
 
 def _unwrap(type_: object) -> object:
@@ -60,47 +83,121 @@ def _unwrap(type_: object) -> object:
 
 def construct_type(type_: object, value: object) -> object:
     """``value`` shaped as ``type_`` as far as it fits, without ever raising."""
-    type_ = _unwrap(type_)
-    origin = get_origin(type_)
-    if origin is Union or origin is types.UnionType:
-        return _construct_union(get_args(type_), value)
-    if isinstance(type_, type) and issubclass(type_, BaseModel):
-        return type_.construct_from(cast(Mapping[str, object], value)) if isinstance(value, Mapping) else value
-    if origin is list and isinstance(value, list):
-        (item_type,) = get_args(type_) or (object,)
-        return [construct_type(item_type, item) for item in cast(list[object], value)]
-    if origin is dict and isinstance(value, Mapping):
-        value_type = get_args(type_)[1] if get_args(type_) else object
-        return {key: construct_type(value_type, item) for key, item in cast(Mapping[str, object], value).items()}
-    if type_ in (datetime, date) and isinstance(value, str | int | float):
-        try:
-            return _adapter(type_).validate_python(value)
-        except pydantic.ValidationError:
-            return value
+    return constructor(type_)(value)
+
+
+def constructor(type_: object) -> Constructor:
+    """The function that shapes a JSON value as ``type_`` (cached per annotation where it can be)."""
+    try:
+        return _cached_constructor(type_)
+    except TypeError:  # an unhashable annotation (some Annotated metadata)
+        return _make_constructor(type_)
+
+
+@lru_cache(maxsize=4096)
+def _cached_constructor(type_: object) -> Constructor:
+    return _make_constructor(type_)
+
+
+_AS_IS = frozenset((object, Any, str, int, bool, type(None), None))
+"""Annotations whose values are kept exactly as they came."""
+
+
+def _keep(value: object) -> object:
     return value
 
 
-def _construct_union(members: tuple[object, ...], value: object) -> object:
-    if not isinstance(value, Mapping | list):
-        kinds = [_unwrap(member) for member in members]
-        if value is None or type(value) in kinds or (type(value) is int and float in kinds):
-            return value  # a member takes the value as it is: ``str | datetime`` keeps a string a string
-        for member, kind in zip(members, kinds, strict=True):  # ``date | None`` and the like: a date still becomes one
-            if kind is datetime or kind is date:
-                constructed = construct_type(member, value)
-                if constructed is not value:
-                    return constructed
+def _make_constructor(annotation: object) -> Constructor:
+    type_ = _unwrap(annotation)
+    origin = get_origin(type_)
+    if type_ in _AS_IS or origin is Literal:
+        return _keep
+    if type_ is float:
+        return _float
+    if origin is Union or origin is types.UnionType:
+        return _union(get_args(type_))
+    if isinstance(type_, type) and issubclass(type_, BaseModel):
+        model = type_
+        return lambda value: _model(model, value)
+    if origin is list:
+        item = constructor((get_args(type_) or (object,))[0])
+        return lambda value: [item(v) for v in cast(list[object], value)] if isinstance(value, list) else value
+    if origin is dict:
+        args = get_args(type_)
+        item = constructor(args[1] if len(args) == 2 else object)
+        return lambda value: (
+            {k: item(v) for k, v in cast(Mapping[str, object], value).items()} if isinstance(value, Mapping) else value
+        )
+    return _by_pydantic(cast(object, type_))
+
+
+def _float(value: object) -> object:
+    return float(value) if type(value) is int else value
+
+
+def _model(model: type[BaseModel], value: object) -> object:
+    if not isinstance(value, Mapping):
         return value
+    data = cast(Mapping[str, object], value)
+    try:
+        return model.construct_from(data)
+    except (TypeError, ValueError, AttributeError):  # pragma: no cover - a model pydantic cannot build at all
+        return data
+
+
+def _by_pydantic(type_: object) -> Constructor:
+    """Any other annotation (``datetime``, ``date``, ``UUID``, enums...): pydantic's reading of the value when it
+    accepts it, else the value as it came."""
+    try:
+        adapter = _adapter(type_)
+    except (TypeError, ValueError, pydantic.PydanticSchemaGenerationError, pydantic.PydanticUserError):
+        return _keep
+
+    def construct(value: object) -> object:
+        if value is None or isinstance(value, Mapping | list):
+            return cast(object, value)
+        try:
+            return adapter.validate_python(value)
+        except (pydantic.ValidationError, TypeError, ValueError):
+            return value
+
+    return construct
+
+
+def _union(members: tuple[object, ...]) -> Constructor:
+    kinds = [_unwrap(m) for m in members]
+    scalars = [(k, constructor(m)) for m, k in zip(members, kinds, strict=True) if k not in _AS_IS]
+    models = [k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)]
+
+    def construct(value: object) -> object:
+        if value is None or type(value) in kinds:
+            return value  # a member takes the value as it is: ``str | datetime`` keeps a string a string
+        if type(value) is int and float in kinds:
+            return float(value)
+        if isinstance(value, Mapping | list):
+            return _best_member(members, models, cast(object, value))
+        for kind, make in scalars:  # ``date | None`` and the like: a date still becomes one
+            if get_origin(kind) is not Literal:
+                made = make(value)
+                if made is not value:
+                    return made
+        return value
+
+    return construct
+
+
+def _best_member(members: tuple[object, ...], models: list[type[BaseModel]], value: object) -> object:
     for member in members:
         try:
             return _adapter(member).validate_python(value)
-        except pydantic.ValidationError:
+        except (pydantic.ValidationError, TypeError, ValueError, pydantic.PydanticSchemaGenerationError):
             continue
-    models = [m for m in map(_unwrap, members) if isinstance(m, type) and issubclass(m, BaseModel)]
     if isinstance(value, Mapping) and models:
         data = cast(Mapping[str, object], value)
-        best = max(models, key=lambda m: _fit(m, data))
-        return best.construct_from(data)
+        return _model(max(models, key=lambda m: _fit(m, data)), data)
+    if isinstance(value, list):
+        lists = [m for m in members if get_origin(_unwrap(m)) is list]
+        return constructor(lists[0])(cast(object, value)) if lists else cast(object, value)
     return cast(object, value)
 
 

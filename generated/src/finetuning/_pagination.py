@@ -9,6 +9,7 @@ the server repeats, or "more pages" promised with nothing to continue from, rais
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeAlias, TypeVar, cast
@@ -69,6 +70,9 @@ class BasePage(FromResponse, Generic[T]):
 
     items_field: ClassVar[FieldPath] = "data"
     """The response field that holds the page's items; ``()``: the body is the list of items."""
+    _body_attributes: ClassVar[tuple[str, ...]] = ()
+    """Fields of the body the page class declares as attributes (``data: list[T]``, ``has_more: bool | None``): the
+    items field holds the page's items, the others the body's values (``None`` where missing)."""
 
     items: list[T]
     body: Mapping[str, object]
@@ -83,6 +87,14 @@ class BasePage(FromResponse, Generic[T]):
         self._options = context.options
         self._items_before: int | None = None
         """How many items the pages before this one held, when this page was reached from them."""
+        for name in self._body_attributes:
+            setattr(self, name, items if name == self.items_field else field_value(body, name))
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        annotations = inspect.get_annotations(cls)  # this class's own, as written
+        declared = tuple(name for name, annotation in annotations.items() if "ClassVar" not in str(annotation))
+        cls._body_attributes = (*cls._body_attributes, *declared)
 
     @classmethod
     def from_api_response(cls, context: ParseContext) -> Self:

@@ -29,6 +29,7 @@ __all__ = [
     "read_body",
     "aread_body",
     "decoded_view",
+    "read_content",
     "guarded",
     "aguarded",
 ]
@@ -180,7 +181,8 @@ def _store(response: httpx.Response, pieces: list[bytes]) -> bytes:
     return content
 
 
-def _already_read(response: httpx.Response) -> bytes | None:
+def read_content(response: httpx.Response) -> bytes | None:
+    """The body, if it was read; else ``None``."""
     try:
         return response.content
     except httpx.ResponseNotRead:
@@ -189,7 +191,7 @@ def _already_read(response: httpx.Response) -> bytes | None:
 
 def read_body(response: httpx.Response, limit: BodyLimit) -> bytes:
     """Read the whole body within ``limit`` (httpx errors propagate, unless ``limit.truncate``)."""
-    content = _already_read(response)
+    content = read_content(response)
     if content is not None:
         return content
     pieces: list[bytes] = []
@@ -203,7 +205,7 @@ def read_body(response: httpx.Response, limit: BodyLimit) -> bytes:
 
 async def aread_body(response: httpx.Response, limit: BodyLimit) -> bytes:
     """:func:`read_body` for the async client."""
-    content = _already_read(response)
+    content = read_content(response)
     if content is not None:
         return content
     pieces: list[bytes] = []

@@ -7,7 +7,8 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from functools import lru_cache
+from typing import Any, TypedDict, cast
 
 import httpx
 
@@ -18,13 +19,13 @@ from ._utils import scalar_text, strip_not_given, to_json
 
 __all__ = [
     "RequestOptions",
+    "CallOptions",
     "FilePart",
     "BaseURL",
     "encode_body",
     "form_parts",
     "json_parts",
     "merged_query",
-    "request_target",
     "check_headers",
     "merge_headers",
     "redirect_target",
@@ -70,9 +71,9 @@ class RequestOptions:
     idempotency_key: str | None = None
     url: str | None = None
     """An absolute URL that replaces ``path`` and ``query`` (a next-page link the server sent)."""
-    base_url: str | None = None
-    """The operation's own server, when the document gives it one: ``path`` goes under it instead of the client's
-    base URL, unless the client was given a base URL (a mock server, a proxy): then every request goes there."""
+    server: str | None = None
+    """The operation's own base URL (OpenAPI ``servers`` on the operation or its path), used instead of the
+    client's: ``path`` goes under it, its query with every request."""
 
     def with_query(self, query: Mapping[str, object]) -> RequestOptions:
         return replace(self, query={**(self.query or {}), **query})
@@ -81,27 +82,15 @@ class RequestOptions:
         return replace(self, url=url, query=None, extra_query=None)
 
 
-def request_target(options: RequestOptions, base: BaseURL, own_servers: bool) -> tuple[str, dict[str, object]]:
-    """The URL a call goes to, without its query, and the query that URL carries: a path key's own (``/items?beta=
-    true``) or a next-page link's, sent under the call's parameters (httpx would drop it for them)."""
-    if options.url is not None:
-        target = options.url
-    elif options.base_url is not None and own_servers:
-        target = BaseURL.parse(options.base_url).join(options.path)
-    else:
-        target = base.join(options.path)
-    if "?" not in target:
-        return target, {}
-    url = httpx.URL(target)
-    return str(url.copy_with(query=None)), _query_of(url)
+class CallOptions(TypedDict, total=False):
+    """What a call of ``client.get/post/put/patch/delete`` may set besides its path and body."""
 
-
-def _query_of(url: httpx.URL) -> dict[str, object]:
-    query: dict[str, object] = {}
-    for key in url.params:
-        values = url.params.get_list(key)
-        query[key] = values[0] if len(values) == 1 else values
-    return query
+    headers: Headers
+    params: Query
+    """Query parameters."""
+    timeout: Timeout
+    max_retries: int
+    idempotency_key: str
 
 
 def merged_query(*parts: Mapping[str, object] | None) -> dict[str, object]:
@@ -182,7 +171,17 @@ class BaseURL:
                 "The base URL holds a user name or password; they would replace the client's credentials, so they "
                 f"are refused: pass the credential to the client instead ({redact_url(url)})."
             )
-        return cls(checked, prefix, _query_of(url))
+        query: dict[str, object] = {}
+        for key in url.params:
+            values = url.params.get_list(key)
+            query[key] = values[0] if len(values) == 1 else values
+        return cls(checked, prefix, query)
+
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def cached(value: str) -> BaseURL:
+        """:meth:`parse`, once per URL (an operation's own server is parsed at its first call)."""
+        return BaseURL.parse(value)
 
     def join(self, path: str) -> str:
         return self.prefix + path.lstrip("/")

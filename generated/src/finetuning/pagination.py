@@ -33,6 +33,9 @@ class SyncCursorPage(CursorPage[T], SyncPage[T]):
     cursor_field = "id"
     has_more_field = "has_more"
 
+    data: list[T]
+    has_more: bool | None
+
 
 class AsyncCursorPage(CursorPage[T], AsyncPage[T]):
     """Pages of ``data``: ``after`` is the last item's ``id``, while ``has_more`` is true."""
@@ -41,3 +44,6 @@ class AsyncCursorPage(CursorPage[T], AsyncPage[T]):
     cursor_param = "after"
     cursor_field = "id"
     has_more_field = "has_more"
+
+    data: list[T]
+    has_more: bool | None
