@@ -100,6 +100,9 @@ PLAIN_TRIES = ("1", "123456789012345678", "abc", "abc123", "A", "string", "a-b_c
 def made_up(doc: dict[str, Any], schema: dict[str, Any] | Any) -> tuple[bool, Any]:
     """A value for a schema with no example, where a placeholder of its Python type would break its rules."""
     schema = as_mapping(schema)
+    members = [as_mapping(_resolve(doc, m)) for m in as_list(schema.get("oneOf"))]
+    if any(schema_types(m) == ["string"] and len(m) == 1 for m in members):
+        return True, "abc"  # a plain string matches the string member alone, as oneOf asks (a digit would not)
     for key in ("oneOf", "anyOf", "allOf"):
         for member in as_list(schema.get(key)):
             member = as_mapping(_resolve(doc, member))

@@ -233,3 +233,18 @@ def test_html_descriptions_become_markdown_ish_text_and_stay_inert() -> None:
     assert clean("a < b and List<T> are not HTML") == "a < b and List<T> are not HTML"
     assert clean("<p>a&#x202e;b&#0;c</p>") == "ab\ufffdc"  # an entity cannot bring a control character back
     assert '"""' not in docstring('<p>ends with """</p>')[3:-3]
+
+
+def test_a_string_default_on_a_format_field_makes_it_a_plain_string() -> None:
+    """GitHub's ``environment_url: {format: uri, default: ""}`` gave ``AnyUrl = ""``, which pyright rejects."""
+    from generator.model_schema import model_document
+
+    fields = {
+        "url": {"type": "string", "format": "uri", "default": ""},
+        "at": {"type": "string", "format": "date-time"},
+    }
+    schemas = {"Status": {"type": "object", "properties": fields}}
+    api = parse(_document({}, components={"schemas": schemas}), parse_config(None, "s")).api
+    written = model_document(api.types)["components"]["schemas"]["Status"]["properties"]
+    assert written["url"] == {"type": "string", "default": ""}
+    assert written["at"] == {"type": "string", "format": "date-time"}
