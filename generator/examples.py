@@ -2,9 +2,9 @@
 
 A value comes from the spec when it has one (what the parser recorded for the argument: its own example, its schema's,
 a request body example's field, a default or the first enum value); otherwise it is made up from the argument's type
-(required fields only, the formats' canonical values). Either way it is written as Python by the type itself
-(:meth:`generator.pytypes.PyType.python`): a model becomes ``Model.model_validate({...})``, a union the member the
-value fits.
+(required fields only, the formats' canonical values). Either way it is written as the plain data users pass
+(``{"n_epochs": 3}``, ``[...]``), when it fits the argument's type as a type checker reads it
+(:func:`generator.params.fits`): a value that does not is replaced by the made-up one.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .ir import Operation, Param
-from .pytypes import ListOf, LiteralType, UnionType
+from .params import fits
+from .pytypes import ListOf, LiteralType, ObjectType, Ref, UnionType
 from .registry import Registry
 
 _KINDS = {"integer": "number", "number": "number", "boolean": "bool", "string": "str"}
@@ -25,8 +26,6 @@ class Argument:
     name: str
     source: str
     positional: bool
-    models: frozenset[str] = frozenset()
-    """Model classes the source names."""
 
 
 @dataclass(frozen=True)
@@ -37,11 +36,6 @@ class ExampleCall:
     """Only the required arguments."""
     every: tuple[Argument, ...]
     """Every argument the method takes."""
-
-    @property
-    def models(self) -> frozenset[str]:
-        """Model classes the argument sources name."""
-        return frozenset(name for a in self.every for name in a.models)
 
     def with_empty(self, name: str) -> tuple[Argument, ...]:
         """The required arguments with the path parameter ``name`` set to the empty string."""
@@ -61,24 +55,31 @@ class Examples:
                 # A list of files is sent as repeated parts, as OpenAPI says; Prism reads only a single part back,
                 # so the mock cannot check it. The fixture tests check these requests against a local server.
                 continue
-            source, named = self.argument(param)
-            every.append(Argument(param.name, source, param.location == "path", named))
+            every.append(Argument(param.name, self.argument(param), param.location == "path"))
         required = {p.name for p in op.params if p.required}
         return ExampleCall(tuple(a for a in every if a.name in required), tuple(every))
 
-    def argument(self, param: Param) -> tuple[str, frozenset[str]]:
-        """The Python source of an example value for ``param``, and the model classes it names."""
+    def argument(self, param: Param) -> str:
+        """The Python source of an example value for ``param``."""
         if param.type.annotation in ("FileTypes", "FileContent", "list[FileTypes]"):
             content = repr(f"example content of {param.wire_name or 'the body'}".encode())
-            return (f"[{content}]" if isinstance(param.type, ListOf) else content), frozenset()
+            return f"[{content}]" if isinstance(param.type, ListOf) else content
         candidates = [param.example] if param.has_example else []
         candidates.append(param.type.made_up(self._types, 0))
-        for value in candidates:
-            named: set[str] = set()
-            source = param.type.python(value, self._types, named)
+        return repr(next((v for v in candidates if fits(v, param.type, self._types)), candidates[-1]))
+
+    def dumped_model(self, param: Param) -> tuple[str, str] | None:
+        """``(Model.model_validate({...}), Model)`` for an argument whose type is a model, of its example value; the
+        docs show it dumped, the other way to pass an object."""
+        inner = param.type.non_null()
+        if not isinstance(inner, Ref) or not isinstance(self._types.definition(inner.name), ObjectType):
+            return None
+        candidates = [param.example] if param.has_example else []
+        for value in [*candidates, inner.made_up(self._types, 0)]:
+            source = inner.python(value, self._types, set())
             if source is not None:
-                return source, frozenset(named)
-        return repr(candidates[-1]), frozenset()
+                return source, inner.name
+        return None
 
     def invalid(self, op: Operation) -> tuple[str, str] | None:
         """A request the spec forbids: ``(extra_query|extra_body, dict source)`` giving one argument the wrong type.

@@ -172,9 +172,8 @@ class Operation:
 
     @property
     def models(self) -> frozenset[str]:
+        """The model classes the method returns; its arguments are TypedDicts (see :mod:`generator.params`)."""
         names: set[str] = set()
-        for p in self.params:
-            names |= p.type.refs
         for t in (self.response, self.item, self.stream.item if self.stream else None):
             if t is not None:
                 names |= t.refs

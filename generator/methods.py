@@ -5,9 +5,12 @@ Templates lay these strings out; every choice about them is made here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .ir import Api, Operation, Param, Resource
+from .params import RUNTIME_TYPES, RequestTypes
+from .params_modules import Spelling
 
 Variant = Literal["plain", "no_stream", "stream", "either", "implementation"]
 """One signature of a method. Operations whose ``stream`` argument picks the response type get three overloads
@@ -62,7 +65,29 @@ def item_type(op: Operation) -> str | None:
     return None
 
 
-def declaration(p: Param, op: Operation, variant: Variant) -> str:
+@dataclass(frozen=True)
+class Arguments:
+    """The annotation of every argument of a resource's methods, as its module writes them, and their imports."""
+
+    spelled: dict[tuple[str, str], str]
+    spelling: Spelling
+
+    def __call__(self, op: Operation, p: Param) -> str:
+        return self.spelled[(op.pointer, p.name)]
+
+
+def arguments(resource: Resource, request: RequestTypes) -> Arguments:
+    """A method's params module is imported under its own name (``order_create_params.Line``); shared twins and
+    runtime types by name."""
+    qualified = frozenset(m.location for m in request.method_modules.values())
+    spelling = Spelling(tuple(resource.module.split(".")), qualified)
+    spelled = {
+        (op.pointer, p.name): spelling(request.annotation(op, p)) for op in resource.operations for p in op.params
+    }
+    return Arguments(spelled, spelling)
+
+
+def declaration(p: Param, op: Operation, variant: Variant, annotation: str) -> str:
     """``name: type`` with its default, for one keyword argument in one signature variant."""
     if op.stream is not None and op.stream.param is not None and p.name == op.stream.param.name:
         nullable = " | None" if p.type.nullable else ""
@@ -73,8 +98,8 @@ def declaration(p: Param, op: Operation, variant: Variant) -> str:
             "implementation": f"{p.name}: bool{nullable} | NotGiven = NOT_GIVEN",
         }[variant]
     if p.required:
-        return f"{p.name}: {p.type.source}"
-    return f"{p.name}: {p.type.source} | NotGiven = NOT_GIVEN"
+        return f"{p.name}: {annotation}"
+    return f"{p.name}: {annotation} | NotGiven = NOT_GIVEN"
 
 
 def keyword_params(op: Operation, variant: Variant) -> list[Param]:
@@ -118,44 +143,51 @@ def features(api: Api) -> dict[str, bool]:
     }
 
 
-def resource_imports(resource: Resource, api: Api) -> dict[str, Any]:
+def resource_imports(resource: Resource, api: Api, args: Arguments) -> dict[str, Any]:
     """What one resource module imports, beyond what every resource module imports."""
     models = {m.name: m for m in api.models}
     ops = resource.operations
     utils: set[str] = set()
-    types: set[str] = set()
     files: set[str] = set()
     for op in ops:
-        body = op.body
-        if body is not None and body.kind == "json":
-            utils.add("to_json" if body.is_whole else "json_body")
-        elif body is not None and body.kind in ("multipart", "form"):
-            utils.add("form_fields")
-        if body is not None and body.kind == "binary":
+        utils |= _body_utils(op)
+        if op.body is not None and op.body.kind == "binary":
             files |= {"file_content", "async_file_content"}
-            types.add("FileContent")
         if file_params(op):
             files |= {"multipart_files", "async_multipart_files"}
-            types.add("FileTypes")
-        if op.path_params:
-            utils.add("path_template")
-        if op.header_params or op.cookie_params:
-            utils.add("header_values")
-        for p in op.query_params:
-            if p.style == "deep_object":
-                utils.add("deep_object")
-            elif p.style == "form_csv":
-                utils.add("comma_joined")
+    spelling = args.spelling
     pages = sorted({name for p in resource.pages for name in (p.sync_class, p.async_class)})
     overloaded = any(op.stream is not None and op.stream.param is not None for op in ops)
+    standard = {k: v for k, v in spelling.external.items() if k != "typing"}
     return {
         "pages": (["AsyncPaginator"] if pages else []) + pages,
         "models": [models[n] for n in sorted(resource.models) if n in models],
-        "literal": overloaded or any("Literal" in p.type.imports for o in ops for p in o.params),
+        "literal": overloaded or "Literal" in spelling.external.get("typing", set()),
         "overload": overloaded,
         "utils": sorted(utils),
-        "types": sorted(types),
+        "types": sorted(spelling.internal.get(RUNTIME_TYPES, set())),
+        "params": [(s, sorted(n)) for s, n in sorted(standard.items())] + spelling.local(lambda m: m != RUNTIME_TYPES),
         "files": sorted(files),
         "streaming": any(op.stream is not None for op in ops),
         "binary": any(op.response_kind == "binary" for op in ops),
     }
+
+
+def _body_utils(op: Operation) -> set[str]:
+    """The ``_utils`` helpers a method calls to write its request."""
+    utils: set[str] = set()
+    body = op.body
+    if body is not None and body.kind == "json":
+        utils.add("to_json" if body.is_whole else "json_body")
+    elif body is not None and body.kind in ("multipart", "form"):
+        utils.add("form_fields")
+    if op.path_params:
+        utils.add("path_template")
+    if op.header_params or op.cookie_params:
+        utils.add("header_values")
+    for p in op.query_params:
+        if p.style == "deep_object":
+            utils.add("deep_object")
+        elif p.style == "form_csv":
+            utils.add("comma_joined")
+    return utils

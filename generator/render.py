@@ -13,12 +13,20 @@ import jinja2
 from . import methods, runtime
 from .examples import Argument, ExampleCall, Examples
 from .ir import Api, Operation, Resource
-from .methods import features, resource_imports
+from .methods import Arguments, features, resource_imports
 from .naming import constant_name, pascal_case, snake_case
+from .params import RequestTypes
+from .params_modules import IndexEntry, index_entries, module_views
 from .text import docline, docstring, one_line
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 HEADER = "# Generated from the OpenAPI document by the SDK generator. Do not edit."
+DUMP = 'value.model_dump(mode="json", by_alias=True, exclude_unset=True)'
+"""A model as the API spells it (its field names, JSON values, only the fields that were set)."""
+TYPES_DOC = (
+    "The API's data types: pydantic models, and the TypedDicts of methods' arguments (in a folder per resource). "
+    "Each module is imported on first use, not with the package."
+)
 
 
 def _pyrepr(value: object) -> str:
@@ -61,15 +69,10 @@ def arguments(args: tuple[Argument, ...], *extra: str) -> str:
     return ", ".join([*parts, *(e for e in extra if e)])
 
 
-def required_models(items: list[OperationExample]) -> list[str]:
-    """The model classes the required arguments of these example calls name, sorted."""
-    return sorted({name for item in items for a in item.call.required for name in a.models})
-
-
-def signature(op: Operation) -> str:
+def signature(op: Operation, args: Arguments) -> str:
     """A method's parameters as documented: positional path parameters, ``*``, then the keyword arguments."""
-    parts = [f"{p.name}: {p.type.source}" for p in op.positional_params]
-    keywords = [f"{p.name}: {p.type.source}" + ("" if p.required else " = NOT_GIVEN") for p in op.keyword_params]
+    parts = [f"{p.name}: {args(op, p)}" for p in op.positional_params]
+    keywords = [f"{p.name}: {args(op, p)}" + ("" if p.required else " = NOT_GIVEN") for p in op.keyword_params]
     if keywords:
         parts += ["*", *keywords]
     return ", ".join(parts)
@@ -93,8 +96,6 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
         method_doc=method_doc,
         child_module=child_module,
         arguments=arguments,
-        required_models=required_models,
-        signature=signature,
     )
     env.globals.update(
         variants=methods.variants,
@@ -138,6 +139,11 @@ class OperationExample:
     async_returns: str
     result_name: str
     invalid: tuple[str, str] | None
+    signature: str
+    """The parameters as api.md documents them."""
+    params: tuple[str, str, str] | None
+    """``(package, module, class)`` of the method's params TypedDict: ``("pkg.types.store", "order_create_params",
+    "OrderCreateParams")``."""
 
     @property
     def attribute(self) -> str:
@@ -145,7 +151,9 @@ class OperationExample:
         return ".".join(self.resource.path)
 
 
-def _operation_examples(resource: Resource, examples: Examples) -> list[OperationExample]:
+def _operation_examples(
+    resource: Resource, examples: Examples, args: Arguments, request: RequestTypes, package: str
+) -> list[OperationExample]:
     return [
         OperationExample(
             op,
@@ -155,6 +163,8 @@ def _operation_examples(resource: Resource, examples: Examples) -> list[Operatio
             _returns(op, "async"),
             _result_name(op),
             examples.invalid(op),
+            signature(op, args),
+            _params_class(op, request, package),
         )
         for op in resource.operations
         # Mock servers answer an event stream with one JSON body; streams are tested against a streaming server.
@@ -163,18 +173,48 @@ def _operation_examples(resource: Resource, examples: Examples) -> list[Operatio
 
 
 def _test_imports(items: list[OperationExample], api: Api) -> dict[str, Any]:
-    """Names a resource's test module imports: models (arguments and results), page classes, ``Literal``."""
+    """Names a resource's test module imports: models (of the results), page classes, ``Literal``."""
     models: set[str] = set()
     pages: set[str] = set()
     literal = False
     for item in items:
-        models |= item.call.models | item.op.models
+        models |= item.op.models
         if item.op.page is not None:
             pages |= {item.op.page.sync_class, item.op.page.async_class}
         literal = literal or "Literal[" in item.sync_returns
     known = {m.name for m in api.models}
     binary = any(item.op.response_kind == "binary" for item in items)
     return {"models": sorted(models & known), "pages": sorted(pages), "literal": literal, "binary": binary}
+
+
+def _params_class(op: Operation, request: RequestTypes, package: str) -> tuple[str, str, str] | None:
+    module = request.method_modules.get(op.pointer)
+    if module is None or module.main is None:
+        return None
+    return ".".join((package, *module.location[:-1])), module.location[-1], module.main
+
+
+@dataclass(frozen=True)
+class DumpedExample:
+    """The docs' example of a model passed where a TypedDict is expected: ``argument=model.model_dump(...)``."""
+
+    item: OperationExample
+    model: str
+    source: str
+    """``Model.model_validate({...})``."""
+    call: str
+    """The call's arguments: the required ones, and this one dumped from ``value``."""
+
+
+def _dumped_example(items: list[OperationExample], examples: Examples) -> DumpedExample | None:
+    for item in items:
+        for param in item.op.keyword_params:
+            found = examples.dumped_model(param)
+            if found is not None:
+                dumped = Argument(param.name, DUMP, False)
+                rest = tuple(a for a in item.call.required if a.name != param.name)
+                return DumpedExample(item, found[1], found[0], arguments((*rest, dumped)))
+    return None
 
 
 Emit = Callable[..., None]
@@ -190,13 +230,16 @@ def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES)
     def emit(template: str, target: str, **extra: Any) -> None:
         files[target] = env.get_template(template).render(**common, **extra)
 
+    request = RequestTypes(api)
+    args = {r.module: methods.arguments(r, request) for r in api.walk()}
     emit("package/pyproject.toml.j2", "pyproject.toml")
-    _docs_and_tests(emit, api, examples)
+    _docs_and_tests(emit, api, examples, args, request)
     src = f"src/{api.package_name}"
     _runtime(emit, api, src)
     copied = runtime.copy_runtime(template_dir, common["features"])
     files.update({f"{src}/{name}.py": text for name, text in copied.items()})
-    _resources(emit, api)
+    _resources(emit, api, args)
+    _types(emit, api, request)
     return files
 
 
@@ -212,15 +255,23 @@ def _common(api: Api) -> dict[str, Any]:
     }
 
 
-def _docs_and_tests(emit: Emit, api: Api, examples: Examples) -> None:
+def _docs_and_tests(
+    emit: Emit, api: Api, examples: Examples, args: dict[str, Arguments], request: RequestTypes
+) -> None:
     """``README.md``, ``api.md`` and the package's own tests, from one example call per operation."""
-    documented = [(r, _operation_examples(r, examples)) for r in api.walk() if r.operations]
+    documented = [
+        (r, _operation_examples(r, examples, args[r.module], request, api.package_name))
+        for r in api.walk()
+        if r.operations
+    ]
     every_example = [item for _, items in documented for item in items]
     featured = next((i for i in every_example if i.op.path_params), every_example[0] if every_example else None)
     docs: dict[str, Any] = {
         "documented": documented,
         "featured": featured,
         "paginated": next((i for i in every_example if i.op.page is not None), None),
+        "dumped": _dumped_example(every_example, examples),
+        "typed_dicts": index_entries(request).get((), []),
         "test_env": constant_name(api.package_name),
     }
     emit("package/README.md.j2", "README.md", **docs)
@@ -243,10 +294,9 @@ def _runtime(emit: Emit, api: Api, src: str) -> None:
     emit("package/src/py.typed.j2", f"{src}/py.typed")
 
 
-def _resources(emit: Emit, api: Api) -> None:
-    """A module per resource (a package for a resource with children), and the ``types`` package's index."""
+def _resources(emit: Emit, api: Api, args: dict[str, Arguments]) -> None:
+    """A module per resource (a package for a resource with children)."""
     src = f"src/{api.package_name}"
-    emit("package/src/types/__init__.py.j2", f"{src}/types/__init__.py", models=api.models)
     emit("package/src/resources/__init__.py.j2", f"{src}/resources/__init__.py")
     for resource in api.walk():
         module_path = resource.module.replace(".", "/")
@@ -254,4 +304,22 @@ def _resources(emit: Emit, api: Api) -> None:
             package_dir = module_path.rsplit("/", 1)[0]
             emit("package/src/resources/__init__.py.j2", f"{src}/{package_dir}/__init__.py")
         target = f"{src}/{module_path}.py"
-        emit("package/src/resources/resource.py.j2", target, resource=resource, imports=resource_imports(resource, api))
+        arguments = args[resource.module]
+        imports = resource_imports(resource, api, arguments)
+        emit("package/src/resources/resource.py.j2", target, resource=resource, imports=imports, args=arguments)
+
+
+def _types(emit: Emit, api: Api, request: RequestTypes) -> None:
+    """The ``types`` package: its index (the models, and the params classes of its own folder), the params modules
+    and the index of each folder of them."""
+    src = f"src/{api.package_name}"
+    indexes = {(): [], **index_entries(request)}
+    models = [IndexEntry(m.name, m.module) for m in api.models]
+    for folder, entries in sorted(indexes.items()):
+        text = f"TypedDicts of the arguments of the ``client.{'.'.join(folder)}`` methods." if folder else TYPES_DOC
+        target = "/".join((src, "types", *folder, "__init__.py"))
+        emit("package/src/types/__init__.py.j2", target, entries=(models if not folder else []) + entries, doc=text)
+    for module in module_views(request):
+        emit("package/src/types/params.py.j2", f"{src}/{module.file}", module=module)
+    if request.unchecked:
+        emit("package/src/types/_unchecked.py.j2", f"{src}/types/_unchecked.py")

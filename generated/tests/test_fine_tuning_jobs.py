@@ -8,8 +8,6 @@ import pytest
 from finetuning import APIStatusError, AsyncClient, Client
 from finetuning.pagination import AsyncCursorPage, SyncCursorPage
 from finetuning.types import (
-    CreateFineTuningJobHyperparameters,
-    CreateFineTuningJobIntegration,
     FineTuningJob,
     FineTuningJobEvent,
 )
@@ -26,21 +24,17 @@ def test_create_with_every_argument(client: Client) -> None:
     result = client.fine_tuning.jobs.create(
         model="gpt-4o-mini",
         training_file="file-abc123",
-        hyperparameters=CreateFineTuningJobHyperparameters.model_validate(
-            {"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": "auto"}
-        ),
+        hyperparameters={"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": "auto"},
         integrations=[
-            CreateFineTuningJobIntegration.model_validate(
-                {
-                    "type": "wandb",
-                    "wandb": {
-                        "project": "my-wandb-project",
-                        "name": "ftjob-abc123",
-                        "entity": None,
-                        "tags": ["custom-tag"],
-                    },
-                }
-            )
+            {
+                "type": "wandb",
+                "wandb": {
+                    "project": "my-wandb-project",
+                    "name": "ftjob-abc123",
+                    "entity": None,
+                    "tags": ["custom-tag"],
+                },
+            }
         ],
         seed=42,
         suffix="custom-model-name",
@@ -208,21 +202,17 @@ async def test_async_create_with_every_argument(async_client: AsyncClient) -> No
     result = await async_client.fine_tuning.jobs.create(
         model="gpt-4o-mini",
         training_file="file-abc123",
-        hyperparameters=CreateFineTuningJobHyperparameters.model_validate(
-            {"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": "auto"}
-        ),
+        hyperparameters={"n_epochs": 3, "batch_size": "auto", "learning_rate_multiplier": "auto"},
         integrations=[
-            CreateFineTuningJobIntegration.model_validate(
-                {
-                    "type": "wandb",
-                    "wandb": {
-                        "project": "my-wandb-project",
-                        "name": "ftjob-abc123",
-                        "entity": None,
-                        "tags": ["custom-tag"],
-                    },
-                }
-            )
+            {
+                "type": "wandb",
+                "wandb": {
+                    "project": "my-wandb-project",
+                    "name": "ftjob-abc123",
+                    "entity": None,
+                    "tags": ["custom-tag"],
+                },
+            }
         ],
         seed=42,
         suffix="custom-model-name",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, cast
 from urllib.parse import quote
 
@@ -56,8 +56,10 @@ def to_json(value: object) -> object:
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
         return {str(k): to_json(v) for k, v in cast(Mapping[Any, object], value).items() if not isinstance(v, NotGiven)}
-    if isinstance(value, list | tuple):
-        return [to_json(v) for v in cast(list[object], value)]
+    if isinstance(value, str | bytes | bytearray):
+        return value
+    if isinstance(value, Iterable):  # a list, or any iterable an ``Iterable[...]`` argument was given
+        return [to_json(v) for v in cast(Iterable[object], value)]
     return value
 
 

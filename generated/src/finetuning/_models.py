@@ -31,8 +31,10 @@ class BaseModel(pydantic.BaseModel):
     _request_id: str | None = pydantic.PrivateAttr(default=None)
     """The id the server gave the request this model was returned by (the model a method returns), if any."""
 
-    def to_dict(self) -> dict[str, object]:
-        """The model as JSON-compatible data, with the API's field names; unset fields are left out."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as JSON-compatible data, with the API's field names; unset fields are left out.
+
+        Typed like ``model_dump()``, so it can be passed where a method takes the request-side ``TypedDict``."""
         return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -1,5 +1,8 @@
 # Generated from the OpenAPI document by the SDK generator. Do not edit.
-"""The API's data types, as pydantic models. Each module is imported on first use, not with the package."""
+"""
+The API's data types: pydantic models, and the TypedDicts of methods' arguments (in a folder per resource).
+Each module is imported on first use, not with the package.
+"""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
@@ -17,8 +18,8 @@ from ...._response import (
 )
 from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ....pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from ....types.create_fine_tuning_job_hyperparameters import CreateFineTuningJobHyperparameters
-from ....types.create_fine_tuning_job_integration import CreateFineTuningJobIntegration
+from ....types._unchecked import UncheckedDict
+from ....types.fine_tuning import job_create_params
 from ....types.fine_tuning_job import FineTuningJob
 from ....types.fine_tuning_job_event import FineTuningJobEvent
 
@@ -59,8 +60,8 @@ class Jobs(SyncAPIResource):
         *,
         model: str | Literal["babbage-002", "davinci-002", "gpt-3.5-turbo", "gpt-4o-mini"],
         training_file: str,
-        hyperparameters: CreateFineTuningJobHyperparameters | NotGiven = NOT_GIVEN,
-        integrations: list[CreateFineTuningJobIntegration] | None | NotGiven = NOT_GIVEN,
+        hyperparameters: job_create_params.Hyperparameters | UncheckedDict | NotGiven = NOT_GIVEN,
+        integrations: Iterable[job_create_params.Integration | UncheckedDict] | None | NotGiven = NOT_GIVEN,
         seed: int | None | NotGiven = NOT_GIVEN,
         suffix: str | None | NotGiven = NOT_GIVEN,
         validation_file: str | None | NotGiven = NOT_GIVEN,
@@ -329,8 +330,8 @@ class AsyncJobs(AsyncAPIResource):
         *,
         model: str | Literal["babbage-002", "davinci-002", "gpt-3.5-turbo", "gpt-4o-mini"],
         training_file: str,
-        hyperparameters: CreateFineTuningJobHyperparameters | NotGiven = NOT_GIVEN,
-        integrations: list[CreateFineTuningJobIntegration] | None | NotGiven = NOT_GIVEN,
+        hyperparameters: job_create_params.Hyperparameters | UncheckedDict | NotGiven = NOT_GIVEN,
+        integrations: Iterable[job_create_params.Integration | UncheckedDict] | None | NotGiven = NOT_GIVEN,
         seed: int | None | NotGiven = NOT_GIVEN,
         suffix: str | None | NotGiven = NOT_GIVEN,
         validation_file: str | None | NotGiven = NOT_GIVEN,

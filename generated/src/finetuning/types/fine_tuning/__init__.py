@@ -1,0 +1,37 @@
+# Generated from the OpenAPI document by the SDK generator. Do not edit.
+"""TypedDicts of the arguments of the ``client.fine_tuning`` methods."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .job_create_params import JobCreateParams as JobCreateParams
+    from .job_list_events_params import JobListEventsParams as JobListEventsParams
+    from .job_list_params import JobListParams as JobListParams
+
+_MODULES: dict[str, str] = {
+    "JobCreateParams": "job_create_params",
+    "JobListParams": "job_list_params",
+    "JobListEventsParams": "job_list_events_params",
+}
+
+__all__: list[str] = [
+    "JobCreateParams",
+    "JobListParams",
+    "JobListEventsParams",
+]
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
