@@ -254,6 +254,10 @@ def _surface_details(surface: Surface | None) -> list[str]:
         f" renamed arguments: {len(surface.renamed)}; operations with their own server: {len(surface.own_server)}.",
     ]
     for title, lines in (
+        (
+            "List endpoints without pages (no rule was certain; `pagination:` in the config can name one)",
+            surface.unpaged,
+        ),
         ("Untyped responses", surface.untyped),
         ("Renamed arguments", surface.renamed),
         ("Operations with their own server", surface.own_server),

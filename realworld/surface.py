@@ -28,6 +28,8 @@ class Surface:
     untyped: list[str] = field(default_factory=list[str])
     """``METHOD /path`` of each operation whose JSON response is untyped."""
     untyped_lists: int = 0
+    unpaged: list[str] = field(default_factory=list[str])
+    """``METHOD /path`` of each list endpoint without pages (no rule was certain: a config entry can name one)."""
     renamed: list[str] = field(default_factory=list[str])
     """``METHOD /path: name in the spec -> argument`` for each renamed argument."""
     own_server: list[str] = field(default_factory=list[str])
@@ -62,6 +64,8 @@ def measure(spec: Path) -> Surface:
         surface.lists += op.listing
         if op.page is not None:
             styles[op.page.style] += 1
+        elif op.listing:
+            surface.unpaged.append(where)
         if returns_untyped(op):
             surface.untyped.append(where)
             surface.untyped_lists += op.listing
