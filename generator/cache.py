@@ -22,7 +22,7 @@ from typing import cast
 CACHE_ENV = "SDKGEN_CACHE_DIR"
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout the generator runs from: its ``generator/`` and ``templates/`` are what the output depends on."""
-TOOLS = ("datamodel-code-generator", "black", "ruff", "jinja2", "pyyaml", "pydantic")
+TOOLS = ("datamodel-code-generator", "black", "ruff", "jinja2", "pyyaml", "pydantic", "markdownify", "beautifulsoup4")
 """The installed packages whose version can change the output."""
 
 

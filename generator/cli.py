@@ -273,6 +273,8 @@ def _generate(run: _Run, config: Path | None) -> int:
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     _print_release(release, args.command, args.quiet)
+    for note in result.notes:
+        print(note)
     summary = (
         f"generated {args.out}: {result.operations} operations"
         + (f" ({result.skipped} skipped)" if result.skipped else "")

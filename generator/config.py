@@ -16,7 +16,7 @@ from .errors import GenerationError, Problem, pointer
 from .loader import Document, pointer_join, read_file
 from .openapi import HTTP_METHODS, as_mapping
 
-PAGINATION_STYLES = ("cursor", "offset", "page")
+PAGINATION_STYLES = ("cursor", "next_token", "next_url", "offset", "page")
 VERSION_POLICIES = ("semver", "semver-zero")
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -32,9 +32,11 @@ class PaginationConfig:
     name: str
     """Class name stem: ``CursorPage`` gives ``SyncCursorPage`` and ``AsyncCursorPage``."""
     style: str
-    """``cursor`` (pass the last item's id), ``offset`` (skip N items) or ``page`` (page numbers)."""
-    request_param: str
-    """The query parameter that selects the page: ``after``, ``offset`` or ``page``."""
+    """``cursor`` (pass the last item's id), ``next_token`` (send back the body's token), ``next_url`` (follow the
+    body's or the ``Link`` header's URL), ``offset`` (skip N items) or ``page`` (page numbers)."""
+    request_param: str = ""
+    """The query parameter that selects the page: ``after``, ``page_token``, ``offset`` or ``page`` (none for
+    ``next_url``)."""
     items: str = "data"
     """The response field holding the page's items."""
     has_more: str | None = "has_more"
@@ -45,6 +47,13 @@ class PaginationConfig:
     """Offset style: the page-size parameter, used when the response has no has_more field."""
     total: str | None = None
     """Offset and page styles: the response field with the total number of items, if any."""
+    next: str | None = None
+    """``next_token``: the response field with the next page's token; ``next_url``: with its URL (none: the ``Link``
+    header). A dotted name reaches into an object (``meta.next_cursor``)."""
+    total_pages: str | None = None
+    """Page style: the response field with the number of pages."""
+    operations: tuple[str, ...] = ()
+    """The operationIds this scheme is for; none: every list operation of the API that has its shape."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +115,9 @@ _PAGINATION_KEYS: dict[str, type | tuple[type, ...]] = {
     "cursor_field": str,
     "limit_param": (str, type(None)),
     "total": (str, type(None)),
+    "next": (str, type(None)),
+    "total_pages": (str, type(None)),
+    "operations": list,
 }
 
 
@@ -144,7 +156,8 @@ def _pagination(items: list[Any], file: str, problems: list[Problem]) -> tuple[P
             problems.append(Problem(file, at, "a pagination scheme must be a mapping"))
             continue
         values = _check_keys(cast(dict[str, Any], item), _PAGINATION_KEYS, at, file, problems)
-        missing = [k for k in ("name", "style", "request_param") if k not in values]
+        needed = ("name", "style") if values.get("style") == "next_url" else ("name", "style", "request_param")
+        missing = [k for k in needed if k not in values]
         if missing:
             problems.append(Problem(file, at, f"pagination scheme lacks {', '.join(missing)}"))
             continue
@@ -166,9 +179,13 @@ def _pagination(items: list[Any], file: str, problems: list[Problem]) -> tuple[P
             problems.append(
                 Problem(file, at + pointer(key), f"{values[key]!r} is not a plain field name", "no quotes or controls")
             )
+        operations = values.get("operations", [])
+        if not all(isinstance(o, str) for o in operations):
+            problems.append(Problem(file, at + "/operations", "operations lists operationIds (strings)"))
+            continue
         if plain:
             continue
-        schemes.append(PaginationConfig(**values))
+        schemes.append(PaginationConfig(**{**values, "operations": tuple(operations)}))
     return tuple(schemes)
 
 

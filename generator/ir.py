@@ -39,6 +39,9 @@ class Param:
     style: QueryStyle = "form"
     is_file: bool = False
     """A ``multipart/form-data`` part that holds a file rather than a value."""
+    json_part: bool = False
+    """A ``multipart/form-data`` field sent as an ``application/json`` part (one per item of a list): OpenAPI's
+    default for an object, unless the body's ``encoding`` says otherwise."""
 
     @property
     def has_example(self) -> bool:
@@ -78,18 +81,34 @@ class Stream:
     param: Param | None = None
 
 
+FieldPath = str | tuple[str, ...]
+"""A response field: its name, or the names leading to it (``("meta", "next_cursor")``); ``()`` is the body itself."""
+
+PaginationStyle = Literal["cursor", "next_token", "next_url", "offset", "page"]
+
+
 @dataclass(frozen=True)
 class Pagination:
-    """A pagination scheme used by one or more list operations."""
+    """A pagination scheme used by one or more list operations (see :mod:`generator.pagination`)."""
 
     name: str
     style: str
+    """One of :data:`PaginationStyle`."""
     request_param: str
-    items_field: str
-    has_more_field: str | None
+    """The query parameter that selects the page (the cursor, the token, the offset or the page number); ``""`` when
+    the server gives the next page's URL."""
+    items_field: FieldPath
+    has_more_field: FieldPath | None
     cursor_field: str
     limit_param: str | None
-    total_field: str | None
+    total_field: FieldPath | None
+    next_field: FieldPath | None = None
+    """The body field with the next page's token (``next_token``) or URL (``next_url``; ``None``: the ``Link``
+    header)."""
+    total_pages_field: FieldPath | None = None
+    """Page style: the body field with the number of pages."""
+    configured: bool = False
+    """Named by the config's ``pagination`` rather than detected from the shape."""
 
     @property
     def sync_class(self) -> str:
@@ -127,6 +146,13 @@ class Operation:
     page: Pagination | None = None
     item: PyType | None = None
     """For paginated operations, the type of one item."""
+    listing: bool = False
+    """The response is a list (an array, or an object around one), paginated or not."""
+    server: str | None = None
+    """The operation's own server (its ``servers`` or its path's), when it is not the API's: its requests go there,
+    whatever base URL the client has."""
+    renamed: tuple[tuple[str, str], ...] = ()
+    """``(name in the spec, argument name)`` of each argument renamed because a method option has its name."""
     error_types: tuple[PyType, ...] = ()
     """The JSON bodies of the documented error responses (what the change report reads as responses too)."""
 
@@ -239,6 +265,15 @@ class Api:
     @property
     def models(self) -> list[NamedType]:
         return list(self.types)
+
+    @property
+    def username_env(self) -> str:
+        """Where an HTTP basic client finds its user name: beside the API key's variable (``<PREFIX>_USERNAME``)."""
+        return self.api_key_env.removesuffix("_API_KEY") + "_USERNAME"
+
+    @property
+    def password_env(self) -> str:
+        return self.api_key_env.removesuffix("_API_KEY") + "_PASSWORD"
 
     def walk(self) -> list[Resource]:
         found: list[Resource] = []

@@ -126,7 +126,12 @@ def file_params(op: Operation) -> list[Param]:
 
 
 def form_params(op: Operation) -> list[Param]:
-    return [p for p in op.body.params if not p.is_file] if op.body else []
+    return [p for p in op.body.params if not p.is_file and not p.json_part] if op.body else []
+
+
+def json_params(op: Operation) -> list[Param]:
+    """The multipart fields sent as ``application/json`` parts."""
+    return [p for p in op.body.params if p.json_part] if op.body else []
 
 
 def features(api: Api) -> dict[str, bool]:

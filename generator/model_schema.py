@@ -119,4 +119,8 @@ def _field(prop: Property) -> dict[str, Any]:
         schema["description"] = prop.description
     if prop.default is not NO_DEFAULT:
         schema["default"] = prop.default
+        if "format" in schema and isinstance(prop.default, str):
+            # A format gives a class (``AnyUrl``, ``AwareDatetime``...) that a str default is not: ``default: ""``
+            # on a URL would not type-check; the field is a plain string, as its default is.
+            del schema["format"]
     return schema

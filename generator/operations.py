@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .ir import Body, Param, QueryStyle, ResponseKind, Stream
+from .ir import Body, Param, QueryStyle, Resource, ResponseKind, Stream
 from .loader import Document, pointer_join
 from .naming import Namespace, identifier, pascal_case
 from .openapi import (
@@ -32,11 +32,12 @@ from .typemap import TypeMapper
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
-METHOD_NAMES = frozenset(
-    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key"}
-)
-"""The names every generated method already uses: its own parameters. No spec argument may take them; the
-runtime helpers a method calls are reached through their modules, so no argument can shadow one."""
+METHOD_NAMES = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries"})
+"""The names every generated method already uses: its own parameters. No spec argument may take them (one that
+would is renamed by :meth:`OperationBuilder.argument_name`); the runtime helpers a method calls are reached through
+their modules, so no argument can shadow one."""
+IDEMPOTENT_METHOD_NAMES = METHOD_NAMES | {"idempotency_key"}
+"""The names of a method that sends an idempotency key (the config names its header; every method but GET)."""
 
 
 @dataclass(frozen=True)
@@ -48,16 +49,33 @@ class Response:
     kind: ResponseKind
     accept: str | None = None
     stream: PyType | None = None
+    headers: frozenset[str] = frozenset()
+    """The response headers the document declares, lower case (``link`` tells a next-page URL)."""
 
 
 class OperationBuilder:
     """Builds the parts of one operation; inline types are named after ``hint`` (the operation's name)."""
 
-    def __init__(self, doc: Document, types: TypeMapper, hint: str) -> None:
+    def __init__(self, doc: Document, types: TypeMapper, hint: str, *, idempotent: bool = False) -> None:
         self.doc = doc
         self.types = types
         self.hint = hint
-        self.taken = Namespace(METHOD_NAMES)
+        self.options = IDEMPOTENT_METHOD_NAMES if idempotent else METHOD_NAMES
+        """The method's own options, which no argument may be named."""
+        self.taken = Namespace(self.options)
+        self.renamed: list[tuple[str, str]] = []
+        """``(name in the spec, argument name)`` of each argument renamed because the SDK uses its name."""
+
+    def argument_name(self, wire: str, location: str) -> str:
+        """The argument for a parameter or body field: its name, unless a method's own option has it (``timeout``,
+        ``max_retries``...): then its place goes first (``body_timeout``, ``query_max_retries``), so the two cannot be
+        mistaken for each other."""
+        name = identifier(wire, fallback="param" if location != "body" else "field")
+        if name not in self.options:
+            return self.taken.claim(name)
+        renamed = self.taken.claim(f"{location}_{name}")
+        self.renamed.append((wire, renamed))
+        return renamed
 
     # -- parameters -----------------------------------------------------------------------------------------------
     def parameters(self, shared: list[Any], own: list[Any], item_at: str, at: str) -> dict[str, tuple[Param, ...]]:
@@ -92,7 +110,7 @@ class OperationBuilder:
         example = example_of(node)
         if example is NO_EXAMPLE:
             example = self.types.types.resolve(type_).example
-        name = self.taken.claim(identifier(wire, fallback="param"))
+        name = self.argument_name(wire, where)
         return Param(
             name,
             wire,
@@ -129,7 +147,8 @@ class OperationBuilder:
             return Body(media, kind, (param,), required, type_)
         example = media_node["example"] if "example" in media_node else self.types.types.resolve(type_).example
         examples = as_mapping(example)
-        params = tuple(self._field(p, kind, examples) for p in fields)
+        encoding = as_mapping(media_node.get("encoding"))
+        params = tuple(self._field(p, kind, examples, as_mapping(encoding.get(p.wire))) for p in fields)
         return Body(media, kind, params, required, type_)
 
     def _fields(self, type_: PyType) -> tuple[Property, ...] | None:
@@ -137,11 +156,12 @@ class OperationBuilder:
         found = self.types.types.resolve(type_)
         return found.properties if isinstance(found, ObjectType) and found.properties else None
 
-    def _field(self, prop: Property, kind: str, examples: Mapping[str, Any]) -> Param:
+    def _field(self, prop: Property, kind: str, examples: Mapping[str, Any], encoding: Mapping[str, Any]) -> Param:
         type_ = _as_file(prop.type) if kind == "multipart" else None
         example = examples.get(prop.wire, prop.type.example) if type_ is None else NO_EXAMPLE
+        json_part = kind == "multipart" and type_ is None and self._json_part(prop.type, encoding)
         return Param(
-            name=self.taken.claim(identifier(prop.wire, fallback="field")),
+            name=self.argument_name(prop.wire, "body"),
             wire_name=prop.wire,
             location="body",
             type=type_ or prop.type,
@@ -149,7 +169,21 @@ class OperationBuilder:
             description=prop.description or _type_doc(prop.type, self.types),
             example=example,
             is_file=type_ is not None,
+            json_part=json_part,
         )
+
+    def _json_part(self, type_: PyType, encoding: Mapping[str, Any]) -> bool:
+        """Whether a multipart field is an ``application/json`` part: when its ``encoding`` names a JSON media type,
+        or, with no media type nor ``style`` given, when it holds an object (or a list of objects)."""
+        media = encoding.get("contentType")
+        if isinstance(media, str):
+            return any(is_json(m) for m in media.split(","))
+        if "style" in encoding or "explode" in encoding:
+            return False
+        inner = self.types.types.resolve(type_.non_null())
+        if isinstance(inner, ListOf):
+            inner = self.types.types.resolve(inner.item.non_null())
+        return isinstance(inner, ObjectType | MapOf)
 
     # -- the response -----------------------------------------------------------------------------------------------
     def response(self, op: Mapping[str, Any], at: str) -> Response:
@@ -157,6 +191,7 @@ class OperationBuilder:
         for code in success_codes(responses)[:1]:
             resp, resp_at = self.doc.resolve(responses[code], pointer_join(at, "responses", code))
             content = as_mapping(as_mapping(resp).get("content"))
+            headers = frozenset(str(h).lower() for h in as_mapping(as_mapping(resp).get("headers")))
             if not content:
                 return Response(None, "none")
             stream = None
@@ -174,7 +209,7 @@ class OperationBuilder:
             media_node = as_mapping(content[media])
             schema_at = pointer_join(resp_at, "content", media, "schema")
             type_ = self.types.build(media_node.get("schema", {}), schema_at, f"{self.hint}Response", top=True)
-            return Response(type_, "json", None, stream)
+            return Response(type_, "json", None, stream, headers)
         return Response(None, "none")
 
     def errors(self, op: Mapping[str, Any], at: str) -> tuple[PyType, ...]:
@@ -253,3 +288,17 @@ def _type_doc(type_: PyType, types: TypeMapper) -> str:
     if isinstance(type_, Ref) and type_.name in types.types.named:
         return types.types.named[type_.name].description
     return ""
+
+
+def renamed_summary(resources: list[Resource]) -> str | None:
+    """``renamed 1 argument(s) that a method's own option uses: calls.create(Timeout -> body_timeout)``."""
+    found = [
+        f"{'.'.join((*r.path, op.method_name))}({wire} -> {name})"
+        for root in resources
+        for r in root.walk()
+        for op in r.operations
+        for wire, name in op.renamed
+    ]
+    if not found:
+        return None
+    return f"renamed {len(found)} argument(s) that a method's own option uses: " + ", ".join(found)

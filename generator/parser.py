@@ -19,11 +19,11 @@ from .loader import Document, pointer_join
 from .naming import Namespace, class_name, constant_name, package_from_title
 from .openapi import HTTP_METHODS, as_list, as_mapping
 from .operations import OperationBuilder, path_order, python_path
-from .pagination import paginate
+from .pagination import Paginator
 from .placement import RESERVED as RESERVED_METHODS
 from .placement import Endpoint, Placement, base_path, place
 from .reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
-from .security import auth_of, operation_auth, server_url
+from .security import auth_of, main_server, operation_auth, operation_server, server_url
 from .typemap import RESERVED_MODELS, TypeMapper
 
 NO_ID = "add one: the config maps operations by operationId, and without one the method is named from the path alone"
@@ -48,6 +48,7 @@ class Parser:
         self.problems = Problems(doc.name)
         self.types = TypeMapper(doc, self.problems, keep_going=keep_going)
         self.auth = auth_of(doc)
+        self.paginator = Paginator(config.pagination, self.types.types)
         self._renamed: set[str] = set()
 
     # -- operations ---------------------------------------------------------------------------------------------
@@ -57,15 +58,17 @@ class Parser:
         item_at = at.rsplit("/", 1)[0]
         op_id = op.get("operationId")
         hint = class_name(op_id if isinstance(op_id, str) and op_id else f"{http_method} {path}")
-        builder = OperationBuilder(self.doc, self.types, hint)
+        idempotent = self.config.idempotency_header is not None and http_method != "get"
+        builder = OperationBuilder(self.doc, self.types, hint, idempotent=idempotent)
         params = builder.parameters(as_list(item.get("parameters")), as_list(op.get("parameters")), item_at, at)
         path_params = path_order(path, params["path"])
         body = builder.body(op["requestBody"], pointer_join(at, "requestBody")) if "requestBody" in op else None
         response = builder.response(op, at)
-        schemes = self.config.pagination
-        page = paginate(schemes, http_method, params["query"], response.type, self.types.types)
+        op_name = str(op_id or f"{http_method} {path}")
+        paged = self.paginator.decide(op_name, http_method, params["query"], response.type, response.headers)
+        page = (paged.page, paged.item) if paged.page is not None and paged.item is not None else None
         return Operation(
-            operation_id=str(op_id or f"{http_method} {path}"),
+            operation_id=op_name,
             method_name="",
             http_method=http_method,
             path=python_path(path, path_params),
@@ -86,6 +89,9 @@ class Parser:
             stream=builder.stream(response, body),
             page=page[0] if page else None,
             item=page[1] if page else None,
+            listing=paged.listing,
+            server=operation_server(main_server(self.doc), item, op),
+            renamed=tuple(builder.renamed),
         )
 
     def _operations(self) -> list[tuple[Placement, Operation]]:

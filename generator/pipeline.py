@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import pagination
 from .cache import Cache
 from .config import SdkConfig, parse_config
 from .errors import GenerationError, Problem
@@ -16,6 +17,7 @@ from .examples import Examples
 from .formatting import format_files
 from .loader import Document, load_document, read_file
 from .models import render_models
+from .operations import renamed_summary
 from .parser import parse
 from .progress import Progress
 from .release import Release, plan, read_recorded, recorded_config
@@ -35,6 +37,8 @@ class Build:
     """Other files the spec references: the output depends on them too."""
     release: Release | None = None
     """The version and history files, when the build was for an output folder."""
+    notes: tuple[str, ...] = ()
+    """What the run decided that a reader should know (the pagination styles chosen), printed with the summary."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,9 @@ def build(
     formatted.update(release.files if release is not None else {})
     warnings = inputs.warnings + result.problems.warnings
     skipped = len(result.skipped)
-    return Build(formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release)
+    renamed = renamed_summary(api.resources)
+    notes = (pagination.summary(api.operations), *([renamed] if renamed else []))
+    return Build(formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release, notes)
 
 
 def build_with_history(

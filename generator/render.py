@@ -107,6 +107,7 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
         request_headers=methods.request_headers,
         file_params=methods.file_params,
         form_params=methods.form_params,
+        json_params=methods.json_params,
     )
     return env
 

@@ -11,6 +11,8 @@ CLIENT_ATTRIBUTES = frozenset(
     {
         # the generated clients (templates/package/src/_client.py.j2)
         "api_key",
+        "username",
+        "password",
         "copy",
         "with_options",
         "with_raw_response",

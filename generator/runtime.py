@@ -13,7 +13,7 @@ import keyword
 from dataclasses import dataclass
 from pathlib import Path
 
-from .ir import Api, Pagination
+from .ir import Api, FieldPath, Pagination
 from .reserved import PAGE_ATTRIBUTES
 
 COPY_HEADER = "# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit."
@@ -84,23 +84,42 @@ class PageClass:
     """Body fields declared as attributes, each with its annotation: ``("data", "list[T]")``."""
 
 
-_STYLE_BASES = {"cursor": "CursorPage", "offset": "OffsetPage", "page": "PageNumberPage"}
+_STYLE_BASES = {
+    "cursor": "CursorPage",
+    "next_token": "NextTokenPage",
+    "next_url": "NextUrlPage",
+    "offset": "OffsetPage",
+    "page": "PageNumberPage",
+}
 """The base class in ``_pagination`` of each pagination style."""
 
 
 def _attributes(page: Pagination) -> tuple[tuple[str, object], ...]:
     """The class attributes that set a style base to one scheme's field and parameter names."""
+    named: dict[str, object]
     if page.style == "cursor":
         named = {"cursor_param": page.request_param, "cursor_field": page.cursor_field}
+    elif page.style == "next_token":
+        named = {"token_param": page.request_param, "next_token_field": page.next_field}
+    elif page.style == "next_url":
+        return (("items_field", page.items_field), ("next_url_field", page.next_field))
     elif page.style == "offset":
         named = {"offset_param": page.request_param, "limit_param": page.limit_param, "total_field": page.total_field}
     else:
         named = {
             "page_param": page.request_param,
             "page_size_param": page.limit_param,
+            "total_pages_field": page.total_pages_field,
             "total_items_field": page.total_field,
         }
     return (("items_field", page.items_field), *named.items(), ("has_more_field", page.has_more_field))
+
+
+def _shown(path: FieldPath | None) -> str:
+    """A field as the docs name it: ``meta.next_cursor``; the body itself when it is the array."""
+    if path == ():
+        return "the body"
+    return f"``{path if isinstance(path, str) else '.'.join(path or ())}``"
 
 
 def _fields(page: Pagination) -> tuple[tuple[str, str], ...]:
@@ -110,7 +129,7 @@ def _fields(page: Pagination) -> tuple[tuple[str, str], ...]:
     return tuple(
         (name, annotation)
         for name, annotation in named
-        if name is not None
+        if isinstance(name, str)
         and name.isidentifier()
         and not keyword.iskeyword(name)
         and not name.startswith("_")
@@ -119,14 +138,18 @@ def _fields(page: Pagination) -> tuple[tuple[str, str], ...]:
 
 
 def _page_doc(page: Pagination) -> str:
-    more = f", while ``{page.has_more_field}`` is true" if page.has_more_field else ""
+    more = f", while {_shown(page.has_more_field)} is true" if page.has_more_field else ""
     if page.style == "cursor":
         how = f"``{page.request_param}`` is the last item's ``{page.cursor_field}``"
+    elif page.style == "next_token":
+        how = f"``{page.request_param}`` is the body's {_shown(page.next_field)}, sent back as it is"
+    elif page.style == "next_url":
+        how = f"the next page is at the URL in {_shown(page.next_field) if page.next_field else 'the Link header'}"
     elif page.style == "offset":
         how = f"``{page.request_param}`` skips the items seen so far"
     else:
         how = f"``{page.request_param}`` counts the pages"
-    return f"Pages of ``{page.items_field}``: {how}{more}."
+    return f"Pages of {_shown(page.items_field)}: {how}{more}."
 
 
 def page_classes(api: Api) -> dict[str, list[str] | list[PageClass]]:

@@ -1,9 +1,16 @@
-"""Text from the spec, made safe for the places it lands in generated code. Escaping happens here and only here."""
+"""Text from the spec, made safe for the places it lands in generated code. Escaping happens here and only here.
+
+Descriptions written in HTML (``<p>``, ``<code>``, ``<a href>``...) become Markdown-ish text first (by
+``markdownify``), block by block, so docstrings and docs read as text whatever the document's authors wrote.
+"""
 
 from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
+
+from markdownify import markdownify
 
 # C0 controls but tab and newline, DEL, the C1 controls, the bidirectional overrides that can make source text
 # read differently from how it runs ("Trojan Source"), byte-order marks, and lone surrogates (JSON allows
@@ -12,11 +19,39 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066
 _LINE_BREAK = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
 
 
+_HTML_TAG = re.compile(
+    r"</?(p|br|a|code|pre|b|strong|i|em|u|ul|ol|li|table|thead|tbody|tr|td|th|h[1-6]|div|span|blockquote|sup|sub|hr"
+    r"|dl|dt|dd|img|small|tt|kbd|var)(\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+"""An HTML tag of the kinds descriptions use; ``<T>`` or ``a < b`` is not one."""
+
+
 def clean(text: str) -> str:
-    """Normalise newlines, drop control characters and trailing blanks."""
+    """Normalise newlines, drop control characters and trailing blanks; HTML becomes Markdown-ish text."""
+    text = _LINE_BREAK.sub("\n", text)
+    if _HTML_TAG.search(text):  # before the controls go: an entity such as ``&#x202e;`` may spell one
+        text = "\n\n".join(_from_html(block) for block in re.split(r"\n\s*\n", text))
     text = _LINE_BREAK.sub("\n", text).replace("\t", "    ")
     text = _CONTROL.sub("", text)
     return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+
+
+@lru_cache(maxsize=4096)
+def _from_html(block: str) -> str:
+    """One paragraph of a description as Markdown-ish text, when it holds HTML (the rest is kept as written)."""
+    if not _HTML_TAG.search(block):
+        return block
+    converted = markdownify(
+        block,
+        heading_style="ATX",
+        bullets="-",
+        escape_underscores=False,
+        escape_asterisks=False,
+        escape_misc=False,
+        strip=["img"],
+    )
+    return re.sub(r"\n{3,}", "\n\n", converted).strip()
 
 
 def _escape(text: str) -> str:

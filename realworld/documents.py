@@ -1,16 +1,27 @@
-"""The real OpenAPI documents in ``../shared/specs``: finding them, reading them, and what the smoke test takes from them."""
+"""The real OpenAPI documents in ``../shared/specs``: finding them, reading them, and what the smoke test takes from them.
+
+Reading, following ``$ref`` and choosing a parameter's example are the generator's own (:mod:`generator.loader`,
+:mod:`generator.openapi`); where a document gives no example, a value is made up that satisfies the schema's
+``enum``, ``format``, ``pattern`` (a string generated from the regular expression, by ``rstr``), ``minLength`` and
+``maxLength`` and ``minimum``, so that a mock server that validates requests accepts it.
+"""
 
 from __future__ import annotations
 
-import json
+import random
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+import rstr
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from generator.errors import GenerationError
+from generator.loader import Document as Loaded
+from generator.loader import read_file
+from generator.openapi import HTTP_METHODS, NO_EXAMPLE, as_list, as_mapping, example_of, schema_types
+
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -33,12 +44,8 @@ def discover(specs: Path) -> list[Document]:
 
 
 def load(path: Path) -> dict[str, Any]:
-    """The document as plain data (the C YAML loader when available: the largest document is 3 MB)."""
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".json":
-        return json.loads(text)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    """The document as plain data, read as the generator reads it."""
+    return dict(read_file(path))
 
 
 def operations(doc: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
@@ -54,37 +61,26 @@ def operations(doc: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def _resolve(doc: dict[str, Any], node: Any) -> Any:
-    seen = 0
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/") and seen < 20:
-        target: Any = doc
-        for part in node["$ref"][2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            target = target.get(part) if isinstance(target, dict) else None
-        node, seen = target, seen + 1
-    return node
+    """``node`` with its ``$ref`` chain followed; ``None`` where it leads nowhere."""
+    try:
+        return Loaded(doc, "document").resolve(node, "")[0]
+    except GenerationError:
+        return None
 
 
 def _example(doc: dict[str, Any], parameter: dict[str, Any]) -> tuple[bool, Any]:
-    if "example" in parameter:
-        return True, parameter["example"]
-    for example in (parameter.get("examples") or {}).values():
-        example = _resolve(doc, example)
-        if isinstance(example, dict) and "value" in example:
-            return True, example["value"]
-    schema = _resolve(doc, parameter.get("schema")) or {}
-    if not isinstance(schema, dict):
-        return False, None
-    if schema.get("examples") and isinstance(schema["examples"], list):
-        return True, schema["examples"][0]
-    for key in ("example", "default", "const"):
-        if key in schema:
-            return True, schema[key]
-    if schema.get("enum"):
-        return True, schema["enum"][0]
-    items = _resolve(doc, schema.get("items"))
-    if schema.get("type") == "array" and isinstance(items, dict) and items.get("enum"):
+    for example in as_mapping(parameter.get("examples")).values():  # Example objects may be references
+        resolved = _resolve(doc, example)
+        if "example" not in parameter and isinstance(resolved, dict) and "value" in resolved:
+            return True, resolved["value"]
+    schema = as_mapping(_resolve(doc, parameter.get("schema")))
+    found = example_of(parameter, schema)
+    if found is not NO_EXAMPLE:
+        return True, found
+    items = as_mapping(_resolve(doc, schema.get("items")))
+    if "array" in schema_types(schema) and items.get("enum"):
         return True, [items["enum"][0]]
-    return _made_up(doc, schema)
+    return made_up(doc, schema)
 
 
 FORMATS = {
@@ -93,38 +89,65 @@ FORMATS = {
     "date": "2024-01-01",
     "email": "someone@example.com",
     "uri": "https://example.com/",
+    "url": "https://example.com/",
+    "ipv4": "192.0.2.1",
+    "hostname": "example.com",
 }
-PATTERN_TRIES = ("1", "123456789012345678", "abc", "abc123", "A", "string", "a-b_c", "2024-01-01")
+PLAIN_TRIES = ("1", "123456789012345678", "abc", "abc123", "A", "string", "a-b_c", "2024-01-01")
+"""Values tried against a ``pattern`` before one is generated from it: a plain value reads better."""
 
 
-def _made_up(doc: dict[str, Any], schema: dict[str, Any]) -> tuple[bool, Any]:
+def made_up(doc: dict[str, Any], schema: dict[str, Any] | Any) -> tuple[bool, Any]:
     """A value for a schema with no example, where a placeholder of its Python type would break its rules."""
+    schema = as_mapping(schema)
+    members = [as_mapping(_resolve(doc, m)) for m in as_list(schema.get("oneOf"))]
+    if any(schema_types(m) == ["string"] and len(m) == 1 for m in members):
+        return True, "abc"  # a plain string matches the string member alone, as oneOf asks (a digit would not)
     for key in ("oneOf", "anyOf", "allOf"):
-        for member in schema.get(key) or []:
-            member = _resolve(doc, member)
-            if isinstance(member, dict) and member.get("type") != "null":
-                return _made_up(doc, member)
-    if schema.get("format") in FORMATS:
-        return True, FORMATS[schema["format"]]
-    pattern = schema.get("pattern")
-    if isinstance(pattern, str):
-        try:
-            matching = [t for t in PATTERN_TRIES if re.search(pattern, t)]
-        except re.error:
-            matching = []
-        if matching:
-            return True, matching[0]
-    if schema.get("type") in ("integer", "number") and isinstance(schema.get("minimum"), int | float):
+        for member in as_list(schema.get(key)):
+            member = as_mapping(_resolve(doc, member))
+            if member and schema_types(member) != ["null"]:
+                return made_up(doc, member)
+    if schema.get("enum"):
+        return True, schema["enum"][0]
+    kinds = schema_types(schema)
+    if kinds[:1] in (["integer"], ["number"]) and isinstance(schema.get("minimum"), int | float):
         return True, schema["minimum"]
+    if "pattern" in schema or schema.get("format") in FORMATS or "minLength" in schema:
+        value = _string(schema)
+        return (value is not None), value
     return False, None
 
 
+def _string(schema: dict[str, Any] | Any) -> str | None:
+    """A string that satisfies the schema's format, pattern and lengths (``None`` when none is found)."""
+    low, high = int(schema.get("minLength") or 0), schema.get("maxLength")
+    pattern = schema.get("pattern") if isinstance(schema.get("pattern"), str) else None
+    tries = [FORMATS[schema["format"]]] if schema.get("format") in FORMATS else []
+    tries += [*PLAIN_TRIES, "x" * max(low, 1)]
+    generator = rstr.Rstr(random.Random(zlib.crc32((pattern or "").encode())))
+    for attempt in range(len(tries) + 20):
+        try:
+            value = tries[attempt] if attempt < len(tries) else generator.xeger(pattern or ".")
+            fits = pattern is None or re.search(pattern, value) is not None
+        except (re.error, IndexError, ValueError):
+            return None
+        if fits and value.isprintable() and len(value) >= low and (high is None or len(value) <= int(high)):
+            return value
+    return None
+
+
 def parameter_examples(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """``{"METHOD /path": {parameter name: example}}`` for the parameters whose spec gives a usable value."""
+    """``{"METHOD /path": {name: example}}`` for the parameters, and the fields of an object request body, whose spec
+    gives a usable value or whose rules a value can be made up for."""
     table: dict[str, dict[str, Any]] = {}
     for method, path, operation in operations(doc):
         item = doc["paths"][path]
         values: dict[str, Any] = {}
+        for name, schema in _body_fields(doc, operation):
+            known, value = made_up(doc, schema) if "example" not in schema else (True, schema["example"])
+            if known:
+                values[name] = value
         for parameter in [*(item.get("parameters") or []), *(operation.get("parameters") or [])]:
             parameter = _resolve(doc, parameter)
             if not isinstance(parameter, dict) or not isinstance(parameter.get("name"), str):
@@ -134,6 +157,15 @@ def parameter_examples(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 values[parameter["name"]] = value
         table[f"{method} {path}"] = values
     return table
+
+
+def _body_fields(doc: dict[str, Any], operation: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The top-level fields of an operation's object request body (its first media type), with their schemas."""
+    content = as_mapping(as_mapping(_resolve(doc, operation.get("requestBody"))).get("content"))
+    media = next(iter(content.values()), {})
+    schema = as_mapping(_resolve(doc, as_mapping(media).get("schema")))
+    fields = as_mapping(schema.get("properties"))
+    return [(name, dict(as_mapping(_resolve(doc, field)))) for name, field in fields.items()]
 
 
 def prune(doc: dict[str, Any], keep: list[str]) -> dict[str, Any]:

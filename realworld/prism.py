@@ -22,6 +22,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def startup_seconds(document: Path) -> float:
+    """How long Prism may take to start on ``document``: it reads and dereferences the whole document first, which
+    takes minutes for the largest (4 MB and more) on a shared machine."""
+    megabytes = document.stat().st_size / 1_000_000
+    return 240 + 120 * megabytes
+
+
 @contextmanager
 def serve(document: Path, *, errors: bool = False, startup_seconds: float = 240) -> Iterator[str]:
     """Prism mocking ``document``; yields its base URL once it accepts connections."""

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .surface import Surface
+
 LISTED = 8  # problems listed per document in the details; the rest are counted
 
 
@@ -29,6 +31,10 @@ class Result:
     install_error: str = ""
     modules: int = 0
     import_failures: list[list[str]] = field(default_factory=list)
+    models_built: int = 0
+    model_failures: list[list[str]] = field(default_factory=list)
+    """Models whose validator cannot be built in a clean environment (a package their formats need is missing)."""
+    surface: Surface | None = None
     pyright_errors: int | None = None
     pyright_messages: list[str] = field(default_factory=list)
     pyright_seconds: float = 0.0
@@ -48,7 +54,13 @@ class Result:
 
     @property
     def imported(self) -> bool:
-        return self.generated and not self.install_error and self.modules > 0 and not self.import_failures
+        return (
+            self.generated
+            and not self.install_error
+            and self.modules > 0
+            and not self.import_failures
+            and not self.model_failures
+        )
 
     @property
     def smoke_passed(self) -> int:
@@ -89,6 +101,8 @@ class Result:
             parts.append("install failed")
         if self.import_failures:
             parts.append(f"{len(self.import_failures)} module(s) fail to import")
+        if self.model_failures:
+            parts.append(f"{len(self.model_failures)} model(s) cannot validate")
         if self.prism_error:
             parts.append("Prism failed")
         if self.mock_fixes:
@@ -178,14 +192,7 @@ def _details(r: Result) -> list[str]:
     if r.install_error:
         out += ["", f"Install failed: `{r.install_error}`"]
         return out
-    imported = f"{r.modules - len(r.import_failures)}/{r.modules} modules import"
-    out += [
-        "",
-        f"{imported}; pyright (basic) {r.pyright_errors} error(s) in {r.pyright_seconds:.0f} s; "
-        f"ruff {r.ruff_errors} error(s).",
-    ]
-    if r.import_failures:
-        out += ["", "Import failures:", "", *_listed([f"{m}: {e}" for m, e in r.import_failures])]
+    out += [*_import_details(r), *_surface_details(r.surface)]
     if r.pyright_messages:
         rules = ", ".join(f"`{rule}` {count}" for rule, count in r.pyright_rules.items())
         out += ["", f"pyright errors by rule: {rules}. The first:", "", *_listed(r.pyright_messages)]
@@ -220,6 +227,64 @@ def _details(r: Result) -> list[str]:
             outcome = "passed" if c["ok"] else f"failed: {c['reason']}".replace("|", "\\|")
             out.append(f"| {c['check']} | {outcome} |")
     return out
+
+
+def _import_details(r: Result) -> list[str]:
+    imported = f"{r.modules - len(r.import_failures)}/{r.modules} modules import"
+    imported += f", {r.models_built - len(r.model_failures)}/{r.models_built} models build their validators"
+    out = [
+        "",
+        f"{imported}; pyright (basic) {r.pyright_errors} error(s) in {r.pyright_seconds:.0f} s; "
+        f"ruff {r.ruff_errors} error(s).",
+    ]
+    if r.import_failures:
+        out += ["", "Import failures:", "", *_listed([f"{m}: {e}" for m, e in r.import_failures])]
+    if r.model_failures:
+        out += ["", "Models that cannot validate:", "", *_listed([f"{m}: {e}" for m, e in r.model_failures])]
+    return out
+
+
+def _surface_details(surface: Surface | None) -> list[str]:
+    if surface is None:
+        return []
+    out = [
+        "",
+        f"List endpoints: {surface.lists}, paginated {surface.paginated_total} ({surface.styles()});"
+        f" untyped responses: {len(surface.untyped)} ({surface.untyped_lists} of them list endpoints);"
+        f" renamed arguments: {len(surface.renamed)}; operations with their own server: {len(surface.own_server)}.",
+    ]
+    for title, lines in (
+        (
+            "List endpoints without pages (no rule was certain; `pagination:` in the config can name one)",
+            surface.unpaged,
+        ),
+        ("Untyped responses", surface.untyped),
+        ("Renamed arguments", surface.renamed),
+        ("Operations with their own server", surface.own_server),
+    ):
+        if lines:
+            out += ["", f"{title}:", "", *_listed(lines)]
+    return out
+
+
+def _surface_row(r: Result) -> str:
+    s = r.surface
+    if s is None:
+        return f"| {r.name} | — | — | — | — | — |"
+    cells = [r.name, str(s.lists), f"{s.paginated_total}: {s.styles()}", str(len(s.untyped)), str(len(s.renamed))]
+    return "| " + " | ".join([*cells, str(len(s.own_server))]) + " |"
+
+
+SURFACE_HEADER = [
+    "",
+    "What the SDKs make of the operations (from the generator's model of each API, as `generate --keep-going` builds"
+    " it): list endpoints (a GET answering an array or an object around one), those paginated by style, responses"
+    " typed only as `object`/`dict[str, object]`, arguments renamed because a method's own option has their name,"
+    " operations sent to a server of their own.",
+    "",
+    "| spec | list endpoints | paginated (by style) | untyped responses | renamed arguments | own server |",
+    "|---|---|---|---|---|---|",
+]
 
 
 def write_report(path: Path, results: list[Result], *, seconds: float, keep_going: bool, prism_errors: bool) -> None:
@@ -263,6 +328,8 @@ def write_report(path: Path, results: list[Result], *, seconds: float, keep_goin
         "| " + " | ".join(header) + " |",
         "|" + "---|" * len(header),
         *(_row(r) for r in results),
+        *SURFACE_HEADER,
+        *(_surface_row(r) for r in results),
         "",
         "## Details",
     ]

@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -21,7 +22,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from . import documents, prism
+from . import documents, prism, surface
 from .report import Result, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,11 +59,11 @@ def skipped_operations(stderr: str) -> dict[str, str]:
     return skipped
 
 
-def ensure_venv(venv: Path) -> Path:
-    python = venv / "bin" / "python"
-    if not python.exists():
-        _run([sys.executable, "-m", "venv", venv]).check_returncode()
-    return python
+def fresh_venv(venv: Path) -> Path:
+    """A new, empty virtual environment (an old one is removed): what a user installing the package starts from."""
+    shutil.rmtree(venv, ignore_errors=True)
+    _run([sys.executable, "-m", "venv", venv]).check_returncode()
+    return venv / "bin" / "python"
 
 
 def package_name(out: Path) -> str:
@@ -84,10 +85,11 @@ def install(python: Path, out: Path) -> str:
 
 
 def check_imports(python: Path, package: str, cwd: Path, *paths: Path) -> dict[str, Any]:
-    """``{"modules": N, "failures": [[module, error]]}`` from importing every module of ``package``."""
+    """What :mod:`realworld.imports` finds: every module imported, every model's validator built."""
     done = _run([python, "-m", "realworld.imports", package], cwd=cwd, env=_env(*paths))
     if done.returncode:
-        return {"modules": 0, "failures": [[package, done.stderr.strip().splitlines()[-1]]]}
+        failed = [[package, done.stderr.strip().splitlines()[-1]]]
+        return {"modules": 0, "failures": failed, "models": 0, "model_failures": []}
     return json.loads(done.stdout)
 
 
@@ -164,7 +166,7 @@ def openai_checks(python: Path, package: str, url: str, cwd: Path, *paths: Path)
     return json.loads(done.stdout)
 
 
-def run_document(doc: documents.Document, python: Path, scratch: Path, keep_going: bool, prism_errors: bool) -> Result:
+def run_document(doc: documents.Document, scratch: Path, keep_going: bool, prism_errors: bool) -> Result:
     spec = documents.load(doc.path)
     result = Result(
         name=doc.name,
@@ -173,21 +175,21 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
         spec_operations=len(documents.operations(spec)),
     )
     out = scratch / "out" / doc.name
-    # --no-cache: the seconds reported are a cold generation's, not a cache hit's.
-    command: list[str | Path] = [
-        PYTHON,
-        "-m",
-        "generator",
-        "generate",
-        "--quiet",
-        "--no-cache",
-        "--spec",
-        doc.path,
-        "--out",
-        out,
-    ]
-    if keep_going:
-        command.append("--keep-going")
+    if not generate(doc, out, keep_going, result):
+        return result
+    result.package = package_name(out)
+    _log(f"[{doc.name}] the SDK's surface")
+    result.surface = surface.measure(doc.path)
+    python = check_package(doc, out, scratch, result)
+    if python is not None:
+        smoke_document(doc, spec, python, scratch, prism_errors, result)
+    return result
+
+
+def generate(doc: documents.Document, out: Path, keep_going: bool, result: Result) -> bool:
+    """Generate the SDK (timed, with no cache: a cold generation's seconds); whether it was generated."""
+    command: list[str | Path] = [PYTHON, "-m", "generator", "generate", "--quiet", "--no-cache"]
+    command += ["--spec", doc.path, "--out", out, *(["--keep-going"] if keep_going else [])]
     _log(f"[{doc.name}] generate")
     started = time.perf_counter()
     done = _run(command, cwd=ROOT)
@@ -197,27 +199,41 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
     result.skipped_count = len(result.skipped)
     if done.returncode:
         result.generation_error = [line for line in stderr.splitlines() if line.strip()]
-        return result
+        return False
     summary = SUMMARY.search(done.stdout)
     if summary:
         result.operations, result.models = int(summary[1]), int(summary[3])
         result.skipped_count = int(summary[2] or 0)
     result.files = sum(1 for p in out.rglob("*") if p.is_file())
-    package = package_name(out)
-    result.package = package
-    _log(f"[{doc.name}] install {package}")
+    return True
+
+
+def check_package(doc: documents.Document, out: Path, scratch: Path, result: Result) -> Path | None:
+    """Install into a fresh environment, import, build the models, pyright and ruff; the interpreter, unless the
+    package did not install."""
+    _log(f"[{doc.name}] install {result.package} into a fresh virtual environment")
+    python = fresh_venv(scratch / "venv")
     result.install_error = install(python, out)
     if result.install_error:
-        return result
+        return None
     _log(f"[{doc.name}] import")
-    imported = check_imports(python, package, scratch)
+    imported = check_imports(python, result.package, scratch)
     result.modules, result.import_failures = imported["modules"], imported["failures"]
+    result.models_built, result.model_failures = imported["models"], imported["model_failures"]
     _log(f"[{doc.name}] pyright (basic)")
     result.pyright_errors, result.pyright_messages, result.pyright_seconds, result.pyright_rules = pyright_basic(
         python, out, scratch / "pyright"
     )
     _log(f"[{doc.name}] ruff")
     result.ruff_errors, result.ruff_messages = ruff_check(out)
+    return python
+
+
+def smoke_document(
+    doc: documents.Document, spec: dict[str, Any], python: Path, scratch: Path, prism_errors: bool, result: Result
+) -> None:
+    """The smoke calls (and the OpenAI end-to-end checks) against Prism serving the document."""
+    package = result.package
     examples = scratch / "examples" / f"{doc.name}.json"
     examples.parent.mkdir(parents=True, exist_ok=True)
     examples.write_text(json.dumps(documents.parameter_examples(spec)), encoding="utf-8")
@@ -227,9 +243,10 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
         mock_document = scratch / "mock" / f"{doc.name}.json"
         mock_document.parent.mkdir(parents=True, exist_ok=True)
         mock_document.write_text(json.dumps(mockable), encoding="utf-8")
-    _log(f"[{doc.name}] smoke calls against Prism")
+    startup = prism.startup_seconds(mock_document)
+    _log(f"[{doc.name}] smoke calls against Prism (up to {startup:.0f} s to start)")
     try:
-        with prism.serve(mock_document, errors=prism_errors) as url:
+        with prism.serve(mock_document, errors=prism_errors, startup_seconds=startup) as url:
             found = smoke(python, package, url, examples, scratch)
             result.smoke, result.methods, result.unsent = found["calls"], found["methods"], found["unsent"]
             if doc.name == "openai":
@@ -238,7 +255,7 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
         recheck = tuple(s["resource"] for s in result.smoke if s["ok"] and not s["strict"])
         if recheck and not prism_errors:
             _log(f"[{doc.name}] {len(recheck)} response(s) fail strict validation: ask Prism --errors about them")
-            with prism.serve(mock_document, errors=True) as url:
+            with prism.serve(mock_document, errors=True, startup_seconds=startup) as url:
                 again = smoke(python, package, url, examples, scratch, only=recheck)["calls"]
                 verdicts = {s["resource"]: s for s in again}
             for entry in result.smoke:
@@ -246,7 +263,6 @@ def run_document(doc: documents.Document, python: Path, scratch: Path, keep_goin
                     entry["violations"] = verdicts[entry["resource"]]["violations"]
     except RuntimeError as exc:
         result.prism_error = str(exc)
-    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -272,9 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = [d for d in documents.discover(args.specs) if not args.only or d.name in args.only]
     started = time.perf_counter()
     scratch = args.scratch.resolve()
-    python = ensure_venv(scratch / "venv")
     keep_going = keep_going_supported()
-    results = [run_document(doc, python, scratch, keep_going, args.prism_errors) for doc in docs]
+    results = [run_document(doc, scratch, keep_going, args.prism_errors) for doc in docs]
     seconds = time.perf_counter() - started
     for result in results:
         _log(result.summary_line())

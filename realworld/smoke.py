@@ -259,8 +259,11 @@ def main(argv: list[str]) -> int:
     module = importlib.import_module(package)
     examples: dict[str, dict[str, Any]] = json.loads(open(examples_file, encoding="utf-8").read())
     options: dict[str, Any] = {"base_url": base_url, "max_retries": 0}
-    if "api_key" in inspect.signature(module.Client).parameters:
+    accepts = inspect.signature(module.Client).parameters
+    if "api_key" in accepts:
         options["api_key"] = "sk-smoke"
+    elif "username" in accepts:  # HTTP basic
+        options.update(username="smoke-user", password="smoke-password")
     strict = module.Client(**options, strict_response_validation=True)
     lenient = module.Client(**options)
     by_resource: dict[str, list[Candidate]] = {}

@@ -6,6 +6,8 @@ The generated module holds the SDK's own values (from its config and security sc
 import httpx
 
 API_KEY_ENV = "SDK_RUNTIME_API_KEY"
+USERNAME_ENV = "SDK_RUNTIME_USERNAME"
+PASSWORD_ENV = "SDK_RUNTIME_PASSWORD"
 BASE_URL_ENV = "SDK_RUNTIME_BASE_URL"
 LOG_ENV = "SDK_RUNTIME_LOG"
 DEFAULT_BASE_URL = "https://api.example.com/v1"

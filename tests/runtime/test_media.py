@@ -44,7 +44,7 @@ def media() -> Iterator[ModuleType]:
 
 @pytest.fixture
 def client(media: ModuleType) -> Iterator[Any]:
-    with media.Client(api_key="user:secret", base_url=BASE, max_retries=0) as c:
+    with media.Client(username="user", password="secret", base_url=BASE, max_retries=0) as c:
         yield c
 
 
@@ -82,6 +82,7 @@ def test_multipart_upload_from_every_kind_of_file(client: Any, tmp_path: Path) -
     parts = _parts(request)
     fields = {name: payload for name, filename, _, payload in parts if filename is None}
     files = [(name, filename, ctype, payload) for name, filename, ctype, payload in parts if filename is not None]
+    # The spec's encoding says deepObject: the object goes as a[b] fields (without it, one application/json part).
     assert fields == {
         "purpose": b"archive",
         "expires_after[anchor]": b"created_at",
@@ -100,7 +101,7 @@ def test_multipart_upload_from_every_kind_of_file(client: Any, tmp_path: Path) -
 def test_an_upload_sends_the_same_bytes_on_every_retry(media: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(media.Client, "_sleep", lambda self, seconds: None)
     route = respx.post(f"{BASE}/assets").mock(side_effect=[httpx.Response(503), httpx.Response(201, json=ASSET)])
-    with media.Client(api_key="k", base_url=BASE, max_retries=1) as c:
+    with media.Client(username="k", base_url=BASE, max_retries=1) as c:
         c.assets.create(file=io.BytesIO(b"stream once"), purpose="share")
     payloads = [[p for _, f, _, p in _parts(call.request) if f] for call in route.calls]
     assert payloads == [[b"stream once"], [b"stream once"]]
@@ -112,7 +113,7 @@ async def test_async_upload_reads_a_path(media: ModuleType, tmp_path: Path) -> N
     route = respx.post(f"{BASE}/assets").mock(return_value=httpx.Response(201, json=ASSET))
     path = tmp_path / "a.bin"
     path.write_bytes(b"\x00\x01")
-    async with media.AsyncClient(api_key="k", base_url=BASE) as c:
+    async with media.AsyncClient(username="k", base_url=BASE) as c:
         asset = await c.assets.create(file=path, purpose="share")
     assert asset.name == "cat.png"
     assert [(n, f, p) for n, f, _, p in _parts(route.calls.last.request) if f] == [("file", "a.bin", b"\x00\x01")]
@@ -174,7 +175,7 @@ def test_binary_response_streamed_to_a_file(client: Any, tmp_path: Path) -> None
 @pytest.mark.anyio
 async def test_async_binary_response_streamed_to_a_file(media: ModuleType, tmp_path: Path) -> None:
     respx.get(f"{BASE}/assets/a1/content").mock(return_value=httpx.Response(200, content=b"abc"))
-    async with media.AsyncClient(api_key="k", base_url=BASE) as c:
+    async with media.AsyncClient(username="k", base_url=BASE) as c:
         body = await c.assets.content.retrieve("a1")
         assert body.content == b"abc"
         async with c.assets.with_streaming_response.content.retrieve("a1") as response:
@@ -288,14 +289,14 @@ def test_stream_true_asks_for_an_event_stream(client: Any) -> None:
 
 def test_a_plain_text_error_event_raises_api_error(media: ModuleType, sse_server: str) -> None:
     SSEHandler.events = [b"event: error\ndata: overloaded, try later\n\n"]
-    with media.Client(api_key="k", base_url=sse_server) as c:
+    with media.Client(username="k", base_url=sse_server) as c:
         with pytest.raises(media.APIError, match="overloaded") as info:
             list(c.transcripts.progress.retrieve("t1"))
     assert type(info.value) is media.APIError and info.value.body == "overloaded, try later"
 
 
 def test_stream_true_yields_typed_chunks_until_done(media: ModuleType, sse_server: str) -> None:
-    with media.Client(api_key="k", base_url=sse_server) as c:
+    with media.Client(username="k", base_url=sse_server) as c:
         stream = c.transcripts.create(asset_id="a1", stream=True)
         assert type(stream).__name__ == "Stream"
         chunks = list(stream)
@@ -306,13 +307,13 @@ def test_stream_true_yields_typed_chunks_until_done(media: ModuleType, sse_serve
 
 
 def test_stream_false_returns_the_json_model(media: ModuleType, sse_server: str) -> None:
-    with media.Client(api_key="k", base_url=sse_server) as c:
+    with media.Client(username="k", base_url=sse_server) as c:
         transcript = c.transcripts.create(asset_id="a1")
     assert type(transcript).__name__ == "Transcript" and transcript.text == "hello"
 
 
 def test_leaving_the_loop_early_closes_the_connection(media: ModuleType, sse_server: str) -> None:
-    with media.Client(api_key="k", base_url=sse_server) as c:
+    with media.Client(username="k", base_url=sse_server) as c:
         for chunk in c.transcripts.create(asset_id="a", stream=True):
             assert chunk.delta == "hel"
             break
@@ -321,7 +322,7 @@ def test_leaving_the_loop_early_closes_the_connection(media: ModuleType, sse_ser
 
 def test_always_streaming_operation_and_the_context_manager(media: ModuleType, sse_server: str) -> None:
     SSEHandler.events = [b'data: {"percent": 50}\n\n', b'data: {"percent": 100}\n\n']
-    with media.Client(api_key="k", base_url=sse_server) as c:
+    with media.Client(username="k", base_url=sse_server) as c:
         with c.transcripts.progress.retrieve("t1") as stream:
             assert [p.percent for p in stream] == [50, 100]
     assert SSEHandler.closed.wait(3)
@@ -329,14 +330,14 @@ def test_always_streaming_operation_and_the_context_manager(media: ModuleType, s
 
 def test_strict_stream_rejects_a_malformed_event(media: ModuleType, sse_server: str) -> None:
     SSEHandler.events = [b'data: {"percent": "most"}\n\n']
-    with media.Client(api_key="k", base_url=sse_server, strict_response_validation=True) as c:
+    with media.Client(username="k", base_url=sse_server, strict_response_validation=True) as c:
         with pytest.raises(media.APIResponseValidationError):
             list(c.transcripts.progress.retrieve("t1"))
 
 
 def test_an_error_event_raises(media: ModuleType, sse_server: str) -> None:
     SSEHandler.events = [b'event: error\ndata: {"message": "overloaded"}\n\n']
-    with media.Client(api_key="k", base_url=sse_server) as c:
+    with media.Client(username="k", base_url=sse_server) as c:
         with pytest.raises(media.APIError, match="overloaded") as info:
             list(c.transcripts.progress.retrieve("t1"))
     assert info.value.body == {"message": "overloaded"}
@@ -344,7 +345,7 @@ def test_an_error_event_raises(media: ModuleType, sse_server: str) -> None:
 
 @pytest.mark.anyio
 async def test_async_stream(media: ModuleType, sse_server: str) -> None:
-    async with media.AsyncClient(api_key="k", base_url=sse_server) as c:
+    async with media.AsyncClient(username="k", base_url=sse_server) as c:
         stream = await c.transcripts.create(asset_id="a1", stream=True)
         async with stream:
             deltas = [chunk.delta async for chunk in stream]
@@ -392,10 +393,24 @@ def test_an_operation_with_empty_security_sends_no_credential_and_multipart_with
 
 
 @respx.mock
-def test_the_default_scheme_is_basic_with_the_key_as_user_name(client: Any) -> None:
+def test_the_default_scheme_is_basic_with_the_username_and_password(client: Any) -> None:
     route = respx.put(f"{BASE}/assets/a1/tags").mock(return_value=httpx.Response(204))
     client.assets.tags.update("a1", body=["red"])
-    assert route.calls.last.request.headers["authorization"] == "Basic dXNlcjpzZWNyZXQ6"  # "user:secret:"
+    assert route.calls.last.request.headers["authorization"] == "Basic dXNlcjpzZWNyZXQ="  # "user:secret"
+    assert (client.username, client.password) == ("user", "secret")
+
+
+def test_basic_credentials_come_from_the_environment_and_a_password_may_be_empty(
+    media: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MEDIA_VAULT_USERNAME", "env-user")
+    monkeypatch.delenv("MEDIA_VAULT_PASSWORD", raising=False)
+    with media.Client(base_url=BASE) as c:
+        assert (c.username, c.password) == ("env-user", "")
+        assert c.copy(password="p2").password == "p2"
+    monkeypatch.delenv("MEDIA_VAULT_USERNAME")
+    with pytest.raises(media.MissingAPIKeyError, match="username"):
+        media.Client(base_url=BASE)
 
 
 @respx.mock

@@ -46,7 +46,10 @@ def _own_names(cls: type) -> set[str]:
 def test_every_client_attribute_is_reserved(package: ModuleType) -> None:
     client_module = importlib.import_module(f"{package.__name__}._client")
     for cls in (getattr(client_module, name) for name in client_module.__all__):
-        kwargs = {"api_key": "sk-test"} if "api_key" in cls.__init__.__code__.co_varnames else {}
+        arguments = cls.__init__.__code__.co_varnames
+        kwargs = (
+            {"api_key": "sk-test"} if "api_key" in arguments else {"username": "u"} if "username" in arguments else {}
+        )
         instance = cls(base_url="http://localhost", **kwargs)
         names = _own_names(cls) | set(vars(instance))
         assert names - CLIENT_ATTRIBUTES == set()

@@ -69,7 +69,7 @@ class BasePage(FromResponse, Generic[T]):
     """One page of results: its ``items``, the decoded ``body``, and how to ask for the next page."""
 
     items_field: ClassVar[FieldPath] = "data"
-    """The response field that holds the page's items."""
+    """The response field that holds the page's items; ``()``: the body is the list of items."""
     _body_attributes: ClassVar[tuple[str, ...]] = ()
     """Fields of the body the page class declares as attributes (``data: list[T]``, ``has_more: bool | None``): the
     items field holds the page's items, the others the body's values (``None`` where missing)."""
@@ -99,10 +99,11 @@ class BasePage(FromResponse, Generic[T]):
     @classmethod
     def from_api_response(cls, context: ParseContext) -> Self:
         data = context.json()
-        if not isinstance(data, Mapping):
+        whole = cls.items_field == ()  # the body is the list itself
+        if not isinstance(data, Mapping) and not (whole and isinstance(data, list)):
             raise APIResponseValidationError(context.response, data, message="Expected a JSON object for a page.")
-        body = cast(Mapping[str, object], data)
-        raw = field_value(body, cls.items_field)
+        body: Mapping[str, object] = cast(Mapping[str, object], data) if isinstance(data, Mapping) else {}
+        raw: object = cast(object, data) if whole else field_value(body, cls.items_field)
         if context.strict and not isinstance(raw, list):
             raise APIResponseValidationError(context.response, body, message=f"Expected a list in {cls.items_field!r}.")
         raw_items = cast(list[object], raw) if isinstance(raw, list) else []

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -14,7 +15,7 @@ import httpx
 from ._exceptions import InvalidRequestError
 from ._redact import redact_text, redact_url
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ._utils import scalar_text, strip_not_given
+from ._utils import scalar_text, strip_not_given, to_json
 
 __all__ = [
     "RequestOptions",
@@ -23,6 +24,7 @@ __all__ = [
     "BaseURL",
     "encode_body",
     "form_parts",
+    "json_parts",
     "merged_query",
     "check_headers",
     "merge_headers",
@@ -52,6 +54,8 @@ class RequestOptions:
     """Form fields, URL-encoded unless ``multipart``."""
     multipart: bool = False
     """Send ``form`` and ``files`` as ``multipart/form-data`` (even with no file)."""
+    json_parts: Mapping[str, object] | None = None
+    """Multipart fields sent as ``application/json`` parts, one per item of a list (OpenAPI's encoding of objects)."""
     files: list[tuple[str, FilePart]] | None = None
     content: bytes | None = None
     """A raw body (``application/octet-stream`` and the like); its media type is in ``headers``."""
@@ -108,7 +112,7 @@ def encode_body(options: RequestOptions) -> dict[str, Any]:
         form = {**options.form, **(options.extra_body or {})}
         if options.multipart:
             # The fields go as parts too, so that the body is multipart even without a file.
-            return {"files": [*form_parts(form), *(options.files or [])]}
+            return {"files": [*form_parts(form), *json_parts(options.json_parts or {}), *(options.files or [])]}
         return {"data": form}
     json_data = options.json
     if not options.extra_body:
@@ -124,6 +128,19 @@ def form_parts(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
     for key, value in fields.items():
         for item in cast(list[object], value) if isinstance(value, list) else [value]:
             parts.append((key, (None, scalar_text(item).encode(), None)))
+    return parts
+
+
+def json_parts(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
+    """Fields as ``application/json`` parts without a file name; a list gives one part per item; values left out
+    (``NOT_GIVEN`` or ``None``) send no part."""
+    parts: list[tuple[str, FilePart]] = []
+    for key, value in strip_not_given(fields).items():
+        for item in cast(list[object], value) if isinstance(value, list) else [value]:
+            if item is not None:
+                parts.append(
+                    (key, (None, json.dumps(to_json(item), separators=(",", ":")).encode(), "application/json"))
+                )
     return parts
 
 
