@@ -99,19 +99,19 @@ def _generate(document: dict[str, Any], package: str) -> dict[str, str]:
 
 def check_modules(files: Mapping[str, str], models: list[NamedType]) -> None:
     """Every named type must be where the rest of the SDK imports it from: its class in its module (or re-exported
-    there: datamodel-code-generator puts models that refer to each other in a cycle into one shared module)."""
-    missing = [m for m in models if m.name not in _top_level_names(files.get(f"{m.module}.py", ""))]
-    if missing:
+    there: datamodel-code-generator puts models that refer to each other in a cycle into one shared module); and
+    datamodel-code-generator must not have named any type of its own (the type mapper names every class)."""
+    missing = [
+        f"did not write {m.name!r} to types/{m.module}.py"
+        for m in models
+        if m.name not in _top_level_names(files.get(f"{m.module}.py", ""))
+    ]
+    ours = {f"{m.module}.py" for m in models} | {"__init__.py", "_internal.py"}
+    invented = [f"wrote types/{name}, a module of its own" for name in sorted(set(files) - ours)]
+    if missing or invented:
+        hint = "this is a generator bug: please report it with the spec"
         raise GenerationError(
-            [
-                Problem(
-                    "",
-                    "",
-                    f"datamodel-code-generator did not write {m.name!r} to types/{m.module}.py",
-                    "this is a generator bug: please report it with the spec",
-                )
-                for m in missing
-            ]
+            [Problem("", "", f"datamodel-code-generator {what}", hint) for what in missing + invented]
         )
 
 

@@ -51,6 +51,9 @@ from .pytypes import (
 from .registry import NamedType, Registry
 from .text import clean
 
+LARGE_ENUM = 64
+"""An inline enum with more values than this becomes a type alias of its own."""
+
 MAX_DEPTH = 48
 """Schemas nested deeper than this are typed as any value (validation reports the nesting)."""
 
@@ -83,6 +86,7 @@ class TypeMapper:
         self._schema_names: dict[str, str] = {}
         """Class name -> component schema name."""
         self._hoist = True
+        self._chain_ends: dict[str, str] = {}
 
     @contextmanager
     def request_side(self) -> Iterator[None]:
@@ -132,6 +136,8 @@ class TypeMapper:
         at = f"/components/schemas/{schema_name.replace('~', '~0').replace('/', '~1')}"
         schema = as_mapping(self.doc.at(at))
         definition = self.build(schema, at, name, top=True)
+        if isinstance(definition, Ref) and component_name(schema) is not None:
+            definition = replace(definition, name=self._last_of_chain(schema_name))
         if isinstance(definition, Nullable) and isinstance(definition.inner, ObjectType):
             definition = definition.inner  # the class is the object; each use says whether it may be null
         if isinstance(definition, ObjectType):
@@ -139,6 +145,24 @@ class TypeMapper:
         self.types.add(NamedType(name, module_of(name), definition, schema_name, _text(schema, "description")))
         self._defining.discard(schema_name)
         return definition
+
+    def _last_of_chain(self, schema_name: str) -> str:
+        """The class a component that is only a ``$ref`` to another ends at, through any chain of such components:
+        its alias names the end of the chain, not the next link (so a chain of thousands stays flat). Every link
+        walked is remembered, so a long chain is walked once."""
+        walked = [schema_name]
+        while walked[-1] not in self._chain_ends:
+            target = component_name(self._schema(walked[-1]))
+            if target is None or target not in self.components or target in walked:
+                self._chain_ends[walked[-1]] = self.components[walked[-1]]
+                break
+            walked.append(target)
+        end = self._chain_ends[walked[-1]]
+        self._chain_ends.update(dict.fromkeys(walked, end))
+        return end
+
+    def _schema(self, schema_name: str) -> Mapping[str, Any]:
+        return as_mapping(as_mapping(as_mapping(self.doc.root.get("components")).get("schemas")).get(schema_name))
 
     def name_object(self, obj: ObjectType, name: str, description: str = "") -> Ref:
         """Give an inline object the class ``name`` (from :meth:`claim`)."""
@@ -178,9 +202,13 @@ class TypeMapper:
 
     def _non_null(self, node: Mapping[str, Any], at: str, hint: str, top: bool, depth: int) -> PyType:
         literal = _literal(node, at)
+        if literal is not None and len(literal.values) > LARGE_ENUM and not top:
+            name = self.claim(hint)  # one alias, instead of the values written out wherever the enum is used
+            self.types.add(NamedType(name, module_of(name), literal, None, _text(node, "description")))
+            return Ref(name, at=at)
         if literal is not None:
             return literal
-        union = self._union(node, at, hint, depth)
+        union = self._union(node, at, hint, top, depth)
         if union is not None:
             return union
         if isinstance(node.get("allOf"), list):
@@ -231,7 +259,7 @@ class TypeMapper:
         return tuple(found)
 
     # -- unions -------------------------------------------------------------------------------------------------
-    def _union(self, node: Mapping[str, Any], at: str, hint: str, depth: int) -> PyType | None:
+    def _union(self, node: Mapping[str, Any], at: str, hint: str, top: bool, depth: int) -> PyType | None:
         for key in ("oneOf", "anyOf"):
             members = as_list(node.get(key))
             if not members or (only_constrains_all(members) and ("properties" in node or "type" in node)):
@@ -246,7 +274,13 @@ class TypeMapper:
             if len(built) == 1:
                 return built[0]
             union = UnionType(built, one_of=key == "oneOf", at=at)
-            return replace(union, discriminator=self._discriminator(node, union, at))
+            union = replace(union, discriminator=self._discriminator(node, union, at))
+            if union.discriminator is None or top or not self._hoist:
+                return union
+            # A discriminated union is an annotated type, which datamodel-code-generator would name itself.
+            name = self.claim(hint)
+            self.types.add(NamedType(name, module_of(name), union, None, _text(node, "description")))
+            return Ref(name, at=at)
         return None
 
     def _discriminator(self, node: Mapping[str, Any], union: UnionType, at: str) -> Discriminator | None:
@@ -339,11 +373,8 @@ def _literal(node: Mapping[str, Any], at: str) -> LiteralType | None:
     """``Literal[...]`` of a ``const`` or of an enum's scalar values (floats and nulls are not literals)."""
     values = [node["const"]] if "const" in node else as_list(node.get("enum"))
     usable = [v for v in values if isinstance(v, str | int | bool) and not isinstance(v, float)]
-    unique: list[Any] = []
-    for v in usable:
-        if not any(type(v) is type(u) and v == u for u in unique):
-            unique.append(v)
-    return LiteralType(tuple(unique), at=at) if unique else None
+    unique = list(dict.fromkeys((type(v), v) for v in usable))  # True and 1 are different values here
+    return LiteralType(tuple(v for _, v in unique), at=at) if unique else None
 
 
 def _member_hint(hint: str, index: int, inline: list[int]) -> str:

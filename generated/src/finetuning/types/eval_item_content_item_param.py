@@ -4,6 +4,7 @@
 from typing import Literal, Required, TypeAlias, TypedDict
 
 from ._unchecked import UncheckedDict
+from .eval_item_content_text import EvalItemContentText
 
 __all__ = [
     "EvalItemContentItemParam",
@@ -85,6 +86,10 @@ class InputAudioParam(TypedDict, total=False):
 
 
 EvalItemContentItemParam: TypeAlias = (
-    str | InputTextContentParam | EvalItemContentOutputTextParam | EvalItemInputImageParam | InputAudioParam
+    EvalItemContentText
+    | InputTextContentParam
+    | EvalItemContentOutputTextParam
+    | EvalItemInputImageParam
+    | InputAudioParam
 )
 """A single content item: input text, output text, input image, or input audio."""

@@ -6,6 +6,7 @@ from typing import Literal, Required, TypedDict
 
 from ._unchecked import UncheckedDict
 from .eval_item_param import EvalItemParam
+from .reasoning_effort import ReasoningEffort
 
 __all__ = ["GraderScoreModelParam", "GraderScoreModelSamplingParamsParam"]
 
@@ -25,7 +26,7 @@ class GraderScoreModelSamplingParamsParam(TypedDict, total=False):
     max_completions_tokens: int | None
     """The maximum number of tokens the grader model may generate in its response."""
 
-    reasoning_effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None
+    reasoning_effort: ReasoningEffort
 
 
 class GraderScoreModelParam(TypedDict, total=False):

@@ -10,6 +10,7 @@ from ..grader_python_param import GraderPythonParam
 from ..grader_score_model_param import GraderScoreModelParam
 from ..grader_string_check_param import GraderStringCheckParam
 from ..grader_text_similarity_param import GraderTextSimilarityParam
+from ..metadata import Metadata
 
 __all__ = [
     "JobCreateParams",
@@ -305,7 +306,7 @@ class JobCreateParams(TypedDict, total=False):
     method: Method | UncheckedDict
     """The method used for fine-tuning."""
 
-    metadata: dict[str, str] | None
+    metadata: Metadata
     """
     Set of 16 key-value pairs that can be attached to an object. This can be useful for storing
     additional information about the object in a structured format, and querying for objects via

@@ -22,6 +22,7 @@ from ....types._unchecked import UncheckedDict
 from ....types.fine_tuning import job_create_params
 from ....types.fine_tuning_job import FineTuningJob
 from ....types.fine_tuning_job_event import FineTuningJobEvent
+from ....types.metadata import Metadata
 
 if TYPE_CHECKING:
     from .checkpoints import (
@@ -63,7 +64,7 @@ class Jobs(SyncAPIResource):
         hyperparameters: job_create_params.Hyperparameters | UncheckedDict | NotGiven = NOT_GIVEN,
         integrations: Iterable[job_create_params.Integration | UncheckedDict] | None | NotGiven = NOT_GIVEN,
         method: job_create_params.Method | UncheckedDict | NotGiven = NOT_GIVEN,
-        metadata: dict[str, str] | None | NotGiven = NOT_GIVEN,
+        metadata: Metadata | NotGiven = NOT_GIVEN,
         seed: int | None | NotGiven = NOT_GIVEN,
         suffix: str | None | NotGiven = NOT_GIVEN,
         validation_file: str | None | NotGiven = NOT_GIVEN,
@@ -425,7 +426,7 @@ class AsyncJobs(AsyncAPIResource):
         hyperparameters: job_create_params.Hyperparameters | UncheckedDict | NotGiven = NOT_GIVEN,
         integrations: Iterable[job_create_params.Integration | UncheckedDict] | None | NotGiven = NOT_GIVEN,
         method: job_create_params.Method | UncheckedDict | NotGiven = NOT_GIVEN,
-        metadata: dict[str, str] | None | NotGiven = NOT_GIVEN,
+        metadata: Metadata | NotGiven = NOT_GIVEN,
         seed: int | None | NotGiven = NOT_GIVEN,
         suffix: str | None | NotGiven = NOT_GIVEN,
         validation_file: str | None | NotGiven = NOT_GIVEN,
