@@ -9,6 +9,7 @@ reports it, and stops them; SIGTERM, which stops them, does just that.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -43,4 +44,8 @@ def pool(processes: int | None = None) -> Pool:
     context = multiprocessing.get_context()
     forked = context.get_start_method() == "fork"
     initializer: Callable[..., None] = die_with
-    return context.Pool(processes, initializer=initializer, initargs=(os.getpid() if forked else None,))
+    gc.freeze()  # forked workers inherit the parent's objects: their garbage collector need not walk them, ever
+    try:
+        return context.Pool(processes, initializer=initializer, initargs=(os.getpid() if forked else None,))
+    finally:
+        gc.unfreeze()

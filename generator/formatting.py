@@ -19,12 +19,14 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 import black
 
 from . import children
 from .cache import Cache, digest, source_digest, tool_versions
+from .errors import GenerationError, Problem
 
 LINE_LENGTH = 120
 MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY311})
@@ -84,20 +86,30 @@ def format_markdown(text: str) -> str:
     return _PYTHON_BLOCK.sub(lambda m: "```python\n" + format_source(m.group(1)) + "```", text)
 
 
-def _black(sources: list[str], progress: Callable[[int, int], None] | None) -> list[str]:
-    formatted: list[str] = []
+def _black(sources: list[str], progress: Callable[[int, int], None] | None, workers: Pool | None) -> list[str]:
+    """Black over ``sources``: in ``workers`` (or a pool of its own) when there are enough of them."""
     if len(sources) < PARALLEL_THRESHOLD:
-        results: Iterable[str] = map(format_source, sources)
-        for text in results:
-            formatted.append(text)
-            if progress:
-                progress(len(formatted), len(sources))
-        return formatted
-    with children.pool() as workers:
-        for text in workers.imap(format_source, sources, chunksize=8):
-            formatted.append(text)
-            if progress:
-                progress(len(formatted), len(sources))
+        return _collect(map(format_source, sources), len(sources), progress)
+    if workers is not None:
+        return _in_parallel(workers, sources, progress)
+    with children.pool() as own:
+        return _in_parallel(own, sources, progress)
+
+
+def _in_parallel(workers: Pool, sources: list[str], progress: Callable[[int, int], None] | None) -> list[str]:
+    """The largest files first, one at a time, so that no worker is left with a long file at the end."""
+    order = sorted(range(len(sources)), key=lambda i: -len(sources[i]))
+    results = _collect(workers.imap(format_source, [sources[i] for i in order]), len(sources), progress)
+    formatted = dict(zip(order, results, strict=True))
+    return [formatted[i] for i in range(len(sources))]
+
+
+def _collect(results: Iterable[str], total: int, progress: Callable[[int, int], None] | None) -> list[str]:
+    formatted: list[str] = []
+    for text in results:
+        formatted.append(text)
+        if progress:
+            progress(len(formatted), total)
     return formatted
 
 
@@ -107,19 +119,26 @@ def _format_key() -> str:
 
 
 def format_files(
-    files: dict[str, str], cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
+    files: dict[str, str],
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    workers: Pool | None = None,
+    known: list[str] | None = None,
 ) -> dict[str, str]:
     """Format every ``.py`` file once (or take it from ``cache``), and the Python blocks of ``.md`` files; other files
-    pass through unchanged.
+    pass through unchanged. Every freshly formatted module must compile (see :func:`compile_check`) before it is
+    cached, so a cached module is one that compiled.
 
-    ``progress(done, total)`` is told as black finishes files.
+    ``progress(done, total)`` is told as black finishes files; black runs in ``workers`` when given. ``known`` are
+    the first-party modules (default: those of ``files``); a tree formatted in parts passes those of the whole tree.
     """
-    files = {name: format_markdown(text) if name.endswith(".md") else text for name, text in files.items()}
+    key = _format_key()
+    done = {name: _markdown(key, text, cache) for name, text in files.items() if name.endswith(".md")}
     python = {name: text for name, text in files.items() if name.endswith(".py") and text.strip()}
-    known = first_party(python)
-    formatter = digest(_format_key(), *known)
+    known = first_party(python) if known is None else known
+    formatter = digest(key, *known)
     keys = {name: digest(formatter, name, text) for name, text in python.items()}
-    done: dict[str, str] = {}
     for name in python:
         cached = cache.get("format", keys[name]) if cache is not None else None
         if cached is not None:
@@ -127,8 +146,39 @@ def format_files(
     todo = sorted(name for name in python if name not in done)
     if todo:
         prepared = _ruff(python, todo, known)
-        for name, text in zip(todo, _black([prepared[name] for name in todo], progress), strict=True):
-            done[name] = text
+        fresh = dict(zip(todo, _black([prepared[name] for name in todo], progress, workers), strict=True))
+        compile_check(fresh)
+        done.update(fresh)
+        for name, text in fresh.items():
             if cache is not None:
                 cache.put("format", keys[name], text)
     return {**files, **done}
+
+
+def _markdown(key: str, text: str, cache: Cache | None) -> str:
+    entry = digest(key, "markdown", text)
+    cached = cache.get("format", entry) if cache is not None else None
+    if cached is None:
+        cached = format_markdown(text)
+        if cache is not None:
+            cache.put("format", entry, cached)
+    return cached
+
+
+def compile_check(files: dict[str, str]) -> None:
+    """Every generated module must compile; if one does not, that is a generator bug, and nothing is written."""
+    problems: list[Problem] = []
+    for name in sorted(files):
+        try:
+            compile(files[name], name, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            problems.append(
+                Problem(
+                    name,
+                    "",
+                    f"the generated code does not compile (line {exc.lineno}: {exc.msg})",
+                    "this is a generator bug: please report it with the spec",
+                )
+            )
+    if problems:
+        raise GenerationError(problems)

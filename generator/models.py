@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 import json
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any, cast
 
@@ -27,22 +28,44 @@ MODEL_METHODS = frozenset({"to_dict", "to_json", "construct_from"})
 def render_models(api: Api, *, cache: Cache | None = None) -> dict[str, str]:
     """Run datamodel-code-generator over the API's named types (or take its output from ``cache``);
     returns ``{module file name: source}`` for the ``types`` package."""
+    return start_models(api, cache=cache)()
+
+
+def start_models(api: Api, *, cache: Cache | None = None, workers: Pool | None = None) -> Callable[[], dict[str, str]]:
+    """Start datamodel-code-generator over the API's named types (in one of ``workers`` when given, so that the rest
+    of the run overlaps it), or take its output from ``cache``. Returns the function that waits for the modules:
+    ``{module file name: source}`` for the ``types`` package."""
     if not api.models:
-        return {}
+        return dict
     document = model_document(api.types)
     key = digest(source_digest(Path(__file__)), tool_versions(), api.package_name, json.dumps(document, default=repr))
     cached = cache.get_json("models", key) if cache is not None else None
     if isinstance(cached, dict):
-        files = cast(dict[str, str], cached)
-    else:
-        with warnings.catch_warnings():
-            # Unknown string formats ("snowflake", "uuid4") are typed as plain str; the warning is noise.
-            warnings.simplefilter("ignore", UserWarning)
-            files = _generate(document, api.package_name)
-        if cache is not None:
-            cache.put_json("models", key, files)
+        stored = cast(dict[str, str], cached)
+        return lambda: _checked(stored, api)
+    if workers is None:
+        return lambda: _checked(_store(generate_quietly(document, api.package_name), cache, key), api)
+    pending = workers.apply_async(generate_quietly, (document, api.package_name))
+    return lambda: _checked(_store(cast(dict[str, str], pending.get()), cache, key), api)
+
+
+def _store(files: dict[str, str], cache: Cache | None, key: str) -> dict[str, str]:
+    if cache is not None:
+        cache.put_json("models", key, files)
+    return files
+
+
+def _checked(files: dict[str, str], api: Api) -> dict[str, str]:
     check_modules(files, api.models)
     return {name: text for name, text in files.items() if name != "__init__.py"}
+
+
+def generate_quietly(document: dict[str, Any], package: str) -> dict[str, str]:
+    """datamodel-code-generator's modules for ``document``, without its warnings: unknown string formats
+    ("snowflake", "uuid4") are typed as plain str, and the warning about them is noise."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return _generate(document, package)
 
 
 def _property_names(node: Any) -> set[str]:

@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import pagination
+from . import children, pagination
 from .cache import Cache
 from .config import SdkConfig, parse_config
 from .errors import GenerationError, Problem
 from .examples import Examples
-from .formatting import format_files
+from .formatting import first_party, format_files
+from .ir import Api
 from .loader import Document, load_document, read_file
-from .models import render_models
+from .models import start_models
 from .operations import renamed_summary
 from .parser import parse
 from .progress import Progress
@@ -107,22 +108,33 @@ def build(
     api = result.api
     release = None
     if out is not None:
-        release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp)
+        release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache)
         api.package_version = release.package_version
-    progress.stage("models")
-    models = render_models(api, cache=cache)
-    progress.stage("rendering")
-    files = render_package(api, Examples(api.types), template_dir)
-    files.update({f"src/{api.package_name}/types/{name}": text for name, text in models.items()})
-    progress.stage("formatting")
-    formatted = format_files(files, cache, progress.advance)
-    _check_compiles(formatted)
+    formatted = _render_and_format(api, template_dir, progress, cache)
     formatted.update(release.files if release is not None else {})
     warnings = inputs.warnings + result.problems.warnings
     skipped = len(result.skipped)
     renamed = renamed_summary(api.resources)
     notes = (pagination.summary(api.operations), *([renamed] if renamed else []))
     return Build(formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release, notes)
+
+
+def _render_and_format(api: Api, template_dir: Path, progress: Progress, cache: Cache | None) -> dict[str, str]:
+    """The package's files, formatted. Both cores work throughout: datamodel-code-generator runs in one worker
+    process while this one renders the templates and the other workers format what it rendered; then all workers
+    format the models."""
+    types = f"src/{api.package_name}/types"
+    with children.pool() as workers:
+        progress.stage("models")
+        models = start_models(api, cache=cache, workers=workers)
+        progress.stage("rendering")
+        files = render_package(api, Examples(api.types), template_dir, cache)
+        known = first_party([*files, *(f"{types}/{m.module}.py" for m in api.models)])
+        progress.stage("formatting")
+        formatted = format_files(files, cache, progress.advance, workers=workers, known=known)
+        modules = {f"{types}/{name}": text for name, text in models().items()}
+        formatted.update(format_files(modules, cache, progress.advance, workers=workers, known=known))
+    return formatted
 
 
 def build_with_history(
@@ -168,22 +180,3 @@ def read_api(path: Path, config: Path | None) -> tuple[Document, SdkConfig, dict
         config = path.parent / "sdk.yaml"
     inputs = read_inputs(path, config)
     return inputs.doc, inputs.config, inputs.config_data, None
-
-
-def _check_compiles(files: dict[str, str]) -> None:
-    """Every generated module must compile; if one does not, that is a generator bug, and nothing is written."""
-    problems: list[Problem] = []
-    for name in sorted(n for n in files if n.endswith(".py")):
-        try:
-            compile(files[name], name, "exec", dont_inherit=True)
-        except SyntaxError as exc:
-            problems.append(
-                Problem(
-                    name,
-                    "",
-                    f"the generated code does not compile (line {exc.lineno}: {exc.msg})",
-                    "this is a generator bug: please report it with the spec",
-                )
-            )
-    if problems:
-        raise GenerationError(problems)

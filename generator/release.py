@@ -11,12 +11,15 @@ history.
 
 from __future__ import annotations
 
+import base64
 import json
+import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from .cache import Cache, digest, generator_fingerprint
 from .config import SdkConfig, parse_config
 from .diff import Change, Side, compare
 from .errors import GenerationError, Problem
@@ -41,6 +44,8 @@ class Recorded:
     spec: dict[str, Any]
     config: dict[str, Any]
     file: str
+    digest: str = ""
+    """Of the snapshot file's bytes."""
 
     def document(self) -> Document:
         return Document(self.spec, f"{self.file}#/spec")
@@ -67,7 +72,8 @@ def read_recorded(out: Path) -> Recorded | None:
                 )
             ]
         )
-    return Recorded(version, cast(dict[str, Any], spec), cast(dict[str, Any], config), str(path))
+    stamp = digest(path.read_bytes())
+    return Recorded(version, cast(dict[str, Any], spec), cast(dict[str, Any], config), str(path), stamp)
 
 
 def snapshot_text(version: str, spec: Any, config: Mapping[str, Any]) -> str:
@@ -82,6 +88,19 @@ def snapshot_text(version: str, spec: Any, config: Mapping[str, Any]) -> str:
     }
     # ASCII with escapes: any text of the spec (a lone surrogate, a control character) is stored exactly and safely.
     return json.dumps(data, indent=1, ensure_ascii=True) + "\n"
+
+
+def _released(recorded: Recorded, cache: Cache | None) -> Side:
+    """The last release's API, parsed. The same snapshot parses the same way with the same generator, so the parse
+    is kept in ``cache`` under both (a pickle: the cache is the user's own, and every entry's digest is checked)."""
+    key = digest(generator_fingerprint(), recorded.digest)
+    stored = cache.get("released", key) if cache is not None and recorded.digest else None
+    if stored is not None:
+        return Side(cast(Api, pickle.loads(base64.b64decode(stored))))
+    side = Side.parse(recorded.document(), recorded.sdk_config(), keep_going=True)
+    if cache is not None and recorded.digest:
+        cache.put("released", key, base64.b64encode(pickle.dumps(side.api, pickle.HIGHEST_PROTOCOL)).decode("ascii"))
+    return side
 
 
 @dataclass
@@ -129,10 +148,17 @@ def differs(old_spec: Any, old_config: Mapping[str, Any], new_spec: Any, new_con
 
 
 def plan(
-    api: Api, doc: Document, config_data: dict[str, Any], config: SdkConfig, out: Path, *, stamp: bool = False
+    api: Api,
+    doc: Document,
+    config_data: dict[str, Any],
+    config: SdkConfig,
+    out: Path,
+    *,
+    stamp: bool = False,
+    cache: Cache | None = None,
 ) -> Release:
     """The versions of ``api`` (parsed from ``doc``) generated into ``out``, and its history files; with ``stamp``,
-    the unreleased changes are released."""
+    the unreleased changes are released. A ``cache`` keeps the parsed last release."""
     recorded = read_recorded(out)
     changelog_path = out / CHANGELOG
     old_log = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
@@ -144,7 +170,7 @@ def plan(
         release.files[SNAPSHOT] = snapshot_text(config.version, doc.root, config_data)
         return release
     changed = differs(recorded.spec, recorded.config, doc.root, config_data)
-    old = Side.parse(recorded.document(), recorded.sdk_config(), keep_going=True) if changed else None
+    old = _released(recorded, cache) if changed else None
     changes = compare(old, Side(api)) if old is not None else []
     version = next_version(recorded.version, changes, changed, config)
     release = Release(version, recorded.version, changes, changed, names=(recorded.document().name, doc.name))

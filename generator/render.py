@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from . import methods, runtime
+from .cache import Cache, TemplateCache
 from .examples import Argument, ExampleCall, Examples
 from .ir import Api, Operation, Resource
 from .methods import Arguments, features, resource_imports
@@ -78,8 +79,9 @@ def signature(op: Operation, args: Arguments) -> str:
     return ", ".join(parts)
 
 
-def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
+def environment(template_dir: Path = TEMPLATES, cache: Cache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=TemplateCache(cache) if cache is not None else None,
         loader=jinja2.FileSystemLoader(str(template_dir)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -221,9 +223,12 @@ Emit = Callable[..., None]
 """``emit(template, target, **extra)``: render one template into one file of the package."""
 
 
-def render_package(api: Api, examples: Examples, template_dir: Path = TEMPLATES) -> dict[str, str]:
-    """Render every templated file; returns ``{path relative to the output folder: text}``."""
-    env = environment(template_dir)
+def render_package(
+    api: Api, examples: Examples, template_dir: Path = TEMPLATES, cache: Cache | None = None
+) -> dict[str, str]:
+    """Render every templated file; returns ``{path relative to the output folder: text}``. With a ``cache``, the
+    compiled templates are kept there."""
+    env = environment(template_dir, cache)
     common = _common(api)
     files: dict[str, str] = {}
 

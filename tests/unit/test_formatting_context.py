@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.cache import Cache
+from generator.errors import GenerationError
 from generator.formatting import format_files
 
 PACKAGE = {
@@ -24,3 +27,22 @@ def test_one_changed_file_sorts_its_imports_as_the_whole_package_does(tmp_path: 
     whole = format_files({**PACKAGE, "tests/test_shop.py": changed})["tests/test_shop.py"]
     assert alone == whole
     assert "import pytest\n\nfrom shop import Client\nfrom shop.pagination import Page\n" in whole
+
+
+def test_a_module_that_does_not_compile_is_an_error_and_never_cached(tmp_path: Path) -> None:
+    """black's parser accepts what Python's compiler rejects (``return`` outside a function); such a module is a
+    generator bug, reported every time: a warm run must not take it from the cache as checked."""
+    cache = Cache(tmp_path)
+    broken = {**PACKAGE, "src/shop/broken.py": "return 1\n"}
+    for _ in range(2):
+        with pytest.raises(GenerationError, match=r"src/shop/broken.py: error: the generated code does not compile"):
+            format_files(broken, cache)
+
+
+def test_markdown_is_formatted_once_then_taken_from_the_cache(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    doc = {"api.md": "# Shop\n\n```python\nx = {  'a':1 }\n```\n"}
+    assert format_files(doc, cache)["api.md"] == '# Shop\n\n```python\nx = {"a": 1}\n```\n'
+    entries = sorted(p.read_text() for p in (tmp_path / "format").rglob("*") if p.is_file())
+    assert len(entries) == 1 and entries[0].endswith('x = {"a": 1}\n```\n')
+    assert format_files(doc, cache)["api.md"] == '# Shop\n\n```python\nx = {"a": 1}\n```\n'

@@ -80,6 +80,21 @@ SCHEMAS: dict[str, Any] = {
     # a nullable map, both ways of writing it: the value type is kept (a list of types drops additionalProperties).
     "Labels": {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
     "Tags": {"anyOf": [{"type": "object", "additionalProperties": {"type": "integer"}}, {"type": "null"}]},
+    # an inline discriminated union and an inline enum of many values: each a type of its own (an annotated union
+    # would otherwise be named, and put in a module, by datamodel-code-generator; the enum written out at each use).
+    "Owner": {
+        "type": "object",
+        "properties": {
+            "pet": {
+                "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+                "discriminator": {"propertyName": "kind"},
+            },
+            "country": {"type": "string", "enum": [f"c{i:03}" for i in range(200)]},
+        },
+    },
+    # a chain of components that are each only a reference to the next: every alias names the end of the chain.
+    **{f"Link{i}": {"$ref": f"#/components/schemas/Link{i + 1}"} for i in range(4)},
+    "Link4": {"type": "object", "properties": {"id": {"type": "string"}}},
 }
 
 
@@ -141,6 +156,22 @@ def test_a_nullable_map_keeps_its_value_type(package: Path) -> None:
     types = _types(package)
     assert 'Labels = TypeAliasType("Labels", dict[str, str] | None)' in types["labels"]
     assert 'Tags = TypeAliasType("Tags", dict[str, int] | None)' in types["tags"]
+
+
+def test_inline_discriminated_unions_and_large_enums_are_named(package: Path) -> None:
+    types = _types(package)
+    owner = types["owner"]
+    assert "pet: OwnerPet | None" in owner and "country: OwnerCountry | None" in owner
+    assert "Cat | Dog" in types["owner_pet"] and 'Field(discriminator="kind")' in types["owner_pet"]
+    assert '"c000"' in types["owner_country"] and '"c000"' not in owner
+    # build() refuses a module datamodel-code-generator named itself; here are only the generator's modules
+    assert {"owner", "owner_pet", "owner_country", "link0"} <= set(types)
+
+
+def test_an_alias_chain_names_its_end(package: Path) -> None:
+    types = _types(package)
+    for i in range(4):
+        assert f'TypeAliasType("Link{i}", Link4)' in types[f"link{i}"].replace("\n", "").replace("    ", "")
 
 
 def test_the_models_import_validate_and_type_check(package: Path) -> None:
