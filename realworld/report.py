@@ -287,7 +287,10 @@ SURFACE_HEADER = [
 ]
 
 
-def write_report(path: Path, results: list[Result], *, seconds: float, keep_going: bool, prism_errors: bool) -> None:
+def write_report(
+    path: Path, results: list[Result], *, seconds: float, keep_going: bool, prism_errors: bool, names: str = ""
+) -> None:
+    """The Markdown report; ``names`` is a section of its own (see :mod:`realworld.names`), before the details."""
     header = [
         "spec",
         "OpenAPI",
@@ -331,6 +334,7 @@ def write_report(path: Path, results: list[Result], *, seconds: float, keep_goin
         *SURFACE_HEADER,
         *(_surface_row(r) for r in results),
         "",
+        *([names] if names else []),
         "## Details",
     ]
     for result in results:

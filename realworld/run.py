@@ -22,7 +22,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from . import documents, prism, surface
+from . import documents, names, prism, surface
 from .report import Result, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -294,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     for result in results:
         _log(result.summary_line())
     report = scratch / "real-world.md" if args.only else args.report
-    write_report(report, results, seconds=seconds, keep_going=keep_going, prism_errors=args.prism_errors)
+    section = "" if args.only else names.report(args.specs, names.REFERENCE)
+    write_report(report, results, seconds=seconds, keep_going=keep_going, prism_errors=args.prism_errors, names=section)
     _log(f"wrote {report.relative_to(ROOT) if report.is_relative_to(ROOT) else report}")
     _log(f"{len(results)} documents in {seconds:.0f}s")
     return 0 if all(r.clean for r in results) else 1
