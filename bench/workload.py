@@ -51,7 +51,7 @@ def sync_caller(client_name: str, base_url: str):  # noqa: ANN201 - returns (cal
         import openai  # the generated SDK of the whole OpenAI document, first on PYTHONPATH
 
         client = openai.Client(api_key="sk-bench", base_url=base_url, max_retries=0)
-        return lambda: client.fine_tuning.retrieve_job(JOB_ID), None, client.close
+        return lambda: client.fine_tuning.jobs.retrieve(JOB_ID), None, client.close
     import finetuning
 
     client = finetuning.Client(api_key="sk-bench", base_url=base_url, max_retries=0)
