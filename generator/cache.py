@@ -9,7 +9,6 @@ wherever ``SDKGEN_CACHE_DIR`` points; ``--no-cache`` on the command line turns i
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import os
@@ -19,9 +18,6 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import cast
-
-import jinja2
-import jinja2.bccache
 
 CACHE_ENV = "SDKGEN_CACHE_DIR"
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,23 +106,6 @@ class Cache:
 
     def put_json(self, kind: str, key: str, value: object) -> None:
         self.put(kind, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
-
-
-class TemplateCache(jinja2.BytecodeCache):
-    """Jinja2's compiled templates, kept in a :class:`Cache` (atomic, checked entries) under the template's name and
-    the digest of its source; Jinja2 itself rejects bytecode of another Python version."""
-
-    def __init__(self, cache: Cache) -> None:
-        self.cache = cache
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        stored = self.cache.get("templates", digest(bucket.key, bucket.checksum))
-        if stored is not None:
-            bucket.bytecode_from_string(base64.b64decode(stored))
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        value = base64.b64encode(bucket.bytecode_to_string()).decode("ascii")
-        self.cache.put("templates", digest(bucket.key, bucket.checksum), value)
 
 
 def open_cache(enabled: bool = True) -> Cache | None:

@@ -13,15 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import report
 from .bundle import refs_allowed_under
 from .cache import last_run, open_cache, record_run, run_inputs
-from .diff import compare_documents
 from .errors import GenerationError
 from .outfolder import check_not_protected, check_owned, locked, with_marker
 from .progress import Progress, progress_for
-from .release import differs
-from .versioning import next_version
 from .writer import diff_tree, read_tree, recover, write_tree
 
 if TYPE_CHECKING:
@@ -90,7 +86,11 @@ def _diff_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _diff(args: argparse.Namespace) -> int:
     """``diff OLD NEW``: exit 0, 1 for breaking changes with ``--fail-on-breaking``, 2 for bad input."""
-    from .pipeline import read_api  # noqa: PLC0415 - see main()
+    from . import report  # noqa: PLC0415 - see main()
+    from .diff import compare_documents  # noqa: PLC0415
+    from .pipeline import read_api  # noqa: PLC0415
+    from .release import differs  # noqa: PLC0415
+    from .versioning import next_version  # noqa: PLC0415
 
     try:
         old_doc, old_config, old_recorded, old_version = read_api(args.old, args.old_config)
@@ -121,6 +121,8 @@ def _diff(args: argparse.Namespace) -> int:
 def _print_release(release: Release, command: str, quiet: bool) -> None:
     """What a run tells about versions: the changes since the last release when there are any (the report of
     ``diff OUT SPEC``), and whether they are released."""
+    from . import report  # noqa: PLC0415 - see main()
+
     if not release.unreleased:
         if command == "release":
             print(f"nothing to release: the spec is the API of release {release.version}")

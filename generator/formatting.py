@@ -82,7 +82,7 @@ _PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 
 def format_markdown(text: str) -> str:
-    """Black-format every fenced ``python`` block of a Markdown document."""
+    """Black-format every fenced ``python`` block of a Markdown document (:func:`_markdown` is the cached form)."""
     return _PYTHON_BLOCK.sub(lambda m: "```python\n" + format_source(m.group(1)) + "```", text)
 
 
@@ -156,13 +156,19 @@ def format_files(
 
 
 def _markdown(key: str, text: str, cache: Cache | None) -> str:
-    entry = digest(key, "markdown", text)
-    cached = cache.get("format", entry) if cache is not None else None
-    if cached is None:
-        cached = format_markdown(text)
-        if cache is not None:
-            cache.put("format", entry, cached)
-    return cached
+    """:func:`format_markdown`, each block taken from ``cache`` when it was formatted before."""
+    if cache is None:
+        return format_markdown(text)
+
+    def block(code: str) -> str:
+        entry = digest(key, "python block", code)
+        done = cache.get("format", entry)
+        if done is None:
+            done = format_source(code)
+            cache.put("format", entry, done)
+        return done
+
+    return _PYTHON_BLOCK.sub(lambda m: "```python\n" + block(m.group(1)) + "```", text)
 
 
 def compile_check(files: dict[str, str]) -> None:

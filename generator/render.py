@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
 from . import methods, runtime
-from .cache import Cache, TemplateCache
+from .cache import Cache, digest
 from .examples import Argument, ExampleCall, Examples
 from .ir import Api, Operation, Resource
 from .methods import Arguments, features, resource_imports
@@ -77,6 +79,23 @@ def signature(op: Operation, args: Arguments) -> str:
     if keywords:
         parts += ["*", *keywords]
     return ", ".join(parts)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Jinja2's compiled templates, kept in a :class:`Cache` (atomic, checked entries) under the template's name and
+    the digest of its source; Jinja2 itself rejects bytecode of another Python version."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        stored = self.cache.get("templates", digest(bucket.key, bucket.checksum))
+        if stored is not None:
+            bucket.bytecode_from_string(base64.b64decode(stored))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        value = base64.b64encode(bucket.bytecode_to_string()).decode("ascii")
+        self.cache.put("templates", digest(bucket.key, bucket.checksum), value)
 
 
 def environment(template_dir: Path = TEMPLATES, cache: Cache | None = None) -> jinja2.Environment:

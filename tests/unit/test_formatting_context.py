@@ -39,10 +39,10 @@ def test_a_module_that_does_not_compile_is_an_error_and_never_cached(tmp_path: P
             format_files(broken, cache)
 
 
-def test_markdown_is_formatted_once_then_taken_from_the_cache(tmp_path: Path) -> None:
+def test_markdown_blocks_are_formatted_once_then_taken_from_the_cache(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     doc = {"api.md": "# Shop\n\n```python\nx = {  'a':1 }\n```\n"}
     assert format_files(doc, cache)["api.md"] == '# Shop\n\n```python\nx = {"a": 1}\n```\n'
     entries = sorted(p.read_text() for p in (tmp_path / "format").rglob("*") if p.is_file())
-    assert len(entries) == 1 and entries[0].endswith('x = {"a": 1}\n```\n')
+    assert len(entries) == 1 and entries[0].endswith('\nx = {"a": 1}\n')  # the block, formatted
     assert format_files(doc, cache)["api.md"] == '# Shop\n\n```python\nx = {"a": 1}\n```\n'
