@@ -13,7 +13,7 @@ import jinja2
 import jinja2.bccache
 
 from . import methods, runtime
-from .cache import Cache, digest
+from .cache import Cache, digest, generator_fingerprint
 from .examples import Argument, ExampleCall, Examples
 from .ir import Api, Operation, Resource
 from .methods import Arguments, features, resource_imports
@@ -82,20 +82,24 @@ def signature(op: Operation, args: Arguments) -> str:
 
 
 class TemplateCache(jinja2.BytecodeCache):
-    """Jinja2's compiled templates, kept in a :class:`Cache` (atomic, checked entries) under the template's name and
-    the digest of its source; Jinja2 itself rejects bytecode of another Python version."""
+    """Jinja2's compiled templates, kept in a :class:`Cache` (atomic, checked entries) under the template's name, the
+    digest of its source and the generator's fingerprint (the environment's options, set here, change how a template
+    compiles); Jinja2 itself rejects bytecode of another Python version."""
 
     def __init__(self, cache: Cache) -> None:
         self.cache = cache
 
+    def _key(self, bucket: jinja2.bccache.Bucket) -> str:
+        return digest(generator_fingerprint(), bucket.key, bucket.checksum)
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        stored = self.cache.get("templates", digest(bucket.key, bucket.checksum))
+        stored = self.cache.get("templates", self._key(bucket))
         if stored is not None:
             bucket.bytecode_from_string(base64.b64decode(stored))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         value = base64.b64encode(bucket.bytecode_to_string()).decode("ascii")
-        self.cache.put("templates", digest(bucket.key, bucket.checksum), value)
+        self.cache.put("templates", self._key(bucket), value)
 
 
 def environment(template_dir: Path = TEMPLATES, cache: Cache | None = None) -> jinja2.Environment:

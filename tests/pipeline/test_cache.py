@@ -12,6 +12,7 @@ from generator import cli
 from generator.cache import Cache, digest
 from generator.outfolder import MARKER, with_marker
 from generator.pipeline import build_with_history
+from generator.render import environment
 from generator.writer import read_tree
 from tests.support import FIXTURES
 
@@ -90,3 +91,13 @@ def test_no_cache_neither_reads_nor_writes_it(zoo: Path, tmp_path: Path, capsys:
     _generate(zoo / "openapi.yaml", out, capsys, "--no-cache")
     assert "files written" in _generate(zoo / "openapi.yaml", out, capsys, "--no-cache")
     assert not (tmp_path / "cache").exists()
+
+
+def test_compiled_templates_are_cached_and_give_the_same_text(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "t.j2").write_text("{% for x in items %}{{ x }}\n{% endfor %}")
+    cache = Cache(tmp_path / "cache")
+    first = environment(tmp_path / "templates", cache).get_template("t.j2").render(items=[1, 2])
+    assert len(list((tmp_path / "cache" / "templates").rglob("*"))) == 2  # a folder and one entry
+    again = environment(tmp_path / "templates", cache).get_template("t.j2").render(items=[1, 2])
+    assert first == again == environment(tmp_path / "templates").get_template("t.j2").render(items=[1, 2]) == "1\n2\n"
