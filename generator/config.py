@@ -14,13 +14,12 @@ from typing import Any, cast
 
 from .errors import GenerationError, Problem, pointer
 from .loader import Document, pointer_join, read_file
-from .openapi import HTTP_METHODS, as_mapping
+from .openapi import HTTP_METHODS, HTTP_TOKEN, as_mapping
 
 PAGINATION_STYLES = ("cursor", "next_token", "next_url", "offset", "page")
 VERSION_POLICIES = ("semver", "semver-zero")
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 _PLAIN = re.compile(r"^[^\x00-\x1f\x7f\"'\\`]+$")
 """Field and parameter names that the templates also quote in docstrings: no quotes, backslashes or controls."""
 
@@ -281,10 +280,10 @@ def _check_values(values: dict[str, Any], file: str, problems: list[Problem]) ->
             )
     headers = [k for k in ("request_id_header", "idempotency_header") if isinstance(values.get(k), str)]
     for key in headers:
-        if not _TOKEN.match(values[key]):
+        if not HTTP_TOKEN.match(values[key]):
             problems.append(Problem(file, pointer(key), f"{values[key]!r} is not a valid HTTP header name"))
     for name, value in cast(dict[Any, Any], values.get("default_headers", {})).items():
-        if not _TOKEN.match(str(name)) or any(c in str(value) for c in "\r\n\x00"):
+        if not HTTP_TOKEN.match(str(name)) or any(c in str(value) for c in "\r\n\x00"):
             problems.append(
                 Problem(file, pointer("default_headers", str(name)), "not a valid HTTP header name and value")
             )

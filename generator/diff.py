@@ -386,10 +386,6 @@ def _returns(op: Operation) -> str:
     return op.response.source if op.response is not None else "None"
 
 
-def _values(values: list[Any]) -> str:
-    return ", ".join(repr(v) for v in values)
-
-
 def _auth(auth: Any) -> str:
     return f"{auth.kind} {auth.name!r}" if auth.name else str(auth.kind)
 

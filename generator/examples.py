@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .ir import Operation, Param
 from .params import fits
-from .pytypes import ListOf, LiteralType, ObjectType, Ref, UnionType
+from .pytypes import FileType, ListOf, LiteralType, ObjectType, Ref, UnionType
 from .registry import Registry
 
 _KINDS = {"integer": "number", "number": "number", "boolean": "bool", "string": "str"}
@@ -61,7 +61,7 @@ class Examples:
 
     def argument(self, param: Param) -> str:
         """The Python source of an example value for ``param``."""
-        if param.type.annotation in ("FileTypes", "FileContent", "list[FileTypes]"):
+        if param.is_file or isinstance(param.type, FileType):  # a file part (or a list of them), or a whole body
             content = repr(f"example content of {param.wire_name or 'the body'}".encode())
             return f"[{content}]" if isinstance(param.type, ListOf) else content
         candidates = [param.example] if param.has_example else []

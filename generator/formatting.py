@@ -81,19 +81,11 @@ def _ruff(files: dict[str, str], only: list[str], known: list[str]) -> dict[str,
 _PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 
-def format_markdown(text: str) -> str:
-    """Black-format every fenced ``python`` block of a Markdown document (:func:`_markdown` is the cached form)."""
-    return _PYTHON_BLOCK.sub(lambda m: "```python\n" + format_source(m.group(1)) + "```", text)
-
-
 def _black(sources: list[str], progress: Callable[[int, int], None] | None, workers: Pool | None) -> list[str]:
-    """Black over ``sources``: in ``workers`` (or a pool of its own) when there are enough of them."""
-    if len(sources) < PARALLEL_THRESHOLD:
+    """Black over ``sources``: in ``workers`` when given and there are enough sources to be worth it."""
+    if workers is None or len(sources) < PARALLEL_THRESHOLD:
         return _collect(map(format_source, sources), len(sources), progress)
-    if workers is not None:
-        return _in_parallel(workers, sources, progress)
-    with children.pool() as own:
-        return _in_parallel(own, sources, progress)
+    return _in_parallel(workers, sources, progress)
 
 
 def _in_parallel(workers: Pool, sources: list[str], progress: Callable[[int, int], None] | None) -> list[str]:
@@ -156,16 +148,16 @@ def format_files(
 
 
 def _markdown(key: str, text: str, cache: Cache | None) -> str:
-    """:func:`format_markdown`, each block taken from ``cache`` when it was formatted before."""
-    if cache is None:
-        return format_markdown(text)
+    """Black over every fenced ``python`` block of a Markdown document, each block taken from ``cache`` when it was
+    formatted before."""
 
     def block(code: str) -> str:
         entry = digest(key, "python block", code)
-        done = cache.get("format", entry)
+        done = cache.get("format", entry) if cache is not None else None
         if done is None:
             done = format_source(code)
-            cache.put("format", entry, done)
+            if cache is not None:
+                cache.put("format", entry, done)
         return done
 
     return _PYTHON_BLOCK.sub(lambda m: "```python\n" + block(m.group(1)) + "```", text)

@@ -25,6 +25,7 @@ from .pytypes import (
     UnionType,
 )
 from .registry import NamedType, Registry
+from .text import clean
 
 PREFIX = "#/components/schemas/"
 JSON_KINDS = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
@@ -47,7 +48,7 @@ def definition(named: NamedType, types: Registry) -> dict[str, Any]:
     found = named.definition
     schema = _object(found, types) if isinstance(found, ObjectType) else schema_of(found)
     if named.description:
-        schema["description"] = named.description
+        schema["description"] = clean(named.description)
     return schema
 
 
@@ -116,7 +117,7 @@ def _object(obj: ObjectType, types: Registry) -> dict[str, Any]:
 def _field(prop: Property) -> dict[str, Any]:
     schema = schema_of(prop.type)
     if prop.description:
-        schema["description"] = prop.description
+        schema["description"] = clean(prop.description)
     if prop.default is not NO_DEFAULT:
         schema["default"] = prop.default
         if "format" in schema and isinstance(prop.default, str):

@@ -72,19 +72,6 @@ def class_name(text: str, *, fallback: str = "Model") -> str:
     return name
 
 
-def model_class_name(text: str) -> str:
-    """A class name whose module name (its snake_case, as datamodel-code-generator writes it) is usable too.
-
-    ``class`` and ``list`` become ``ClassModel`` and ``ListModel``: ``types/class.py`` cannot be imported by name,
-    and a ``types/list.py`` would shadow the builtin inside the ``types`` package.
-    """
-    name = class_name(text)
-    module = snake_case(name)
-    if keyword.iskeyword(module) or keyword.issoftkeyword(module) or module in BUILTIN_NAMES:
-        name += "Model"
-    return name
-
-
 def constant_name(text: str) -> str:
     return identifier(text).upper()
 
@@ -111,9 +98,6 @@ class Namespace:
         return name.lower() in self._taken
 
 
-_ARTICLES = frozenset({"a", "an", "the"})
-
-
 def package_from_title(title: str) -> str:
     """``AcmeCloud API`` -> ``acmecloud``; ``Acme Web API`` -> ``acme_web``: the title's words, each kept whole."""
     text = re.sub(r"\([^)]*\)", " ", unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii"))
@@ -137,17 +121,3 @@ def singular(word: str) -> str:
 
 def is_plural(word: str) -> bool:
     return singular(word) != word
-
-
-def method_from_operation(name: str, resource: str) -> str:
-    """A method name without the words its resource already says: ``listPets`` on ``pets`` -> ``list``.
-
-    The resource's words (singular or plural) and the articles around them are dropped; when nothing would remain,
-    the full name is kept.
-    """
-    parts = snake_case(name).split("_")
-    resource_words = {singular(w) for w in snake_case(resource).split("_") if w}
-    kept = [w for w in parts if singular(w) not in resource_words]
-    if len(kept) < len(parts):
-        kept = [w for w in kept if w not in _ARTICLES]
-    return "_".join(kept) if kept else "_".join(parts)

@@ -28,11 +28,16 @@ BodyKind = Literal["json", "multipart", "form", "binary"]
 """How a request body is encoded: JSON, ``multipart/form-data``, ``application/x-www-form-urlencoded``, raw bytes."""
 _BODY_PREFERENCE: tuple[BodyKind, ...] = ("json", "multipart", "form", "binary")
 
-JSON = dict[str, Any]
-
 
 def as_mapping(node: Any) -> Mapping[str, Any]:
     return cast(Mapping[str, Any], node) if isinstance(node, Mapping) else {}
+
+
+def text_of(node: Mapping[str, Any], key: str = "description") -> str:
+    """A text field of the document as written, stripped: the writers of :mod:`generator.text` clean it once, where
+    it is put into the output (cleaning twice is not safe: an escaped ``&lt;b&gt;`` would become a tag)."""
+    value = node.get(key)
+    return value.strip() if isinstance(value, str) else ""
 
 
 def as_list(node: Any) -> list[Any]:

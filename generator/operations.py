@@ -26,6 +26,7 @@ from .openapi import (
     request_media,
     response_media,
     success_codes,
+    text_of,
 )
 from .pytypes import FileType, ListOf, MapOf, ObjectType, Property, PyType, Ref, RuntimeType, Scalar, Unknown
 from .typemap import TypeMapper
@@ -117,7 +118,7 @@ class OperationBuilder:
             where,
             type_,
             bool(node.get("required")) or where == "path",
-            _text(node) or _type_doc(type_, self.types),
+            text_of(node) or _type_doc(type_, self.types),
             example,
             _style(node, where, type_),
         )
@@ -134,7 +135,7 @@ class OperationBuilder:
         required = bool(node.get("required"))
         if kind == "binary":
             media = media if "*" not in media else "application/octet-stream"
-            param = Param(self.taken.claim("body"), "", "body", FileType(whole_body=True), required, _text(node))
+            param = Param(self.taken.claim("body"), "", "body", FileType(whole_body=True), required, text_of(node))
             return Body(media, kind, (param,), required, None)
         media_node = as_mapping(content[media])
         schema_at = pointer_join(node_at, "content", media, "schema")
@@ -143,7 +144,7 @@ class OperationBuilder:
         fields = self._fields(type_)
         if fields is None:
             whole = type_ if kind == "json" else MapOf(Unknown())
-            param = Param(self.taken.claim("body"), "", "body", whole, required, _text(node))
+            param = Param(self.taken.claim("body"), "", "body", whole, required, text_of(node))
             return Body(media, kind, (param,), required, type_)
         example = media_node["example"] if "example" in media_node else self.types.types.resolve(type_).example
         examples = as_mapping(example)
@@ -276,11 +277,6 @@ def _style(node: Mapping[str, Any], where: str, type_: PyType) -> QueryStyle:
     if where == "query" and node.get("explode") is False and isinstance(type_.non_null(), ListOf):
         return "form_csv"
     return "form"
-
-
-def _text(node: Mapping[str, Any]) -> str:
-    value = node.get("description")
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _type_doc(type_: PyType, types: TypeMapper) -> str:

@@ -17,7 +17,7 @@ from .errors import GenerationError, Problems
 from .ir import Api, Operation, Resource
 from .loader import Document, pointer_join
 from .naming import Namespace, class_name, constant_name, package_from_title
-from .openapi import HTTP_METHODS, as_list, as_mapping
+from .openapi import HTTP_METHODS, as_list, as_mapping, text_of
 from .operations import OperationBuilder, path_order, python_path
 from .pagination import Paginator
 from .placement import RESERVED as RESERVED_METHODS
@@ -73,8 +73,8 @@ class Parser:
             http_method=http_method,
             path=python_path(path, path_params),
             pointer=at,
-            summary=_text(op, "summary"),
-            description=_text(op, "description"),
+            summary=text_of(op, "summary"),
+            description=text_of(op),
             deprecated=bool(op.get("deprecated")),
             path_params=path_params,
             query_params=params["query"],
@@ -107,7 +107,7 @@ class Parser:
                 if op_id is None:
                     self.problems.warn(pointer_join(item_at, http_method), "the operation has no operationId", NO_ID)
                 tags = tuple(str(tag) for tag in as_list(op.get("tags")))
-                endpoint = Endpoint(path, http_method, op_id, tags, _text(op, "summary"))
+                endpoint = Endpoint(path, http_method, op_id, tags, text_of(op, "summary"))
                 found.append((endpoint, op, item, pointer_join(item_at, http_method)))
         servers = [str(as_mapping(s).get("url", "")) for s in as_list(self.doc.root.get("servers"))]
         reserved = RESERVED_METHODS | RESOURCE_ATTRIBUTES
@@ -205,14 +205,14 @@ class Parser:
 
     def _api(self, resources: list[Resource]) -> Api:
         info = as_mapping(self.doc.root.get("info"))
-        title = _text(info, "title") or "API"
+        title = text_of(info, "title") or "API"
         package = self.config.package_name or package_from_title(title)
         prefix = self.config.env_prefix or constant_name(package)
         pages = {op.page.name: op.page for r in resources for res in r.walk() for op in res.operations if op.page}
         return Api(
             title=title,
             version=str(info.get("version", "")),
-            description=self.config.description or _text(info, "description"),
+            description=self.config.description or text_of(info),
             package_name=package,
             distribution_name=self.config.distribution_name or package.replace("_", "-"),
             package_version=self.config.version,
@@ -233,11 +233,6 @@ class Parser:
             types=self.types.types,
             pages=[pages[k] for k in sorted(pages)],
         )
-
-
-def _text(node: Mapping[str, Any], key: str) -> str:
-    value = node.get(key)
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _unique_class_names(resources: list[Resource], models: Mapping[str, Any]) -> None:

@@ -35,6 +35,7 @@ from typing import Literal
 from urllib.parse import parse_qsl, urlsplit
 
 from .naming import identifier, is_plural, join_words, singular, words
+from .openapi import HTTP_METHODS
 
 MAX_NAME = 40
 """The longest method or resource name placement hands out."""
@@ -47,7 +48,7 @@ Key = tuple[str, str]
 PARAM = "{}"
 _VERSION = re.compile(r"v\d+(?:[._]\d+)*(?:(?:alpha|beta|preview|rc)\d*)?|\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}", re.I)
 _API_PREFIXES = frozenset({"api", "rest"})
-_HTTP = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+_HTTP = frozenset(HTTP_METHODS)
 _VERBS = {
     "read": "get list retrieve fetch read find search query lookup show view describe",
     "create": "create add insert new upload register",

@@ -61,11 +61,6 @@ class PyType:
         return frozenset()
 
     @property
-    def imports(self) -> frozenset[str]:
-        """Names the annotation needs from :mod:`typing`."""
-        return frozenset()
-
-    @property
     def nullable(self) -> bool:
         return False
 
@@ -148,10 +143,6 @@ class LiteralType(PyType):
     def annotation(self) -> str:
         return f"Literal[{', '.join(repr(v) for v in self.values)}]"
 
-    @property
-    def imports(self) -> frozenset[str]:
-        return frozenset({"Literal"})
-
     def enum_values(self) -> list[Any] | None:
         return list(self.values)
 
@@ -180,10 +171,6 @@ class ListOf(PyType):
     @property
     def refs(self) -> frozenset[str]:
         return self.item.refs
-
-    @property
-    def imports(self) -> frozenset[str]:
-        return self.item.imports
 
     def _made_up(self, types: Registry, depth: int) -> Any:
         return [] if depth >= MAX_DEPTH else [self.item.made_up(types, depth + 1)]
@@ -215,10 +202,6 @@ class MapOf(PyType):
     @property
     def refs(self) -> frozenset[str]:
         return self.value.refs
-
-    @property
-    def imports(self) -> frozenset[str]:
-        return self.value.imports
 
     def _made_up(self, types: Registry, depth: int) -> Any:
         return {}
@@ -291,10 +274,6 @@ class Nullable(PyType):
         return self.inner.refs
 
     @property
-    def imports(self) -> frozenset[str]:
-        return self.inner.imports
-
-    @property
     def nullable(self) -> bool:
         return True
 
@@ -336,11 +315,7 @@ class UnionType(PyType):
 
     @property
     def annotation(self) -> str:
-        parts: list[str] = []
-        for member in self.members:
-            for piece in split_top_level(member.annotation, "|"):
-                if piece not in parts:
-                    parts.append(piece)
+        parts = list(dict.fromkeys(piece for member in self.members for piece in _union_pieces(member)))
         if "object" in parts:
             return "object"
         return " | ".join([p for p in parts if p != "None"] + (["None"] if "None" in parts else []))
@@ -348,10 +323,6 @@ class UnionType(PyType):
     @property
     def refs(self) -> frozenset[str]:
         return frozenset(r for m in self.members for r in m.refs)
-
-    @property
-    def imports(self) -> frozenset[str]:
-        return frozenset(i for m in self.members for i in m.imports)
 
     def _made_up(self, types: Registry, depth: int) -> Any:
         return self.members[0].made_up(types, depth + 1)
@@ -473,20 +444,14 @@ class ObjectType(PyType):
         return MapOf(self.additional or Unknown()).python(value, types, named)
 
 
-def split_top_level(source: str, separator: str) -> list[str]:
-    """Split ``A | B[C | D]`` (or ``A, B[C, D]``) at the separators outside brackets only."""
-    parts: list[str] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(source):
-        if ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif ch == separator and depth == 0:
-            parts.append(source[start:i].strip())
-            start = i + 1
-    parts.append(source[start:].strip())
-    return [p for p in parts if p]
+def _union_pieces(type_: PyType) -> list[str]:
+    """The alternatives a type spells in a union, flattened by structure: a nested union gives its members' pieces, a
+    nullable type its inner pieces and ``None`` (never by splitting annotations, whose literals may hold a ``|``)."""
+    if isinstance(type_, UnionType):
+        return [piece for member in type_.members for piece in _union_pieces(member)]
+    if isinstance(type_, Nullable) and type_.inner.annotation != "object":
+        return [*_union_pieces(type_.inner), "None"]
+    return [type_.annotation]
 
 
 def is_json(value: Any) -> bool:

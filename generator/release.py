@@ -44,7 +44,7 @@ class Recorded:
     spec: dict[str, Any]
     config: dict[str, Any]
     file: str
-    digest: str = ""
+    digest: str
     """Of the snapshot file's bytes."""
 
     def document(self) -> Document:
@@ -94,11 +94,11 @@ def _released(recorded: Recorded, cache: Cache | None) -> Side:
     """The last release's API, parsed. The same snapshot parses the same way with the same generator, so the parse
     is kept in ``cache`` under both (a pickle: the cache is the user's own, and every entry's digest is checked)."""
     key = digest(generator_fingerprint(), recorded.digest)
-    stored = cache.get("released", key) if cache is not None and recorded.digest else None
+    stored = cache.get("released", key) if cache is not None else None
     if stored is not None:
         return Side(cast(Api, pickle.loads(base64.b64decode(stored))))
     side = Side.parse(recorded.document(), recorded.sdk_config(), keep_going=True)
-    if cache is not None and recorded.digest:
+    if cache is not None:
         cache.put("released", key, base64.b64encode(pickle.dumps(side.api, pickle.HIGHEST_PROTOCOL)).decode("ascii"))
     return side
 

@@ -20,12 +20,13 @@ from .methods import Arguments, features, resource_imports
 from .naming import constant_name, pascal_case, snake_case
 from .params import RequestTypes
 from .params_modules import IndexEntry, index_entries, module_views
-from .text import docline, docstring, one_line
+from .text import WIDTH, docline, docstring, docstring_body, docstring_literal, hanging, one_line
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 HEADER = "# Generated from the OpenAPI document by the SDK generator. Do not edit."
-DUMP = 'value.model_dump(mode="json", by_alias=True, exclude_unset=True)'
-"""A model as the API spells it (its field names, JSON values, only the fields that were set)."""
+DUMP = "value.to_dict()"
+"""A model as the API spells it (its field names, JSON values, only the fields that were set): the runtime's
+``BaseModel.to_dict()``."""
 TYPES_DOC = (
     "The API's data types: pydantic models, and the TypedDicts of methods' arguments (in a folder per resource). "
     "Each module is imported on first use, not with the package."
@@ -50,14 +51,12 @@ def method_doc(op: Operation, indent: int) -> str:
     text = "\n\n".join(parts) or f"{op.http_method.upper()} {op.path}"
     if op.deprecated:
         text = "Deprecated.\n\n" + text
+    body = docstring_body(text)
     documented = [p for p in op.params if p.description]
     if documented:
-        lines = ["Args:"]
-        for p in documented:
-            body = p.description.replace("\n", "\n      ")
-            lines.append(f"  {p.name}: {body}")
-        text += "\n\n" + "\n".join(lines)
-    return docstring(text, indent)
+        entries = [hanging(f"  {p.name}: ", docstring_body(p.description), WIDTH - indent) for p in documented]
+        body += "\n\nArgs:\n" + "\n".join(entries)
+    return docstring_literal(body, indent)
 
 
 def child_module(child: Resource) -> str:

@@ -10,7 +10,8 @@ import re
 import textwrap
 from functools import lru_cache
 
-from markdownify import markdownify
+WIDTH = 110
+"""The width docstrings are wrapped to (black's line length less room for its own layout)."""
 
 # C0 controls but tab and newline, DEL, the C1 controls, the bidirectional overrides that can make source text
 # read differently from how it runs ("Trojan Source"), byte-order marks, and lone surrogates (JSON allows
@@ -42,6 +43,8 @@ def _from_html(block: str) -> str:
     """One paragraph of a description as Markdown-ish text, when it holds HTML (the rest is kept as written)."""
     if not _HTML_TAG.search(block):
         return block
+    from markdownify import markdownify  # noqa: PLC0415 - HTML is rare: its converter is loaded when met
+
     converted = markdownify(
         block,
         heading_style="ATX",
@@ -67,9 +70,13 @@ def docstring_body(text: str) -> str:
     return text
 
 
-def docstring(text: str, indent: int = 0, width: int = 110) -> str:
+def docstring(text: str, indent: int = 0, width: int = WIDTH) -> str:
     """A complete docstring literal for ``text`` (empty string when there is no text)."""
-    body = docstring_body(text)
+    return docstring_literal(docstring_body(text), indent, width)
+
+
+def docstring_literal(body: str, indent: int = 0, width: int = WIDTH) -> str:
+    """The docstring literal of a ``body`` that :func:`docstring_body` made inert, its long lines wrapped."""
     if not body:
         return ""
     pad = " " * indent
@@ -78,6 +85,37 @@ def docstring(text: str, indent: int = 0, width: int = 110) -> str:
     if "\n" not in text and len(text) + indent + 6 <= width:
         return f'"""{text}"""'
     return '"""\n' + textwrap.indent(text, pad, lambda line: bool(line.strip())) + "\n" + pad + '"""'
+
+
+def hanging(head: str, text: str, width: int, indent: int = 4) -> str:
+    """``head`` then ``text``, wrapped to ``width`` with the continuation lines ``indent`` deeper than ``head``'s own
+    indentation: an entry of a docstring's ``Args:`` section. A paragraph of prose is filled as one (the document's
+    own line breaks inside it are Markdown's soft breaks); any other paragraph keeps its lines."""
+    lead = " " * (len(head) - len(head.lstrip()) + indent)
+    paragraphs: list[str] = []
+    for n, paragraph in enumerate([p for p in text.split("\n\n") if p.strip()] or [""]):
+        lines = paragraph.split("\n")
+        first = head if n == 0 else lead
+        if all(_PROSE.match(line) for line in lines):
+            paragraphs.append(
+                textwrap.fill(
+                    " ".join(lines),
+                    width,
+                    initial_indent=first,
+                    subsequent_indent=lead,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+        else:
+            paragraphs.append(
+                "\n".join([(first + lines[0]).rstrip(), *(lead + line if line else "" for line in lines[1:])])
+            )
+    return "\n\n".join(paragraphs)
+
+
+_PROSE = re.compile(r"^(?![-*+]\s|[>|#]|```|\d+[.)]\s|\s)\S")
+"""A line of running text: not indented, and not a list item, quote, table row, heading or code fence."""
 
 
 def _wrap(line: str, width: int) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from datamodel_code_generator import PythonVersion
 from datamodel_code_generator.util import camel_to_snake
 
-from .errors import GenerationError, Problems
+from .errors import GenerationError, Problems, pointer
 from .loader import Document
 from .naming import BUILTIN_NAMES, Namespace, class_name, pascal_case
 from .openapi import (
@@ -32,6 +32,7 @@ from .openapi import (
     is_nullable,
     only_constrains,
     schema_types,
+    text_of,
 )
 from .pytypes import (
     NO_DEFAULT,
@@ -49,7 +50,6 @@ from .pytypes import (
     Unknown,
 )
 from .registry import NamedType, Registry
-from .text import clean
 
 LARGE_ENUM = 64
 """An inline enum with more values than this becomes a type alias of its own."""
@@ -118,7 +118,7 @@ class TypeMapper:
                 self.components[schema_name] = self.claim(schema_name)
                 self._schema_names[self.components[schema_name]] = schema_name
             else:
-                at = f"/components/schemas/{schema_name.replace('~', '~0').replace('/', '~1')}"
+                at = pointer("components", "schemas", schema_name)
                 self.problems.error(at, "a schema must be a mapping", "write the schema as an object")
 
     def define_components(self) -> None:
@@ -133,7 +133,7 @@ class TypeMapper:
         if schema_name in self._defining:
             return ObjectType()
         self._defining.add(schema_name)
-        at = f"/components/schemas/{schema_name.replace('~', '~0').replace('/', '~1')}"
+        at = pointer("components", "schemas", schema_name)
         schema = as_mapping(self.doc.at(at))
         definition = self.build(schema, at, name, top=True)
         if isinstance(definition, Ref) and component_name(schema) is not None:
@@ -142,7 +142,7 @@ class TypeMapper:
             definition = definition.inner  # the class is the object; each use says whether it may be null
         if isinstance(definition, ObjectType):
             definition = replace(definition, name=name)
-        self.types.add(NamedType(name, module_of(name), definition, schema_name, _text(schema, "description")))
+        self.types.add(NamedType(name, module_of(name), definition, schema_name, text_of(schema)))
         self._defining.discard(schema_name)
         return definition
 
@@ -204,7 +204,7 @@ class TypeMapper:
         literal = _literal(node, at)
         if literal is not None and len(literal.values) > LARGE_ENUM and not top:
             name = self.claim(hint)  # one alias, instead of the values written out wherever the enum is used
-            self.types.add(NamedType(name, module_of(name), literal, None, _text(node, "description")))
+            self.types.add(NamedType(name, module_of(name), literal, None, text_of(node)))
             return Ref(name, at=at)
         if literal is not None:
             return literal
@@ -242,19 +242,19 @@ class TypeMapper:
         inline = top or not self._hoist
         name = hint if inline else self.claim(hint)
         obj = ObjectType(self._properties(node, at, name, depth), at=at)
-        return obj if inline else self.name_object(obj, name, _text(node, "description"))
+        return obj if inline else self.name_object(obj, name, text_of(node))
 
     def _properties(self, node: Mapping[str, Any], at: str, hint: str, depth: int) -> tuple[Property, ...]:
         required = {r for r in as_list(node.get("required")) if isinstance(r, str)}
         found: list[Property] = []
         for wire, raw in as_mapping(node.get("properties")).items():
-            prop_at = f"{at}/properties/{wire.replace('~', '~0').replace('/', '~1')}"
+            prop_at = at + pointer("properties", wire)
             prop = as_mapping(raw)
             type_ = self.build(raw, prop_at, f"{hint}{pascal_case(wire) or 'Field'}", depth=depth + 1)
             default = prop.get("default", NO_DEFAULT)
             if default is None and not type_.nullable:
                 default = NO_DEFAULT  # ``default: null`` where null is not allowed: no default, not a bad one
-            description = _text(prop, "description")
+            description = text_of(prop)
             found.append(Property(wire, type_, wire in required, description, default, prop_at))
         return tuple(found)
 
@@ -279,7 +279,7 @@ class TypeMapper:
                 return union
             # A discriminated union is an annotated type, which datamodel-code-generator would name itself.
             name = self.claim(hint)
-            self.types.add(NamedType(name, module_of(name), union, None, _text(node, "description")))
+            self.types.add(NamedType(name, module_of(name), union, None, text_of(node)))
             return Ref(name, at=at)
         return None
 
@@ -321,7 +321,7 @@ class TypeMapper:
         inline = top or not self._hoist
         name = hint if inline else self.claim(hint)
         obj = self._merge(node, parts, at, name, depth)
-        return obj if inline else self.name_object(obj, name, _text(node, "description"))
+        return obj if inline else self.name_object(obj, name, text_of(node))
 
     def _merge(self, node: Mapping[str, Any], parts: list[Any], at: str, hint: str, depth: int) -> ObjectType:
         """One object of every part's fields (later parts win; the schema's own fields win over every part), and
@@ -396,11 +396,6 @@ def _is_inline_class(node: Any) -> bool:
         return False
     parts = as_list(schema.get("allOf"))
     return "object" in types or "properties" in schema or len(parts) > 1 or any(_is_inline_class(p) for p in parts)
-
-
-def _text(node: Mapping[str, Any], key: str) -> str:
-    value = node.get(key)
-    return clean(value) if isinstance(value, str) else ""
 
 
 def _carries_bytes(schema: Mapping[str, Any]) -> bool:

@@ -15,14 +15,13 @@ from typing import Any, cast
 
 from .errors import GenerationError, Problem, Problems
 from .loader import Document, RefChains, pointer_join
+from .openapi import HTTP_METHODS, HTTP_TOKEN
 from .schemacheck import check_schemas
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 MAX_NODES = 2_000_000
 """More nodes than this (after YAML aliases are expanded) is a denial of service, not an API description."""
 
-_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # Keys whose values are data, not schema or document structure: a "$ref" inside an example is just data. So are
 # vendor extensions ("x-..."), which the generator does not read.
@@ -191,7 +190,7 @@ def _parameters(doc: Document, raw: Any, at: str, problems: Problems) -> dict[tu
                 f"found name: {name!r}, in: {where!r}",
             )
             continue
-        if where in ("header", "cookie") and not _TOKEN.match(name):
+        if where in ("header", "cookie") and not HTTP_TOKEN.match(name):
             problems.error(
                 pointer_join(node_at, "name"),
                 f"{where} parameter name {name!r} is not a valid HTTP token",
@@ -234,7 +233,7 @@ def _check_security_schemes(doc: Document, problems: Problems) -> None:
         scheme = cast(Mapping[str, Any], scheme)
         header = scheme.get("name")
         if scheme.get("type") == "apiKey" and scheme.get("in") in ("header", "cookie"):
-            if not isinstance(header, str) or not _TOKEN.match(header):
+            if not isinstance(header, str) or not HTTP_TOKEN.match(header):
                 problems.error(
                     pointer_join(scheme_at, "name"),
                     f"API key {scheme.get('in')} name {header!r} is not a valid HTTP token",

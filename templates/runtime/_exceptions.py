@@ -74,7 +74,8 @@ class APIError(BaseError):
 
 
 class APIResponseValidationError(APIError):
-    """The response did not match the declared type (only raised with ``strict_response_validation=True``)."""
+    """The response is not what the method declares: a body that is not JSON (always), or, with
+    ``strict_response_validation=True``, any mismatch with the declared type."""
 
     response: httpx.Response
     status_code: int

@@ -248,3 +248,50 @@ def test_a_string_default_on_a_format_field_makes_it_a_plain_string() -> None:
     written = model_document(api.types)["components"]["schemas"]["Status"]["properties"]
     assert written["url"] == {"type": "string", "default": ""}
     assert written["at"] == {"type": "string", "format": "date-time"}
+
+
+def test_a_description_is_cleaned_once_wherever_it_is_written() -> None:
+    """Cleaning is not idempotent: ``&lt;br&gt;`` becomes ``<br>``, which a second pass would read as a tag. The IR
+    keeps the text as written, and each writer cleans it once: the model, the method and the request TypedDict all
+    say the same."""
+    from generator.model_schema import model_document
+    from generator.render import method_doc
+
+    text = "Use <code>&lt;br&gt;</code> to break lines."
+    body = {"type": "object", "properties": {"note": {"type": "string", "description": text}}}
+    schemas = {"Thing": {**body, "description": text}}
+    paths = {
+        "/things": {
+            "post": {
+                "operationId": "createThing",
+                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+                "responses": {"200": {"description": "ok"}},
+            }
+        }
+    }
+    api = parse(_document(paths, components={"schemas": schemas}), parse_config(None, "s")).api
+    written = model_document(api.types)["components"]["schemas"]["Thing"]
+    assert written["description"] == written["properties"]["note"]["description"] == "Use `<br>` to break lines."
+    assert "note: Use `<br>` to break lines." in method_doc(api.operations[0], 8)
+
+
+def test_argument_descriptions_hang_under_their_name_and_prose_is_refilled() -> None:
+    from generator.text import hanging
+
+    text = "Set of pairs that can be attached to an object. This can be useful for\nstoring more.\n\n- one\n- two"
+    assert hanging("  metadata: ", text, 60) == (
+        "  metadata: Set of pairs that can be attached to an object.\n"
+        "      This can be useful for storing more.\n\n"
+        "      - one\n"
+        "      - two"
+    )
+
+
+def test_a_union_is_flattened_by_structure_not_by_splitting_its_spelling() -> None:
+    from generator.pytypes import LiteralType, Nullable, Scalar, UnionType
+
+    assert UnionType((LiteralType(("x]|y",)), Scalar("int"))).annotation == "Literal['x]|y'] | int"
+    assert UnionType((Nullable(LiteralType(("(",))), Scalar("int"))).annotation == "Literal['('] | int | None"
+    assert UnionType((Nullable(UnionType((Scalar("str"), Scalar("int")))), Scalar("bool"))).annotation == (
+        "str | int | bool | None"
+    )

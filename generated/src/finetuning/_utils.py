@@ -47,9 +47,20 @@ def strip_not_given(values: Mapping[str, object]) -> dict[str, object]:
     return {key: value for key, value in values.items() if not isinstance(value, NotGiven)}
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def to_json(value: object) -> object:
     """Plain JSON data for a request body: models become dicts with the API's field names."""
-    from pydantic import BaseModel  # noqa: PLC0415 - pydantic is only loaded once a body is sent
+    kind = type(value)
+    if kind is dict:  # the common cases first, by exact type: plain dicts, lists and scalars
+        items = cast(dict[Any, object], value).items()
+        return {str(k): to_json(v) for k, v in items if not isinstance(v, NotGiven)}
+    if kind is list:
+        return [to_json(v) for v in cast(list[object], value)]
+    if kind in _SCALARS:
+        return value
+    from pydantic import BaseModel  # noqa: PLC0415 - pydantic is only loaded once a model is sent
 
     if isinstance(value, NotGiven):
         return None  # an optional body left out: no body

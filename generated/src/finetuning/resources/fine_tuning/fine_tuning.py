@@ -44,12 +44,12 @@ class FineTuning(SyncAPIResource):
 
         return CheckpointsResource(self._client)
 
-    @property
+    @cached_property
     def with_raw_response(self) -> FineTuningWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return FineTuningWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> FineTuningWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return FineTuningWithStreamingResponse(self)
@@ -70,12 +70,12 @@ class AsyncFineTuning(AsyncAPIResource):
 
         return AsyncCheckpointsResource(self._client)
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncFineTuningWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return AsyncFineTuningWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncFineTuningWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return AsyncFineTuningWithStreamingResponse(self)

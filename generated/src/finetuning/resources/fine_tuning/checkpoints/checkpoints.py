@@ -30,12 +30,12 @@ class CheckpointsResource(SyncAPIResource):
 
         return Permissions(self._client)
 
-    @property
+    @cached_property
     def with_raw_response(self) -> CheckpointsResourceWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return CheckpointsResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> CheckpointsResourceWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return CheckpointsResourceWithStreamingResponse(self)
@@ -50,12 +50,12 @@ class AsyncCheckpointsResource(AsyncAPIResource):
 
         return AsyncPermissions(self._client)
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncCheckpointsResourceWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return AsyncCheckpointsResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncCheckpointsResourceWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return AsyncCheckpointsResourceWithStreamingResponse(self)

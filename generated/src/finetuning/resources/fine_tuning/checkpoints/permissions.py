@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from .... import _utils
@@ -26,12 +27,12 @@ __all__ = ["Permissions", "AsyncPermissions"]
 class Permissions(SyncAPIResource):
     """Operations on ``fine_tuning.checkpoints.permissions``."""
 
-    @property
+    @cached_property
     def with_raw_response(self) -> PermissionsWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return PermissionsWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> PermissionsWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return PermissionsWithStreamingResponse(self)
@@ -190,12 +191,12 @@ class Permissions(SyncAPIResource):
 class AsyncPermissions(AsyncAPIResource):
     """Operations on ``fine_tuning.checkpoints.permissions``."""
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncPermissionsWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return AsyncPermissionsWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncPermissionsWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return AsyncPermissionsWithStreamingResponse(self)

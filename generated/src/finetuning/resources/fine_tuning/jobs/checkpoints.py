@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .... import _utils
 from ...._base_client import RequestOptions
 from ...._resource import AsyncAPIResource, SyncAPIResource
@@ -22,12 +24,12 @@ __all__ = ["Checkpoints", "AsyncCheckpoints"]
 class Checkpoints(SyncAPIResource):
     """Operations on ``fine_tuning.jobs.checkpoints``."""
 
-    @property
+    @cached_property
     def with_raw_response(self) -> CheckpointsWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return CheckpointsWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> CheckpointsWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return CheckpointsWithStreamingResponse(self)
@@ -81,12 +83,12 @@ class Checkpoints(SyncAPIResource):
 class AsyncCheckpoints(AsyncAPIResource):
     """Operations on ``fine_tuning.jobs.checkpoints``."""
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncCheckpointsWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return AsyncCheckpointsWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncCheckpointsWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return AsyncCheckpointsWithStreamingResponse(self)

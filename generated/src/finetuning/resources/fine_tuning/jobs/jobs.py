@@ -46,12 +46,12 @@ class Jobs(SyncAPIResource):
 
         return Checkpoints(self._client)
 
-    @property
+    @cached_property
     def with_raw_response(self) -> JobsWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return JobsWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> JobsWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return JobsWithStreamingResponse(self)
@@ -86,16 +86,15 @@ class Jobs(SyncAPIResource):
         [Learn more about fine-tuning](https://platform.openai.com/docs/guides/fine-tuning)
 
         Args:
-          model: The name of the model to fine-tune. You can select one of the
-              [supported
+          model: The name of the model to fine-tune. You can select one of the [supported
               models](https://platform.openai.com/docs/guides/fine-tuning/which-models-can-be-fine-tuned).
           training_file: The ID of an uploaded file that contains training data.
 
-              See [upload file](https://platform.openai.com/docs/api-reference/files/create)
-              for how to upload a file.
+              See [upload file](https://platform.openai.com/docs/api-reference/files/create) for how to upload
+              a file.
 
-              Your dataset must be formatted as a JSONL file. Additionally, you must upload
-              your file with the purpose `fine-tune`.
+              Your dataset must be formatted as a JSONL file. Additionally, you must upload your file with the
+              purpose `fine-tune`.
 
               The contents of the file should differ depending on if the model uses the
               [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input),
@@ -104,40 +103,36 @@ class Jobs(SyncAPIResource):
               [preference](https://platform.openai.com/docs/api-reference/fine-tuning/preference-input)
               format.
 
-              See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning)
-              for more details.
+              See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning) for more
+              details.
           hyperparameters: The hyperparameters used for the fine-tuning job. This value is now deprecated in
-          favor of
-              `method`, and should be passed in under the `method` parameter.
+              favor of `method`, and should be passed in under the `method` parameter.
           integrations: A list of integrations to enable for your fine-tuning job.
           method: The method used for fine-tuning.
           metadata: Set of 16 key-value pairs that can be attached to an object. This can be useful for
-          storing
-              additional information about the object in a structured format, and querying for objects via
-              API or the dashboard.
+              storing additional information about the object in a structured format, and querying for objects
+              via API or the dashboard.
 
               Keys are strings with a maximum length of 64 characters. Values are strings with a maximum
               length of 512 characters.
-          seed: The seed controls the reproducibility of the job. Passing in the same seed and
-              job parameters should produce the same results, but may differ in rare cases. If
-              a seed is not specified, one will be generated for you.
-          suffix: A string of up to 64 characters that will be added to your fine-tuned model
-              name.
+          seed: The seed controls the reproducibility of the job. Passing in the same seed and job parameters
+              should produce the same results, but may differ in rare cases. If a seed is not specified, one
+              will be generated for you.
+          suffix: A string of up to 64 characters that will be added to your fine-tuned model name.
 
               For example, a `suffix` of "custom-model-name" would produce a model name like
               `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`.
           validation_file: The ID of an uploaded file that contains validation data.
 
-              If you provide this file, the data is used to generate validation metrics
-              periodically during fine-tuning. These metrics can be viewed in the fine-tuning
-              results file. The same data should not be present in both train and validation
-              files.
+              If you provide this file, the data is used to generate validation metrics periodically during
+              fine-tuning. These metrics can be viewed in the fine-tuning results file. The same data should
+              not be present in both train and validation files.
 
-              Your dataset must be formatted as a JSONL file. You must upload your file with
-              the purpose `fine-tune`.
+              Your dataset must be formatted as a JSONL file. You must upload your file with the purpose
+              `fine-tune`.
 
-              See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning)
-              for more details.
+              See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning) for more
+              details.
         """
         return self._client.request(
             FineTuningJob,
@@ -408,12 +403,12 @@ class AsyncJobs(AsyncAPIResource):
 
         return AsyncCheckpoints(self._client)
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncJobsWithRawResponse:
         """The same methods, returning the raw HTTP response; call ``.parse()`` for the data."""
         return AsyncJobsWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncJobsWithStreamingResponse:
         """The same methods as context managers over the response; the body is read only when asked."""
         return AsyncJobsWithStreamingResponse(self)
@@ -448,16 +443,15 @@ class AsyncJobs(AsyncAPIResource):
         [Learn more about fine-tuning](https://platform.openai.com/docs/guides/fine-tuning)
 
         Args:
-          model: The name of the model to fine-tune. You can select one of the
-              [supported
+          model: The name of the model to fine-tune. You can select one of the [supported
               models](https://platform.openai.com/docs/guides/fine-tuning/which-models-can-be-fine-tuned).
           training_file: The ID of an uploaded file that contains training data.
 
-              See [upload file](https://platform.openai.com/docs/api-reference/files/create)
-              for how to upload a file.
+              See [upload file](https://platform.openai.com/docs/api-reference/files/create) for how to upload
+              a file.
 
-              Your dataset must be formatted as a JSONL file. Additionally, you must upload
-              your file with the purpose `fine-tune`.
+              Your dataset must be formatted as a JSONL file. Additionally, you must upload your file with the
+              purpose `fine-tune`.
 
               The contents of the file should differ depending on if the model uses the
               [chat](https://platform.openai.com/docs/api-reference/fine-tuning/chat-input),
@@ -466,40 +460,36 @@ class AsyncJobs(AsyncAPIResource):
               [preference](https://platform.openai.com/docs/api-reference/fine-tuning/preference-input)
               format.
 
-              See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning)
-              for more details.
+              See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning) for more
+              details.
           hyperparameters: The hyperparameters used for the fine-tuning job. This value is now deprecated in
-          favor of
-              `method`, and should be passed in under the `method` parameter.
+              favor of `method`, and should be passed in under the `method` parameter.
           integrations: A list of integrations to enable for your fine-tuning job.
           method: The method used for fine-tuning.
           metadata: Set of 16 key-value pairs that can be attached to an object. This can be useful for
-          storing
-              additional information about the object in a structured format, and querying for objects via
-              API or the dashboard.
+              storing additional information about the object in a structured format, and querying for objects
+              via API or the dashboard.
 
               Keys are strings with a maximum length of 64 characters. Values are strings with a maximum
               length of 512 characters.
-          seed: The seed controls the reproducibility of the job. Passing in the same seed and
-              job parameters should produce the same results, but may differ in rare cases. If
-              a seed is not specified, one will be generated for you.
-          suffix: A string of up to 64 characters that will be added to your fine-tuned model
-              name.
+          seed: The seed controls the reproducibility of the job. Passing in the same seed and job parameters
+              should produce the same results, but may differ in rare cases. If a seed is not specified, one
+              will be generated for you.
+          suffix: A string of up to 64 characters that will be added to your fine-tuned model name.
 
               For example, a `suffix` of "custom-model-name" would produce a model name like
               `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`.
           validation_file: The ID of an uploaded file that contains validation data.
 
-              If you provide this file, the data is used to generate validation metrics
-              periodically during fine-tuning. These metrics can be viewed in the fine-tuning
-              results file. The same data should not be present in both train and validation
-              files.
+              If you provide this file, the data is used to generate validation metrics periodically during
+              fine-tuning. These metrics can be viewed in the fine-tuning results file. The same data should
+              not be present in both train and validation files.
 
-              Your dataset must be formatted as a JSONL file. You must upload your file with
-              the purpose `fine-tune`.
+              Your dataset must be formatted as a JSONL file. You must upload your file with the purpose
+              `fine-tune`.
 
-              See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning)
-              for more details.
+              See the [fine-tuning guide](https://platform.openai.com/docs/guides/fine-tuning) for more
+              details.
         """
         return await self._client.request(
             FineTuningJob,
