@@ -247,13 +247,16 @@ def _check(run: _Run, config: Path | None) -> int:
 def _generate(run: _Run, config: Path | None) -> int:
     args = run.args
     cache = open_cache(not args.no_cache)
-    inputs = None
+    inputs, current = None, None
     if cache is not None and args.command == "generate":
         try:
             inputs = run_inputs(args.spec, config, f"generate keep_going={args.keep_going}")
         except OSError:
             inputs = None  # the build below reports the unreadable file
-        stamp = last_run(cache, inputs, args.out, read_tree(args.out)) if inputs is not None else None
+        stamp = None
+        if inputs is not None:
+            current = read_tree(args.out)  # read once: the writer compares the new tree with it too
+            stamp = last_run(cache, inputs, args.out, current)
         if stamp is not None:
             for warning in stamp.get("warnings", []):
                 print(warning, file=sys.stderr)
@@ -269,7 +272,7 @@ def _generate(run: _Run, config: Path | None) -> int:
     )
     run.progress.stage("writing")
     files = with_marker(result.files)
-    changed, unchanged = write_tree(files, args.out)
+    changed, unchanged = write_tree(files, args.out, current)
     run.written = True
     run.progress.finish()
     for warning in result.warnings:

@@ -20,8 +20,7 @@ from .naming import Namespace, class_name, constant_name, package_from_title
 from .openapi import HTTP_METHODS, as_list, as_mapping, text_of
 from .operations import OperationBuilder, path_order, python_path
 from .pagination import Paginator
-from .placement import RESERVED as RESERVED_METHODS
-from .placement import Endpoint, Placement, base_path, place
+from .placement import Endpoint, Key, Placement, base_path, place
 from .reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
 from .security import auth_of, main_server, operation_auth, operation_server, server_url
 from .typemap import RESERVED_MODELS, TypeMapper
@@ -35,6 +34,33 @@ class ParseResult:
     problems: Problems
     skipped: list[str]
     """Pointers of the operations skipped (only with ``keep_going``)."""
+
+
+Found = tuple[Endpoint, Mapping[str, Any], Mapping[str, Any], str]
+"""An operation of the document: as placement reads it, the operation, its path item, and its pointer."""
+
+
+def operations_of(doc: Document) -> list[Found]:
+    """Every operation of the document, in the document's order (path items behind a ``$ref`` followed)."""
+    found: list[Found] = []
+    for path, raw_item in as_mapping(doc.root.get("paths")).items():
+        item, item_at = doc.resolve(raw_item, pointer_join("/paths", path))
+        item = as_mapping(item)
+        for http_method in [m for m in item if m in HTTP_METHODS]:
+            op = as_mapping(item[http_method])
+            op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
+            tags = tuple(str(tag) for tag in as_list(op.get("tags")))
+            endpoint = Endpoint(path, http_method, op_id, tags, text_of(op, "summary"))
+            found.append((endpoint, op, item, pointer_join(item_at, http_method)))
+    return found
+
+
+def placements(doc: Document, found: list[Found] | None = None) -> dict[Key, Placement]:
+    """Where every operation goes with no config (:func:`~generator.placement.place`): the document's servers' base
+    paths are not resources, and no method takes a name the resources' own attributes have."""
+    endpoints = [endpoint for endpoint, _, _, _ in (operations_of(doc) if found is None else found)]
+    servers = [str(as_mapping(s).get("url", "")) for s in as_list(doc.root.get("servers"))]
+    return place(endpoints, [base_path(url) for url in servers], RESOURCE_ATTRIBUTES)
 
 
 class Parser:
@@ -97,21 +123,11 @@ class Parser:
     def _operations(self) -> list[tuple[Placement, Operation]]:
         """Every operation, placed: where the config's ``operations`` map does not say, :func:`place` decides for
         the whole document at once (so every operation is given to it, the skipped ones included)."""
-        found: list[tuple[Endpoint, Mapping[str, Any], Mapping[str, Any], str]] = []
-        for path, raw_item in as_mapping(self.doc.root.get("paths")).items():
-            item, item_at = self.doc.resolve(raw_item, pointer_join("/paths", path))
-            item = as_mapping(item)
-            for http_method in [m for m in item if m in HTTP_METHODS]:
-                op = as_mapping(item[http_method])
-                op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
-                if op_id is None:
-                    self.problems.warn(pointer_join(item_at, http_method), "the operation has no operationId", NO_ID)
-                tags = tuple(str(tag) for tag in as_list(op.get("tags")))
-                endpoint = Endpoint(path, http_method, op_id, tags, text_of(op, "summary"))
-                found.append((endpoint, op, item, pointer_join(item_at, http_method)))
-        servers = [str(as_mapping(s).get("url", "")) for s in as_list(self.doc.root.get("servers"))]
-        reserved = RESERVED_METHODS | RESOURCE_ATTRIBUTES
-        placed = place([e for e, _, _, _ in found], [base_path(url) for url in servers], reserved)
+        found = operations_of(self.doc)
+        for endpoint, _, _, at in found:
+            if endpoint.operation_id is None:
+                self.problems.warn(at, "the operation has no operationId", NO_ID)
+        placed = placements(self.doc, found)
         result: list[tuple[Placement, Operation]] = []
         for endpoint, op, item, at in found:
             operation = self._try(endpoint.path, endpoint.method, op, item, at)
@@ -174,10 +190,7 @@ class Parser:
             parent = node
         assert parent is not None
         taken = Namespace(
-            RESERVED_METHODS
-            | RESOURCE_ATTRIBUTES
-            | {c.name for c in parent.children}
-            | {o.method_name for o in parent.operations}
+            RESOURCE_ATTRIBUTES | {c.name for c in parent.children} | {o.method_name for o in parent.operations}
         )
         name = taken.claim(method)
         if name != method:

@@ -21,7 +21,7 @@ from .models import start_models
 from .operations import renamed_summary
 from .parser import parse
 from .progress import Progress
-from .release import Release, plan, read_recorded, recorded_config
+from .release import SNAPSHOT, Release, plan, read_recorded, recorded_config
 from .render import TEMPLATES, render_package
 from .validate import validate
 
@@ -170,7 +170,7 @@ def read_api(path: Path, config: Path | None) -> tuple[Document, SdkConfig, dict
                     Problem(
                         str(path),
                         "",
-                        "a folder without api-snapshot.json",
+                        f"a folder without {SNAPSHOT}",
                         "pass a spec, or a folder written by generate",
                     )
                 ]

@@ -36,10 +36,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 from .naming import identifier, is_plural, join_words, singular, words
 from .openapi import HTTP_METHODS
+from .reserved import RESOURCE_ATTRIBUTES
 
 MAX_NAME = 40
 """The longest method or resource name placement hands out."""
-RESERVED = frozenset({"with_raw_response", "with_streaming_response"})
 """Attributes every generated resource has, which no method may take."""
 
 Key = tuple[str, str]
@@ -121,7 +121,7 @@ def base_path(server_url: str) -> str:
 
 
 def place(
-    endpoints: Iterable[Endpoint], base_paths: Iterable[str] = (), reserved: Iterable[str] = RESERVED
+    endpoints: Iterable[Endpoint], base_paths: Iterable[str] = (), reserved: Iterable[str] = RESOURCE_ATTRIBUTES
 ) -> dict[Key, Placement]:
     """The placement of every endpoint, keyed by :attr:`Endpoint.key`, in the order given.
 

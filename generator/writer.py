@@ -89,11 +89,12 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def write_tree(files: dict[str, str], out: Path) -> tuple[int, int]:
+def write_tree(files: dict[str, str], out: Path, old: dict[str, str] | None = None) -> tuple[int, int]:
     """Replace ``out`` with exactly ``files``; a failure or interruption at any point leaves the old ``out`` (see the
-    module's documentation for a crash). Returns (files written or changed, files unchanged)."""
+    module's documentation for a crash). ``old`` is what ``out`` holds when the caller has read it already (under
+    the run's lock, so it cannot have changed). Returns (files written or changed, files unchanged)."""
     out = out.resolve()
-    old = read_tree(out)
+    old = read_tree(out) if old is None else old
     staging = staging_folder(out)
     if os.path.lexists(staging):
         _remove(staging)

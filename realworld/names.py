@@ -16,9 +16,11 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from generator.placement import Endpoint, Placement, base_path, place
+from generator import parser
+from generator.loader import Document
+from generator.placement import Placement
 
 from . import documents
 
@@ -56,32 +58,9 @@ class Shape:
     version_like: tuple[str, ...]
 
 
-def endpoints(doc: dict[str, Any]) -> list[Endpoint]:
-    """Every operation of a document, as placement reads it."""
-    found: list[Endpoint] = []
-    for method, path, operation in documents.operations(doc):
-        tags = operation.get("tags")
-        found.append(
-            Endpoint(
-                path=path,
-                method=method,
-                operation_id=_text(operation.get("operationId")) or None,
-                tags=tuple(str(t) for t in cast(list[Any], tags)) if isinstance(tags, list) else (),
-                summary=_text(operation.get("summary")),
-            )
-        )
-    return found
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
 def placements(doc: dict[str, Any]) -> dict[tuple[str, str], Placement]:
-    servers = doc.get("servers")
-    servers = cast(list[Any], servers) if isinstance(servers, list) else []
-    urls = [_text(cast(dict[str, Any], s).get("url")) for s in servers if isinstance(s, dict)]
-    return place(endpoints(doc), [base_path(u) for u in urls])
+    """Where the generator puts every operation of ``doc`` with no config (the parser's own placement)."""
+    return parser.placements(Document(doc, "document"))
 
 
 def reference(path: Path) -> dict[tuple[str, str], list[str]]:

@@ -11,7 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.placement import MAX_NAME, RESERVED, Endpoint, Placement, base_path, place
+from generator.placement import MAX_NAME, Endpoint, Placement, base_path, place
+from generator.reserved import RESOURCE_ATTRIBUTES
 from realworld import names as realworld_names
 from tests.support import SHARED, SPEC
 
@@ -378,7 +379,7 @@ def test_any_document_gets_unique_short_identifiers_and_no_version_resource(rows
         for name in (*placement.resource_path, placement.method):
             assert name.isidentifier() and not keyword.iskeyword(name) and len(name) <= MAX_NAME, name
         assert not any(VERSION_LIKE.fullmatch(part) for part in placement.resource_path), placement
-        assert placement.method not in RESERVED
+        assert placement.method not in RESOURCE_ATTRIBUTES
         assert (*placement.resource_path, placement.method) not in resources, placement
         assert (placement.resource_path, placement.method) not in seen, placement
         seen.add((placement.resource_path, placement.method))
