@@ -18,6 +18,8 @@ from collections.abc import Callable
 from multiprocessing.pool import Pool
 from typing import Any
 
+from .signals import release, uninterrupted
+
 PR_SET_PDEATHSIG = 1
 _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
 
@@ -26,6 +28,7 @@ def die_with(parent: int | None) -> None:
     """In a child: be killed when the parent dies (``parent`` is its pid, when the child was forked from it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked child inherits the parent's handler, which raises
+    release()  # held back while the pool forked this process
     if _LIBC is not None:
         _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if parent is not None and os.getppid() != parent:
@@ -46,6 +49,7 @@ def pool(processes: int | None = None) -> Pool:
     initializer: Callable[..., None] = die_with
     gc.freeze()  # forked workers inherit the parent's objects: their garbage collector need not walk them, ever
     try:
-        return context.Pool(processes, initializer=initializer, initargs=(os.getpid() if forked else None,))
+        with uninterrupted():  # a worker must not see Ctrl-C before it ignores it: it would print a traceback
+            return context.Pool(processes, initializer=initializer, initargs=(os.getpid() if forked else None,))
     finally:
         gc.unfreeze()

@@ -17,11 +17,10 @@ import errno
 import os
 import re
 import shutil
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+from .signals import uninterrupted
 
 IGNORED_PARTS = frozenset({"__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"})
 _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
@@ -101,7 +100,7 @@ def write_tree(files: dict[str, str], out: Path, old: dict[str, str] | None = No
     os.mkdir(staging)
     try:
         _fill(staging, files, out, old)
-        with _uninterrupted():
+        with uninterrupted():
             _swap(staging, out)
     except BaseException:
         recover(out)
@@ -119,17 +118,6 @@ def _fill(staging: Path, files: dict[str, str], out: Path, old: dict[str, str]) 
             continue  # unchanged to the byte: the staging folder shares the file instead of writing it again
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(files[name])
-
-
-@contextmanager
-def _uninterrupted() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait until the block is done: an interrupted swap would leave a state to recover from."""
-    deferred = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _swap(staging: Path, out: Path) -> None:

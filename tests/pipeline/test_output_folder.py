@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import multiprocessing
 import os
 import resource
 import signal
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, writer
+from generator import children, cli, writer
 from generator.outfolder import MARKER
 from generator.writer import read_tree
 from tests.support import ROOT, run_generator
@@ -245,6 +246,33 @@ def test_ctrl_c_is_one_line_exit_130_and_stops_the_workers(spec: Path, tmp_path:
     assert stderr.splitlines() == [f"interrupted by SIGINT; {out} was not changed"]
     assert not any(_alive(pid) for pid in workers)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["spec"]
+
+
+def _signal_state() -> tuple[bool, object]:
+    """In a worker: whether Ctrl-C is held back, and its handler."""
+    return signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, []), signal.getsignal(signal.SIGINT)
+
+
+def _recording_die_with(parent: int | None) -> None:
+    Path(os.environ["SDKGEN_TEST_MASK_FILE"]).write_text(
+        str(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+    )
+    _original_die_with(parent)
+
+
+_original_die_with = children.die_with
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the race is between fork and the initializer")
+def test_a_worker_holds_ctrl_c_back_until_it_ignores_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C that reaches a worker before its initializer ran would print the worker's traceback (seen in CI)."""
+    monkeypatch.setenv("SDKGEN_TEST_MASK_FILE", str(tmp_path / "mask"))
+    monkeypatch.setattr(children, "die_with", _recording_die_with)
+    with children.pool(1) as workers:
+        held, handler = workers.apply(_signal_state)
+    assert (tmp_path / "mask").read_text() == "True"  # from fork until the initializer: held back
+    assert (held, handler) == (False, signal.SIG_IGN)  # afterwards: delivered, and ignored
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the parent's mask is as it was
 
 
 @pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task").is_dir(), reason="needs Linux /proc")
