@@ -5,12 +5,17 @@ Templates lay these strings out; every choice about them is made here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Literal
 
 from .ir import Api, Operation, Param, Resource
+from .naming import Namespace
 from .params import RUNTIME_TYPES, RequestTypes
 from .params_modules import Spelling
+from .pytypes import PyType, renamed
+from .reserved import RESOURCE_MODULE_IMPORTS
 
 Variant = Literal["plain", "no_stream", "stream", "either", "implementation"]
 """One signature of a method. Operations whose ``stream`` argument picks the response type get three overloads
@@ -23,45 +28,51 @@ def variants(op: Operation) -> list[Variant]:
     return ["plain"]
 
 
-def _stream_type(op: Operation, aio: bool) -> str:
+Names = Mapping[str, str]
+"""The models a resource module imports under another name (see :func:`resource_imports`): name -> its name there."""
+
+
+def _spelled(type_: PyType, names: Names) -> str:
+    return renamed(type_, names).source
+
+
+def _stream_type(op: Operation, aio: bool, names: Names) -> str:
     assert op.stream is not None
-    return f"{'AsyncStream' if aio else 'Stream'}[{op.stream.item.source}]"
+    return f"{'AsyncStream' if aio else 'Stream'}[{_spelled(op.stream.item, names)}]"
 
 
-def return_type(op: Operation, aio: bool, variant: Variant = "plain") -> str:
+def return_type(op: Operation, aio: bool, variant: Variant = "plain", names: Names = MappingProxyType({})) -> str:
     if op.page is not None and op.item is not None:
-        page = op.page.async_class if aio else op.page.sync_class
-        if aio:
-            return f"AsyncPaginator[{op.item.source}, {page}[{op.item.source}]]"
-        return f"{page}[{op.item.source}]"
-    response = op.response.source if op.response else "None"
+        page, item = op.page.async_class if aio else op.page.sync_class, _spelled(op.item, names)
+        return f"AsyncPaginator[{item}, {page}[{item}]]" if aio else f"{page}[{item}]"
+    response = _spelled(op.response, names) if op.response else "None"
     if op.stream is None:
         return response
     if op.stream.param is None or variant == "stream":
-        return _stream_type(op, aio)
+        return _stream_type(op, aio, names)
     if variant == "no_stream":
         return response
-    return f"{response} | {_stream_type(op, aio)}"
+    return f"{response} | {_stream_type(op, aio, names)}"
 
 
-def cast_to(op: Operation, aio: bool) -> str:
+def cast_to(op: Operation, aio: bool, names: Names = MappingProxyType({})) -> str:
     """The expression the request loop parses the response into."""
     if op.page is not None and op.item is not None:
-        return f"{op.page.async_class if aio else op.page.sync_class}[{op.item.source}]"
-    response = op.response.source if op.response else "None"
+        return f"{op.page.async_class if aio else op.page.sync_class}[{_spelled(op.item, names)}]"
+    response = _spelled(op.response, names) if op.response else "None"
     if op.stream is None:
         return response
     if op.stream.param is None:
-        return _stream_type(op, aio)
-    return f"{_stream_type(op, aio)} if {op.stream.param.name} else {response}"
+        return _stream_type(op, aio, names)
+    return f"{_stream_type(op, aio, names)} if {op.stream.param.name} else {response}"
 
 
-def item_type(op: Operation) -> str | None:
+def item_type(op: Operation, names: Names = MappingProxyType({})) -> str | None:
     """The type of one page item or one streamed event, which the request loop needs besides ``cast_to``."""
     if op.page is not None and op.item is not None:
-        return op.item.source
+        return _spelled(op.item, names)
     if op.stream is not None:
-        return op.stream.item.source
+        return _spelled(op.stream.item, names)
     return None
 
 
@@ -159,18 +170,31 @@ def resource_imports(resource: Resource, api: Api, args: Arguments) -> dict[str,
     pages = sorted({name for p in resource.pages for name in (p.sync_class, p.async_class)})
     overloaded = any(op.stream is not None and op.stream.param is not None for op in ops)
     standard = {k: v for k, v in spelling.external.items() if k != "typing"}
+    params = [(s, sorted(n)) for s, n in sorted(standard.items())] + spelling.local(lambda m: m != RUNTIME_TYPES)
+    types = sorted(spelling.internal.get(RUNTIME_TYPES, set()))
+    imported = [models[n] for n in sorted(resource.models) if n in models]
+    names = _import_names([m.name for m in imported], {*pages, *types, *(n for _, ns in params for n in ns)})
     return {
         "pages": (["AsyncPaginator"] if pages else []) + pages,
-        "models": [models[n] for n in sorted(resource.models) if n in models],
+        "models": [(m, names.get(m.name, m.name)) for m in imported],
+        "names": names,
         "literal": overloaded or "Literal" in spelling.external.get("typing", set()),
         "overload": overloaded,
         "utils": sorted(utils),
-        "types": sorted(spelling.internal.get(RUNTIME_TYPES, set())),
-        "params": [(s, sorted(n)) for s, n in sorted(standard.items())] + spelling.local(lambda m: m != RUNTIME_TYPES),
+        "types": types,
+        "params": params,
         "files": sorted(files),
         "streaming": any(op.stream is not None for op in ops),
         "binary": any(op.response_kind == "binary" for op in ops),
     }
+
+
+def _import_names(models: list[str], imported: set[str]) -> dict[str, str]:
+    """The models whose names the module already imports from the runtime (``Timeout``, ``Stream``, a page class)
+    get another name there: ``TimeoutModel``."""
+    taken = Namespace(RESOURCE_MODULE_IMPORTS | imported | set(models))
+    clashing = [m for m in models if m in RESOURCE_MODULE_IMPORTS or m in imported]
+    return {m: taken.claim(f"{m}Model") for m in clashing}
 
 
 def _body_utils(op: Operation) -> set[str]:

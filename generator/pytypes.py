@@ -12,7 +12,7 @@ definitions live in a :class:`Registry`, so recursive schemas are finite.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from .openapi import NO_EXAMPLE
@@ -442,6 +442,25 @@ class ObjectType(PyType):
         if self.name:
             return Ref(self.name).python(value, types, named)
         return MapOf(self.additional or Unknown()).python(value, types, named)
+
+
+def renamed(type_: PyType, names: Mapping[str, str]) -> PyType:
+    """``type_`` with each named type in ``names`` spelled by its name there (the name a module imports it under)."""
+    if not type_.refs & names.keys():
+        return type_
+    if isinstance(type_, Ref | ObjectType) and type_.name in names:
+        return replace(type_, name=names[type_.name])
+    if isinstance(type_, ListOf):
+        return replace(type_, item=renamed(type_.item, names))
+    if isinstance(type_, MapOf):
+        return replace(type_, value=renamed(type_.value, names))
+    if isinstance(type_, Nullable):
+        return replace(type_, inner=renamed(type_.inner, names))
+    if isinstance(type_, UnionType):
+        return replace(type_, members=tuple(renamed(m, names) for m in type_.members))
+    if isinstance(type_, ObjectType) and type_.additional is not None:
+        return replace(type_, additional=renamed(type_.additional, names))
+    return type_
 
 
 def _union_pieces(type_: PyType) -> list[str]:

@@ -53,6 +53,42 @@ CLIENT_ATTRIBUTES = frozenset(
 )
 """Attributes of ``Client`` and ``AsyncClient``: a top-level resource must be named otherwise."""
 
+RESOURCE_MODULE_IMPORTS = frozenset(
+    {
+        # templates/package/src/resources/resource.py.j2, besides a module's models, params modules and page classes
+        "annotations",
+        "cached_property",
+        "Iterable",
+        "Literal",
+        "TYPE_CHECKING",
+        "overload",
+        "RequestOptions",
+        "AsyncAPIResource",
+        "SyncAPIResource",
+        "async_to_raw_response_wrapper",
+        "async_to_streamed_response_wrapper",
+        "to_raw_response_wrapper",
+        "to_streamed_response_wrapper",
+        "BinaryResponse",
+        "AsyncStream",
+        "Stream",
+        "AsyncPaginator",
+        "NOT_GIVEN",
+        "Body",
+        "FileContent",
+        "FileTypes",
+        "Headers",
+        "NotGiven",
+        "Query",
+        "Timeout",
+        "UncheckedDict",
+        "_files",
+        "_utils",
+    }
+)
+"""Names a resource module imports from the runtime: a model of the same name (a schema ``Timeout``, ``Stream`` or
+``Body``) is imported there under another name, so that it cannot shadow them."""
+
 RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response", "_client", "_resource"})
 """Attributes of every resource and of its raw- and streaming-response wrappers: a sub-resource or a method must be
 named otherwise."""

@@ -85,6 +85,11 @@ def _op(op_id: str, body: str | None = None, *, parameters: list[Any] | None = N
     return op
 
 
+def _returning(op_id: str, schema: dict[str, Any], *parameters: Any) -> dict[str, Any]:
+    return {**_op(op_id, parameters=list(parameters)), "responses": {"200": {"description": "ok", **_json(schema)}}}
+
+
+ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
 FILTER = {
     "name": "filter",
     "in": "query",
@@ -115,6 +120,10 @@ SHOP = {
         "/orders/{order_id}": {"put": {**_op("replaceOrder", parameters=[ORDER_ID]), "requestBody": REPLACE}},
         "/orders/{order_id}/items": {"post": _op("addOrderItem", "Line", parameters=[ORDER_ID])},
         "/nodes": {"post": _op("createNode", "Node")},
+        "/timeouts/{id}": {"get": _returning("getTimeout", {"$ref": "#/components/schemas/Timeout"}, ID)},
+        "/streams": {
+            "get": _returning("listStreams", {"type": "array", "items": {"$ref": "#/components/schemas/Stream"}})
+        },
     },
     "components": {
         "schemas": {
@@ -126,6 +135,8 @@ SHOP = {
             "Node": NODE,
             "Peer": {"type": "object", "properties": {"node": {"$ref": "#/components/schemas/Node"}}},
             "Orders": {"type": "object", "properties": {"count": {"type": "integer"}}},
+            "Timeout": {"type": "object", "properties": {"seconds": {"type": "integer"}}},
+            "Stream": {"type": "object", "properties": {"url": {"type": "string"}}},
         }
     },
 }
@@ -207,7 +218,7 @@ SHOP_GOOD = """\
 from typing import Any
 
 from shop import Client
-from shop.types import LineParam, PaymentParam
+from shop.types import LineParam, PaymentParam, Stream, Timeout
 from shop.types.order_create_params import OrderCreateParams
 
 
@@ -229,6 +240,12 @@ def calls(client: Client, untyped: dict[str, Any]) -> None:
     payment: PaymentParam = {"code": "FREE"}
     params: OrderCreateParams = {"lines": [line], "payment": payment}
     client.orders.create(**params)
+
+
+def models_named_like_runtime_types(client: Client) -> None:
+    limit: Timeout = client.timeouts.retrieve("t-1", timeout=30.0)
+    streams: list[Stream] = client.streams.list(timeout=None)
+    print(limit, streams)
 """
 
 SHOP_BAD = """\

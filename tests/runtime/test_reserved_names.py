@@ -1,8 +1,10 @@
 """The names a resource must not take, because the clients and resources already use them, are all listed in
-``generator/reserved.py`` (the generator renames a resource that would shadow one)."""
+``generator/reserved.py`` (the generator renames a resource that would shadow one); so are the runtime names a
+resource module imports (a model of the same name is imported there under another name)."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import sys
 from collections.abc import Iterator
@@ -12,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-from generator.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
+from generator.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES, RESOURCE_MODULE_IMPORTS
 from tests.support import FIXTURES, GENERATED
 
 PACKAGES = [GENERATED, *sorted(p / "expected" for p in FIXTURES.iterdir() if (p / "expected").is_dir())]
@@ -73,3 +75,23 @@ def test_every_page_attribute_is_reserved() -> None:
             public |= {name for name in vars(klass) if not name.startswith("_")}
             public |= {name for name in getattr(klass, "__annotations__", {}) if not name.startswith("_")}
     assert public - PAGE_ATTRIBUTES == set()
+
+
+def _runtime_imports(module: Path) -> set[str]:
+    """The names a resource module imports from the runtime and the standard library (not its models, params modules,
+    page classes or sub-resources)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            last = (node.module or "").rsplit(".", 1)[-1]
+            if node.level == 0 or node.module is None or last.startswith("_"):
+                names |= {alias.name for alias in node.names}
+    return names
+
+
+@pytest.mark.parametrize("root", PACKAGES, ids=lambda p: p.parent.name if p.name == "expected" else p.name)
+def test_every_runtime_name_a_resource_module_imports_is_reserved(root: Path) -> None:
+    modules = sorted((root / "src").glob("*/resources/**/*.py"))
+    assert modules
+    for module in modules:
+        assert _runtime_imports(module) - RESOURCE_MODULE_IMPORTS == set(), module
