@@ -77,6 +77,9 @@ class SdkConfig:
     request_id_header: str | None = "x-request-id"
     idempotency_header: str | None = None
     default_headers: dict[str, str] = field(default_factory=dict[str, str])
+    stream_terminator: str | None = "[DONE]"
+    """An event whose data starts with this ends a server-sent event stream; ``None``: streams end when the server
+    closes them."""
     pagination: tuple[PaginationConfig, ...] = ()
     operations: dict[str, str] = field(default_factory=dict[str, str])
     """operationId -> ``resource.path.method`` (for example ``store.orders.list``)."""
@@ -101,6 +104,7 @@ _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "request_id_header": (str, type(None)),
     "idempotency_header": (str, type(None)),
     "default_headers": dict,
+    "stream_terminator": (str, type(None)),
     "pagination": list,
     "operations": dict,
 }
@@ -278,6 +282,12 @@ def _check_values(values: dict[str, Any], file: str, problems: list[Problem]) ->
             problems.append(
                 Problem(file, pointer(key), f"{values[key]!r} is not an environment variable name", "use A-Z, 0-9, _")
             )
+    if values.get("stream_terminator") == "":
+        problems.append(
+            Problem(
+                file, "/stream_terminator", "an empty terminator would end every stream at once", "use null for none"
+            )
+        )
     headers = [k for k in ("request_id_header", "idempotency_header") if isinstance(values.get(k), str)]
     for key in headers:
         if not HTTP_TOKEN.match(values[key]):

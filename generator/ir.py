@@ -257,6 +257,8 @@ class Api:
     request_id_header: str | None
     idempotency_header: str | None
     default_headers: dict[str, str]
+    stream_terminator: str | None
+    """An event whose data starts with this ends a server-sent event stream."""
     resources: list[Resource]
     types: Registry
     """Every named type: the models (classes) and type aliases of the ``types`` package."""

@@ -242,6 +242,7 @@ class Parser:
             request_id_header=self.config.request_id_header,
             idempotency_header=self.config.idempotency_header,
             default_headers=dict(self.config.default_headers),
+            stream_terminator=self.config.stream_terminator,
             resources=resources,
             types=self.types.types,
             pages=[pages[k] for k in sorted(pages)],

@@ -18,6 +18,8 @@ DEFAULT_MAX_RETRIES = 2
 REQUEST_ID_HEADER: str | None = "x-request-id"
 IDEMPOTENCY_HEADER: str | None = None
 DEFAULT_HEADERS: dict[str, str] = {}
+STREAM_TERMINATOR: str | None = "[DONE]"
+"""An event whose data starts with this ends a stream; ``None``: a stream ends when the server closes it."""
 
 SENSITIVE_HEADERS: frozenset[str] = frozenset(("authorization", "x-api-key"))
 """Headers whose values never reach a log line, a repr or an error message (lower case)."""

@@ -11,16 +11,20 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 from httpx_sse import EventSource, ServerSentEvent, SSEError
 
+from . import _constants
 from ._exceptions import APIError, APIResponseValidationError, transport_error
 from ._reading import BodyLimit, decoded_view
 from ._response import FromResponse, ParseContext
 
-__all__ = ["Stream", "AsyncStream", "DONE_SENTINEL"]
+__all__ = ["Stream", "AsyncStream"]
 
 T = TypeVar("T")
 
-DONE_SENTINEL = "[DONE]"
-"""An event whose data is this ends the stream."""
+
+def _ends(event: ServerSentEvent) -> bool:
+    """Whether ``event`` is the terminator (``STREAM_TERMINATOR`` in ``_constants``): the stream ends before it."""
+    terminator = _constants.STREAM_TERMINATOR
+    return terminator is not None and event.data.startswith(terminator)
 
 
 class BaseStream(FromResponse, Generic[T]):
@@ -79,7 +83,7 @@ class Stream(BaseStream[T]):
         try:
             with self._errors():
                 for event in self._events.iter_sse():
-                    if event.data.startswith(DONE_SENTINEL):
+                    if _ends(event):
                         break
                     if event.data:
                         yield self._decode(event)
@@ -106,7 +110,7 @@ class AsyncStream(BaseStream[T]):
         try:
             with self._errors():
                 async for event in self._events.aiter_sse():
-                    if event.data.startswith(DONE_SENTINEL):
+                    if _ends(event):
                         break
                     if event.data:
                         yield self._decode(event)

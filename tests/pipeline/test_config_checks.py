@@ -75,3 +75,20 @@ def test_diff_checks_each_side_config_against_its_own_spec(tmp_path: Path) -> No
     assert "bad/sdk.yaml#/operations/getBok: error: the spec has no operationId 'getBok' (did you mean 'getBook'" in (
         result.stderr
     )
+
+
+def test_the_stream_terminator_is_written_where_streams_read_it(tmp_path: Path) -> None:
+    media = FIXTURES / "media"
+    shutil.copytree(media, tmp_path / "api", ignore=shutil.ignore_patterns("expected"))
+    config = tmp_path / "api" / "sdk.yaml"
+    text = config.read_text() if config.exists() else ""
+    config.write_text(text + "stream_terminator: null\n")
+    result = run_generator("generate", "--quiet", "--spec", "api/openapi.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (constants,) = (tmp_path / "out" / "src").glob("*/_constants.py")
+    assert "STREAM_TERMINATOR: str | None = None\n" in constants.read_text()
+
+    config.write_text(text + 'stream_terminator: ""\n')
+    result = run_generator("generate", "--spec", "api/openapi.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "api/sdk.yaml#/stream_terminator: error: an empty terminator would end every stream at once" in result.stderr

@@ -430,3 +430,20 @@ def test_an_optional_body_left_out_sends_no_body(client: Any) -> None:
     assert route.calls.last.request.content == b""
     client.assets.tags.update("a1", body=[])
     assert json.loads(route.calls.last.request.content) == []
+
+
+def test_the_stream_ends_at_the_configured_terminator(
+    media: ModuleType, sse_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``stream_terminator`` in the config (the generated ``_constants``): another text ends the stream; with none,
+    ``[DONE]`` is data like any other, and only the server's close ends the stream."""
+    constants = sys.modules[f"{media.__name__}._constants"]
+    assert constants.STREAM_TERMINATOR == "[DONE]"
+    monkeypatch.setattr(constants, "STREAM_TERMINATOR", "END")
+    SSEHandler.events = [b'data: {"percent": 50}\n\n', b"data: END\n\n", b'data: {"percent": 100}\n\n']
+    with media.Client(username="k", base_url=sse_server) as c:
+        assert [p.percent for p in c.transcripts.progress.retrieve("t1")] == [50]
+        monkeypatch.setattr(constants, "STREAM_TERMINATOR", None)
+        SSEHandler.events = [b'data: {"percent": 50}\n\n', b"data: [DONE]\n\n"]
+        with pytest.raises(media.APIResponseValidationError, match=r"Expected JSON .*\[DONE\]"):
+            list(c.transcripts.progress.retrieve("t1"))

@@ -87,15 +87,19 @@ def _names(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("module", ["_constants", "_version"])
 def test_stand_ins_define_what_the_generated_modules_define(package: Path, module: str) -> None:
     stand_in, generated = _names(RUNTIME / f"{module}.py"), _names(_source(package) / f"{module}.py")
-    assert {k: v for k, v in stand_in.items() if k not in CREDENTIAL_ENVS} == {
-        k: v for k, v in generated.items() if k not in CREDENTIAL_ENVS
+    optional = CREDENTIAL_ENVS | {"STREAM_TERMINATOR"}
+    assert {k: v for k, v in stand_in.items() if k not in optional} == {
+        k: v for k, v in generated.items() if k not in optional
     }
+    assert {k: v for k, v in generated.items() if k in optional}.items() <= stand_in.items()
     assert set(generated) & CREDENTIAL_ENVS in (set(), {"API_KEY_ENV"}, {"USERNAME_ENV", "PASSWORD_ENV"})
+    streams = (_source(package) / "_streaming.py").exists()
+    assert ("STREAM_TERMINATOR" in generated) is (streams and module == "_constants")
 
 
 CREDENTIAL_ENVS = {"API_KEY_ENV", "USERNAME_ENV", "PASSWORD_ENV"}
 """The stand-in defines them all; a generated SDK only those its authentication reads (none, the key's, or the user
-name's and the password's)."""
+name's and the password's). ``STREAM_TERMINATOR`` only an SDK with streams has."""
 
 
 @pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.parent.name if p.name == "expected" else p.name)
