@@ -227,10 +227,10 @@ def _run(run: _Run) -> int:
 
 def _check(run: _Run, config: Path | None) -> int:
     """Exit 1 with a diff per stale, missing or extra file. Never uses the cache: its verdict is a cold run's."""
-    from .pipeline import build_with_history  # noqa: PLC0415 - see _generate()
+    from .pipeline import build  # noqa: PLC0415 - see _generate()
 
     args = run.args
-    result, _ = build_with_history(args.spec, config, args.out, keep_going=args.keep_going, progress=run.progress)
+    result = build(args.spec, config, args.out, keep_going=args.keep_going, progress=run.progress)
     run.progress.finish()
     for warning in result.warnings:
         print(warning, file=sys.stderr)
@@ -264,10 +264,10 @@ def _generate(run: _Run, config: Path | None) -> int:
             print(f"{stamp.get('summary')}; up to date, inputs unchanged since the last run, {seconds:.1f}s")
             return EXIT_OK
     # The tools the build loads (datamodel-code-generator, black) take longer than a run with nothing to do.
-    from .pipeline import build_with_history  # noqa: PLC0415
+    from .pipeline import build  # noqa: PLC0415
 
     stamping = args.command == "release"
-    result, release = build_with_history(
+    result = build(
         args.spec, config, args.out, keep_going=args.keep_going, stamp=stamping, progress=run.progress, cache=cache
     )
     run.progress.stage("writing")
@@ -277,7 +277,7 @@ def _generate(run: _Run, config: Path | None) -> int:
     run.progress.finish()
     for warning in result.warnings:
         print(warning, file=sys.stderr)
-    _print_release(release, args.command, args.quiet)
+    _print_release(result.release, args.command, args.quiet)
     for note in result.notes:
         print(note)
     summary = (

@@ -22,22 +22,22 @@ from .operations import renamed_summary
 from .parser import parse
 from .progress import Progress
 from .release import SNAPSHOT, Release, plan, read_recorded, recorded_config
-from .render import TEMPLATES, render_package
+from .render import render_package
 from .validate import validate
 
 
 @dataclass
 class Build:
     files: dict[str, str]
+    """Every file of the output folder (the version and history files of ``release`` among them)."""
     warnings: list[Problem]
     operations: int
     models: int
+    release: Release
     skipped: int = 0
     """Operations left out by ``keep_going``."""
     sources: tuple[str, ...] = ()
     """Other files the spec references: the output depends on them too."""
-    release: Release | None = None
-    """The version and history files, when the build was for an output folder."""
     notes: tuple[str, ...] = ()
     """What the run decided that a reader should know (the pagination styles chosen), printed with the summary."""
 
@@ -84,20 +84,20 @@ def read_inputs(spec: Path, config: Path | None, *, keep_going: bool = False) ->
 def build(
     spec: Path,
     config: Path | None,
-    template_dir: Path = TEMPLATES,
+    out: Path,
     *,
-    out: Path | None = None,
     keep_going: bool = False,
     stamp: bool = False,
     progress: Progress | None = None,
     cache: Cache | None = None,
 ) -> Build:
-    """Generate every file of the SDK in memory; raises :class:`~generator.errors.GenerationError` on bad input.
+    """Generate every file of the SDK for ``out`` in memory; raises :class:`~generator.errors.GenerationError` on bad
+    input.
 
-    With ``out``, the version is decided against the release history recorded there, and the changelog and snapshot
-    are among the files; with ``stamp`` too, the unreleased changes are released. With ``keep_going``, operations with problems are skipped and unresolvable schema references
-    typed as any value, each with a warning. With a ``cache``, the models and formatted files of an earlier run with
-    the same inputs are reused.
+    The version is decided against the release history recorded in ``out``, and the changelog and snapshot are among
+    the files; with ``stamp``, the unreleased changes are released. With ``keep_going``, operations with problems are
+    skipped and unresolvable schema references typed as any value, each with a warning. With a ``cache``, the models
+    and formatted files of an earlier run with the same inputs are reused.
     """
     progress = progress or Progress()
     progress.stage("loading")
@@ -106,20 +106,24 @@ def build(
     skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
     result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
     api = result.api
-    release = None
-    if out is not None:
-        release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache)
-        api.package_version = release.package_version
-    formatted = _render_and_format(api, template_dir, progress, cache)
-    formatted.update(release.files if release is not None else {})
-    warnings = inputs.warnings + result.problems.warnings
-    skipped = len(result.skipped)
+    release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache)
+    api.package_version = release.package_version
+    formatted = _render_and_format(api, progress, cache)
+    formatted.update(release.files)
     renamed = renamed_summary(api.resources)
-    notes = (pagination.summary(api.operations), *([renamed] if renamed else []))
-    return Build(formatted, warnings, len(api.operations), len(api.models), skipped, inputs.doc.sources, release, notes)
+    return Build(
+        formatted,
+        inputs.warnings + result.problems.warnings,
+        len(api.operations),
+        len(api.models),
+        release,
+        skipped=len(result.skipped),
+        sources=inputs.doc.sources,
+        notes=(pagination.summary(api.operations), *([renamed] if renamed else [])),
+    )
 
 
-def _render_and_format(api: Api, template_dir: Path, progress: Progress, cache: Cache | None) -> dict[str, str]:
+def _render_and_format(api: Api, progress: Progress, cache: Cache | None) -> dict[str, str]:
     """The package's files, formatted. Both cores work throughout: datamodel-code-generator runs in one worker
     process while this one renders the templates and the other workers format what it rendered; then all workers
     format the models."""
@@ -128,33 +132,13 @@ def _render_and_format(api: Api, template_dir: Path, progress: Progress, cache: 
         progress.stage("models")
         models = start_models(api, cache=cache, workers=workers)
         progress.stage("rendering")
-        files = render_package(api, Examples(api.types), template_dir, cache)
+        files = render_package(api, Examples(api.types), cache)
         known = first_party([*files, *(f"{types}/{m.module}.py" for m in api.models)])
         progress.stage("formatting")
         formatted = format_files(files, cache, progress.advance, workers=workers, known=known)
         modules = {f"{types}/{name}": text for name, text in models().items()}
         formatted.update(format_files(modules, cache, progress.advance, workers=workers, known=known))
     return formatted
-
-
-def build_with_history(
-    spec: Path,
-    config: Path | None,
-    out: Path,
-    template_dir: Path = TEMPLATES,
-    *,
-    keep_going: bool = False,
-    stamp: bool = False,
-    progress: Progress | None = None,
-    cache: Cache | None = None,
-) -> tuple[Build, Release]:
-    """Every file of the SDK for ``out``: the package at its version, the changelog and the snapshot (``stamp``:
-    releasing what is unreleased)."""
-    result = build(
-        spec, config, template_dir, out=out, keep_going=keep_going, stamp=stamp, progress=progress, cache=cache
-    )
-    assert result.release is not None
-    return result, result.release
 
 
 def read_api(path: Path, config: Path | None) -> tuple[Document, SdkConfig, dict[str, Any], str | None]:

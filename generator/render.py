@@ -245,12 +245,10 @@ Emit = Callable[..., None]
 """``emit(template, target, **extra)``: render one template into one file of the package."""
 
 
-def render_package(
-    api: Api, examples: Examples, template_dir: Path = TEMPLATES, cache: Cache | None = None
-) -> dict[str, str]:
+def render_package(api: Api, examples: Examples, cache: Cache | None = None) -> dict[str, str]:
     """Render every templated file; returns ``{path relative to the output folder: text}``. With a ``cache``, the
     compiled templates are kept there."""
-    env = environment(template_dir, cache)
+    env = environment(TEMPLATES, cache)
     common = _common(api)
     files: dict[str, str] = {}
 
@@ -263,7 +261,7 @@ def render_package(
     _docs_and_tests(emit, api, examples, args, request)
     src = f"src/{api.package_name}"
     _runtime(emit, api, src)
-    copied = runtime.copy_runtime(template_dir, common["features"])
+    copied = runtime.copy_runtime(TEMPLATES, common["features"])
     files.update({f"{src}/{name}.py": text for name, text in copied.items()})
     _resources(emit, api, args)
     _types(emit, api, request)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.outfolder import MARKER, with_marker
-from generator.pipeline import build_with_history
+from generator.pipeline import build
 from generator.writer import diff_tree, read_tree
 from tests.support import CONFIG, FIXTURES, GENERATED, ROOT, SPEC, run_generator
 
@@ -28,7 +28,7 @@ def _inputs(name: str) -> tuple[Path, Path | None, Path]:
 @pytest.fixture(scope="module")
 def builds() -> dict[str, dict[str, str]]:
     """What ``generate`` writes for each: the build's files and the output folder's marker."""
-    return {name: with_marker(build_with_history(*_inputs(name))[0].files) for name in ["finetuning", *FIXTURE_NAMES]}
+    return {name: with_marker(build(*_inputs(name)).files) for name in ["finetuning", *FIXTURE_NAMES]}
 
 
 @pytest.mark.parametrize("name", ["finetuning", *FIXTURE_NAMES])

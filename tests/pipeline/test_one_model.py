@@ -232,7 +232,7 @@ def test_one_generation_reads_validates_and_parses_once(tmp_path: Path, monkeypa
     config = folder / "sdk.yaml"
     config.write_text(CONFIG.read_text())
     out = tmp_path / "out"
-    write_tree(pipeline.build_with_history(path, config, out)[0].files, out)
+    write_tree(pipeline.build(path, config, out).files, out)
     spec["info"]["description"] = "Changed."
     _write(folder, spec, "openapi.yaml")
     calls: dict[str, int] = {"read": 0, "validate": 0, "parse": 0}
@@ -247,7 +247,8 @@ def test_one_generation_reads_validates_and_parses_once(tmp_path: Path, monkeypa
     monkeypatch.setattr(pipeline, "read_file", counting("read", pipeline.read_file))
     monkeypatch.setattr(pipeline, "validate", counting("validate", validate.validate))
     monkeypatch.setattr(Parser, "parse", counting("parse", Parser.parse))
-    result, release = pipeline.build_with_history(path, config, out)
+    result = pipeline.build(path, config, out)
+    release = result.release
     assert calls == {"read": 1, "validate": 1, "parse": 2}
     assert release.api_changed and release.version == "0.1.1"
     assert result.files["pyproject.toml"].count('version = "0.1.1.dev0"') == 1
