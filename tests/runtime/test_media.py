@@ -447,3 +447,28 @@ def test_the_stream_ends_at_the_configured_terminator(
         SSEHandler.events = [b'data: {"percent": 50}\n\n', b"data: [DONE]\n\n"]
         with pytest.raises(media.APIResponseValidationError, match=r"Expected JSON .*\[DONE\]"):
             list(c.transcripts.progress.retrieve("t1"))
+
+
+def test_an_undocumented_endpoint_can_stream(media: ModuleType, sse_server: str) -> None:
+    """``client.post(path, cast_to=Stream[T], stream=True)``: events parsed as ``T``, as a described one streams."""
+    from media_vault.types import TranscriptChunk
+
+    with media.Client(username="k", base_url=sse_server) as c:
+        stream = c.post("/custom/stream", cast_to=media.Stream[TranscriptChunk], body={"stream": True}, stream=True)
+        chunks = list(stream)
+        assert [type(x) for x in chunks] == [TranscriptChunk, TranscriptChunk]
+        assert "".join(x.delta for x in chunks) == "hello"
+        events = list(c.get("/custom/stream", cast_to=media.Stream[dict[str, object]], stream=True))
+        assert events == [{"id": "t1", "delta": "hel"}, {"id": "t1", "delta": "lo"}]
+    assert SSEHandler.bodies == [{"stream": True}]
+
+
+@pytest.mark.anyio
+async def test_an_undocumented_endpoint_can_stream_async(media: ModuleType, sse_server: str) -> None:
+    from media_vault.types import TranscriptChunk
+
+    async with media.AsyncClient(username="k", base_url=sse_server) as c:
+        stream = await c.post(
+            "/custom/stream", cast_to=media.AsyncStream[TranscriptChunk], body={"stream": True}, stream=True
+        )
+        assert "".join([x.delta async for x in stream]) == "hello"

@@ -14,7 +14,7 @@ import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar, NotRequired, TypedDict, TypeVar, Unpack, cast
+from typing import Any, ClassVar, NotRequired, TypedDict, TypeVar, Unpack, cast, get_args
 
 import anyio
 import httpx
@@ -221,8 +221,11 @@ class BaseClient:
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         return _Call(options, max_retries, response_mode.get(), deadline_of(timeout), self._max_response_size)
 
-    def _custom(self, method: str, path: str, body: object, options: CallOptions | None) -> RequestOptions:
-        """A call of an endpoint the API does not describe: ``path`` under the base URL (or a URL on its host)."""
+    def _custom(
+        self, method: str, path: str, body: object, options: CallOptions | None, stream: bool = False
+    ) -> RequestOptions:
+        """A call of an endpoint the API does not describe: ``path`` under the base URL (or a URL on its host); with
+        ``stream``, the response is a server-sent event stream."""
         options = options or {}
         url = None
         if path.startswith(("http://", "https://")):
@@ -241,11 +244,14 @@ class BaseClient:
             timeout=options.get("timeout", NOT_GIVEN),
             max_retries=options.get("max_retries", NOT_GIVEN),
             idempotency_key=options.get("idempotency_key"),
+            stream=stream,
         )
 
     def _finish(self, call: _Call, response: httpx.Response, cast_to: Any, item_type: Any) -> Any:
         if call.failed:
             raise status_error(response)
+        if item_type is None and call.options.stream:  # client.post(..., cast_to=Stream[Chunk], stream=True)
+            item_type = next(iter(get_args(cast_to)), object)
         context = ParseContext(
             response, self, call.options, cast_to, item_type, self._strict_response_validation, call.retries_taken
         )
@@ -298,22 +304,57 @@ class SyncAPIClient(BaseClient):
             if step.wait is not None:
                 self._sleep(step.wait)
 
-    def get(self, path: str, *, cast_to: type[R], options: CallOptions | None = None) -> R:
-        """``GET path`` (an endpoint the API does not describe), with the client's retries, errors and options."""
-        return cast(R, self.request(cast_to, self._custom("get", path, None, options)))
+    def get(self, path: str, *, cast_to: type[R], options: CallOptions | None = None, stream: bool = False) -> R:
+        """``GET path`` (an endpoint the API does not describe), with the client's retries, errors and options.
 
-    def post(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
+        With ``stream=True`` the response is read as a server-sent event stream: ``cast_to=Stream[Chunk]``
+        (``AsyncStream`` for the async client) gives its events, each parsed as ``Chunk``."""
+        return cast(R, self.request(cast_to, self._custom("get", path, None, options, stream)))
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[R],
+        body: object = None,
+        options: CallOptions | None = None,
+        stream: bool = False,
+    ) -> R:
         """``POST path`` with ``body`` as JSON (models as their JSON form)."""
-        return cast(R, self.request(cast_to, self._custom("post", path, body, options)))
+        return cast(R, self.request(cast_to, self._custom("post", path, body, options, stream)))
 
-    def put(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
-        return cast(R, self.request(cast_to, self._custom("put", path, body, options)))
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: type[R],
+        body: object = None,
+        options: CallOptions | None = None,
+        stream: bool = False,
+    ) -> R:
+        return cast(R, self.request(cast_to, self._custom("put", path, body, options, stream)))
 
-    def patch(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
-        return cast(R, self.request(cast_to, self._custom("patch", path, body, options)))
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: type[R],
+        body: object = None,
+        options: CallOptions | None = None,
+        stream: bool = False,
+    ) -> R:
+        return cast(R, self.request(cast_to, self._custom("patch", path, body, options, stream)))
 
-    def delete(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
-        return cast(R, self.request(cast_to, self._custom("delete", path, body, options)))
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[R],
+        body: object = None,
+        options: CallOptions | None = None,
+        stream: bool = False,
+    ) -> R:
+        return cast(R, self.request(cast_to, self._custom("delete", path, body, options, stream)))
 
     def is_closed(self) -> bool:
         return self._client.is_closed
@@ -363,24 +404,57 @@ class AsyncAPIClient(BaseClient):
             if step.wait is not None:
                 await self._sleep(step.wait)
 
-    async def get(self, path: str, *, cast_to: type[R], options: CallOptions | None = None) -> R:
-        """``GET path`` (an endpoint the API does not describe), with the client's retries, errors and options."""
-        return cast(R, await self.request(cast_to, self._custom("get", path, None, options)))
+    async def get(self, path: str, *, cast_to: type[R], options: CallOptions | None = None, stream: bool = False) -> R:
+        """``GET path`` (an endpoint the API does not describe), with the client's retries, errors and options.
 
-    async def post(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
+        With ``stream=True`` the response is read as a server-sent event stream: ``cast_to=Stream[Chunk]``
+        (``AsyncStream`` for the async client) gives its events, each parsed as ``Chunk``."""
+        return cast(R, await self.request(cast_to, self._custom("get", path, None, options, stream)))
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[R],
+        body: object = None,
+        options: CallOptions | None = None,
+        stream: bool = False,
+    ) -> R:
         """``POST path`` with ``body`` as JSON (models as their JSON form)."""
-        return cast(R, await self.request(cast_to, self._custom("post", path, body, options)))
+        return cast(R, await self.request(cast_to, self._custom("post", path, body, options, stream)))
 
-    async def put(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
-        return cast(R, await self.request(cast_to, self._custom("put", path, body, options)))
+    async def put(
+        self,
+        path: str,
+        *,
+        cast_to: type[R],
+        body: object = None,
+        options: CallOptions | None = None,
+        stream: bool = False,
+    ) -> R:
+        return cast(R, await self.request(cast_to, self._custom("put", path, body, options, stream)))
 
-    async def patch(self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None) -> R:
-        return cast(R, await self.request(cast_to, self._custom("patch", path, body, options)))
+    async def patch(
+        self,
+        path: str,
+        *,
+        cast_to: type[R],
+        body: object = None,
+        options: CallOptions | None = None,
+        stream: bool = False,
+    ) -> R:
+        return cast(R, await self.request(cast_to, self._custom("patch", path, body, options, stream)))
 
     async def delete(
-        self, path: str, *, cast_to: type[R], body: object = None, options: CallOptions | None = None
+        self,
+        path: str,
+        *,
+        cast_to: type[R],
+        body: object = None,
+        options: CallOptions | None = None,
+        stream: bool = False,
     ) -> R:
-        return cast(R, await self.request(cast_to, self._custom("delete", path, body, options)))
+        return cast(R, await self.request(cast_to, self._custom("delete", path, body, options, stream)))
 
     def is_closed(self) -> bool:
         return self._client.is_closed
