@@ -96,7 +96,7 @@ def test_a_new_operation_in_the_spec_gets_its_tests(tmp_path: Path) -> None:
     doc["paths"]["/widgets/{widget_id}"] = {"get": operation}
     spec = tmp_path / "openapi.yaml"
     spec.write_text(yaml.safe_dump(doc, sort_keys=False))
-    files = build(spec, CONFIG).files
+    files = build(spec, CONFIG, tmp_path / "out").files
     api = parse(load_document(spec), load_config(CONFIG)).api
     (resource,) = [r for r in api.walk() if any(op.operation_id == "describeWidget" for op in r.operations)]
     (method,) = [op.method_name for op in resource.operations if op.operation_id == "describeWidget"]

@@ -36,8 +36,8 @@ Handler = Callable[[str, str, dict[str, list[str]], dict[str, str], bytes], Answ
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("catalog")
     (folder / "openapi.json").write_text(json.dumps(DOCUMENT), encoding="utf-8")
-    result = build(folder / "openapi.json", None)
     out = folder / "out"
+    result = build(folder / "openapi.json", None, out)
     for name, text in result.files.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(text, encoding="utf-8")

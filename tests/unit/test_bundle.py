@@ -86,7 +86,7 @@ def test_references_to_other_files_become_components(split: Path) -> None:
 
 def test_the_split_document_generates_a_working_sdk(split: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    for name, text in build(split, None).files.items():
+    for name, text in build(split, None, out).files.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(text)
     script = (
@@ -106,7 +106,7 @@ def test_a_missing_file_or_target_names_the_file_and_pointer(split: Path) -> Non
     (split.parent / "schemas" / "pet.yaml").write_text("type: object\nproperties:\n  tag: {$ref: 'tags.yaml#/Tag'}\n")
     (split.parent / "common" / "parameters.yaml").write_text("Other: {}\n")
     with pytest.raises(GenerationError) as caught:
-        build(split, None)
+        build(split, None, split.parent / "out")
     lines = sorted({str(p).replace(str(split.parent) + "/", "") for p in caught.value.problems})
     assert lines == [
         "openapi.yaml#/paths/~1pets/get/parameters/0/$ref: error: "

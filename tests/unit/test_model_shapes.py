@@ -109,7 +109,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     }
     (folder / "openapi.json").write_text(json.dumps(spec))
     out = folder / "out"
-    for name, text in build(folder / "openapi.json", None).files.items():
+    for name, text in build(folder / "openapi.json", None, out).files.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(text)
     return out
