@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import anyio
 import finetuning
 import httpx
 import pytest
@@ -1050,6 +1051,33 @@ class TestLifecycle:
             with Client(base_url=BASE_URL, http_client=http_client):
                 pass
             assert http_client.is_closed is False
+
+    @pytest.mark.parametrize("aio", [False, True])
+    def test_headers_query_and_cookies_of_a_caller_supplied_http_client_are_sent(
+        self, api_key: str, router: respx.MockRouter, aio: bool
+    ) -> None:
+        """A gateway's settings on the ``http_client`` (an API version parameter, a header, a session cookie) go with
+        every request; the SDK's own headers win where both set one."""
+        route = router.get("/fine_tuning/jobs/ftjob-abc123").respond(200, json=job())
+        settings: dict[str, Any] = {
+            "headers": {"X-Gateway": "eu", "Authorization": "Bearer gateway"},
+            "params": {"api-version": "2024-06-01"},
+            "cookies": {"session": "s1"},
+        }
+        if aio:
+
+            async def call() -> None:
+                async with httpx.AsyncClient(**settings) as http:
+                    await AsyncClient(base_url=BASE_URL, http_client=http).fine_tuning.jobs.retrieve("ftjob-abc123")
+
+            anyio.run(call)
+        else:
+            with httpx.Client(**settings) as http:
+                Client(base_url=BASE_URL, http_client=http).fine_tuning.jobs.retrieve("ftjob-abc123")
+        sent = route.calls.last.request
+        assert sent.headers["X-Gateway"] == "eu" and sent.headers["Cookie"] == "session=s1"
+        assert sent.headers["Authorization"] == f"Bearer {KEY}"
+        assert sent.url.params["api-version"] == "2024-06-01"
 
 
 class TestResponseModels:

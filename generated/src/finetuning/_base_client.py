@@ -12,7 +12,7 @@ from __future__ import annotations
 import platform
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, NotRequired, TypedDict, TypeVar, Unpack, cast, get_args
 
@@ -171,7 +171,9 @@ class BaseClient:
         """The most decoded bytes a response body may have (``None``: no limit)."""
         return self._max_response_size
 
-    def _build_request(self, call: _Call) -> httpx.Request:
+    def _build_request(self, call: _Call, build: Callable[..., httpx.Request]) -> httpx.Request:
+        """The next attempt's request, made by ``build`` (the httpx client's ``build_request``: the headers, query
+        parameters and cookies set on an ``http_client`` passed in are sent too, under the SDK's own)."""
         options = call.options
         if options.security is None:
             headers, auth_query = self._headers, self._auth[1]
@@ -195,7 +197,7 @@ class BaseClient:
         try:
             if "?" in str(target) and query:  # a query in the path or link is kept: httpx would replace it
                 target, query = httpx.URL(target).copy_merge_params(cast(Any, query)), {}
-            request = httpx.Request(
+            request = build(
                 options.method.upper(),
                 target,
                 params=cast(Any, query) or None,
@@ -289,7 +291,7 @@ class SyncAPIClient(BaseClient):
         call = self._begin(options)
         while True:
             self._check_open(self._client.is_closed)
-            request = self._build_request(call)
+            request = self._build_request(call, self._client.build_request)
             try:
                 response = self._client.send(request, stream=True, follow_redirects=False)
                 step = call.step(response)
@@ -389,7 +391,7 @@ class AsyncAPIClient(BaseClient):
         call = self._begin(options)
         while True:
             self._check_open(self._client.is_closed)
-            request = self._build_request(call)
+            request = self._build_request(call, self._client.build_request)
             try:
                 response = await self._client.send(request, stream=True, follow_redirects=False)
                 step = call.step(response)
