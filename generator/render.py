@@ -277,6 +277,7 @@ def _common(api: Api) -> dict[str, Any]:
         "description": one_line(api.description.split("\n")[0] if api.description else api.title),
         "idempotency": api.idempotency_header is not None,
         "features": features(api),
+        "error_envelope": runtime.error_envelope(api),
     }
 
 
@@ -313,7 +314,10 @@ def _docs_and_tests(
 def _runtime(emit: Emit, api: Api, src: str) -> None:
     """The small modules written for this API that the copied runtime (:mod:`generator.runtime`) reads: constants,
     version, root error, client, pages."""
-    extra: dict[str, Any] = {"sensitive": runtime.sensitive_names(api), "pages": runtime.page_classes(api)}
+    extra: dict[str, Any] = {
+        "sensitive": runtime.sensitive_names(api),
+        "pages": runtime.page_classes(api),
+    }
     for name in runtime.GENERATED_MODULES:
         emit(f"package/src/{name}.py.j2", f"{src}/{name}.py", **extra)
     emit("package/src/py.typed.j2", f"{src}/py.typed")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .ir import Api, FieldPath, Pagination
+from .pytypes import ObjectType
 from .reserved import PAGE_ATTRIBUTES
 
 COPY_HEADER = "# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit."
@@ -70,6 +71,21 @@ def sensitive_names(api: Api) -> dict[str, tuple[str, ...]]:
         elif auth.kind == "query":
             query.add(auth.name)
     return {"headers": tuple(sorted(headers)), "query": tuple(sorted(query))}
+
+
+def error_envelope(api: Api) -> str | None:
+    """The field that wraps the error in every documented JSON error body (``{"error": {...}}`` gives ``error``):
+    the body's only field, an object. ``None`` when any error body is shaped otherwise, or none is documented."""
+    fields: set[str] = set()
+    for type_ in (t for op in api.operations for t in op.error_types):
+        body = api.types.resolve(type_.non_null())
+        if not isinstance(body, ObjectType) or len(body.properties) != 1 or body.additional is not None:
+            return None
+        (only,) = body.properties
+        if not isinstance(api.types.resolve(only.type.non_null()), ObjectType):
+            return None
+        fields.add(only.wire)
+    return fields.pop() if len(fields) == 1 else None
 
 
 @dataclass(frozen=True)

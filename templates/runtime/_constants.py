@@ -18,6 +18,8 @@ DEFAULT_MAX_RETRIES = 2
 REQUEST_ID_HEADER: str | None = "x-request-id"
 IDEMPOTENCY_HEADER: str | None = None
 DEFAULT_HEADERS: dict[str, str] = {}
+ERROR_ENVELOPE: str | None = "error"
+"""The field of an error body that holds the error (``{"error": {...}}``); ``None``: the body is the error."""
 STREAM_TERMINATOR: str | None = "[DONE]"
 """An event whose data starts with this ends a stream; ``None``: a stream ends when the server closes it."""
 

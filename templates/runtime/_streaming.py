@@ -12,7 +12,7 @@ import httpx
 from httpx_sse import EventSource, ServerSentEvent, SSEError
 
 from . import _constants
-from ._exceptions import APIError, APIResponseValidationError, transport_error
+from ._exceptions import APIError, APIResponseValidationError, error_details, transport_error
 from ._reading import BodyLimit, decoded_view
 from ._response import FromResponse, ParseContext
 
@@ -59,7 +59,8 @@ class BaseStream(FromResponse, Generic[T]):
         return item
 
     def _error_event(self, event: ServerSentEvent, body: object) -> APIError:
-        return APIError(f"The server sent an error event: {event.data[:500]}", self.response.request, body=body)
+        message = f"The server sent an error event: {event.data[:500]}"
+        return APIError(message, self.response.request, body=error_details(body))
 
     @contextmanager
     def _errors(self) -> Generator[None]:

@@ -9,6 +9,7 @@ then errors, pagination, raw and streamed responses, configuration from the envi
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -735,7 +736,8 @@ def assert_status_error(
     assert isinstance(error, finetuning.FinetuningError)
     assert error.status_code == status
     assert error.response.status_code == status
-    assert error.body == error_envelope(f"failed with {status}")
+    assert error.body == error_envelope(f"failed with {status}")["error"]  # the error inside the spec's envelope
+    assert (error.code, error.param, error.type) == ("some_code", None, "invalid_request_error")
     assert error.request_id == "req-123"
     assert error.request.url.path == "/v1/fine_tuning/jobs/ftjob-abc123"
     assert str(error).startswith(f"Error code: {status}")
@@ -769,6 +771,33 @@ class TestErrors:
             await async_client.fine_tuning.jobs.retrieve("ftjob-abc123")
 
         assert_status_error(info.value, status, error_class, route)
+
+    def test_an_error_body_outside_the_envelope_is_kept_whole(self, client: Client, router: respx.MockRouter) -> None:
+        """Only ``{"error": {...}}`` is unwrapped (the spec's envelope); a number code is given as its text."""
+        route = router.get("/fine_tuning/jobs/ftjob-abc123")
+        for body, expected, code in [
+            ({"error": "overloaded", "code": 529}, {"error": "overloaded", "code": 529}, "529"),
+            ({"error": {"code": 7, "param": "model"}}, {"code": 7, "param": "model"}, "7"),
+            ([{"code": "x"}], [{"code": "x"}], None),
+        ]:
+            route.respond(400, json=body)
+            with pytest.raises(finetuning.BadRequestError) as info:
+                client.fine_tuning.jobs.retrieve("ftjob-abc123")
+            assert (info.value.body, info.value.code) == (expected, code)
+
+    def test_errors_survive_pickling_whole(self, client: Client, router: respx.MockRouter) -> None:
+        """As ``multiprocessing`` and task queues send them: type, message, body, response and fields intact."""
+        router.get("/fine_tuning/jobs/ftjob-abc123").respond(
+            404, json=error_envelope("no such job", "not_found"), headers={"x-request-id": "req-9"}
+        )
+        with pytest.raises(finetuning.NotFoundError) as info:
+            client.fine_tuning.jobs.retrieve("ftjob-abc123")
+        copy = pickle.loads(pickle.dumps(info.value))
+        assert type(copy) is finetuning.NotFoundError and str(copy) == str(info.value)
+        assert (copy.status_code, copy.request_id, copy.code, copy.body) == (404, "req-9", "not_found", info.value.body)
+        assert copy.response.status_code == 404 and copy.request.url == info.value.request.url
+        timeout = pickle.loads(pickle.dumps(finetuning.APITimeoutError(info.value.request)))
+        assert type(timeout) is finetuning.APITimeoutError and timeout.request.url == info.value.request.url
 
     def test_non_json_error_body_is_kept_as_text(self, client: Client, router: respx.MockRouter) -> None:
         router.post("/fine_tuning/jobs").respond(502, text="<html>Bad gateway</html>")

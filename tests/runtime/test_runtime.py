@@ -577,7 +577,7 @@ def test_streaming_response_error_status_raises(client: Client, mock: respx.Mock
     with pytest.raises(finetuning.NotFoundError) as exc_info:
         with client.fine_tuning.jobs.with_streaming_response.retrieve("ftjob-1"):
             pass
-    assert exc_info.value.body == {"error": {"message": "missing"}}
+    assert exc_info.value.body == {"message": "missing"}
 
 
 @pytest.mark.anyio
@@ -742,7 +742,7 @@ def test_request_id_on_error(client: Client, mock: respx.MockRouter) -> None:
     err = exc_info.value
     assert err.request_id == "req_9"
     assert err.status_code == 404
-    assert err.body == {"error": {"message": "no such job"}}
+    assert err.body == {"message": "no such job"}
     assert "no such job" in str(err)
     assert err.response.status_code == 404
 

@@ -13,6 +13,7 @@ from generator.errors import GenerationError
 from generator.ir import Api, Operation
 from generator.loader import Document
 from generator.parser import parse
+from generator.runtime import error_envelope
 from generator.text import clean, docstring
 
 
@@ -295,3 +296,41 @@ def test_a_union_is_flattened_by_structure_not_by_splitting_its_spelling() -> No
     assert UnionType((Nullable(UnionType((Scalar("str"), Scalar("int")))), Scalar("bool"))).annotation == (
         "str | int | bool | None"
     )
+
+
+def _errors(*bodies: dict[str, Any]) -> Document:
+    """One operation per error body, each answering 400 with it."""
+    paths = {
+        f"/things{n}": {
+            "get": {
+                "operationId": f"getThing{n}",
+                "responses": {
+                    "200": {"description": "ok"},
+                    "400": {"description": "bad", "content": {"application/json": {"schema": body}}},
+                },
+            }
+        }
+        for n, body in enumerate(bodies)
+    }
+    error = {"type": "object", "properties": {"code": STRING, "message": STRING}}
+    return _document(paths, components={"schemas": {"Error": error}})
+
+
+ENVELOPE = {"type": "object", "properties": {"error": {"$ref": "#/components/schemas/Error"}}}
+FAULT = {"type": "object", "properties": {"fault": {"$ref": "#/components/schemas/Error"}}}
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (_errors(ENVELOPE, ENVELOPE), "error"),  # every error body wraps the error in `error`
+        (_errors(FAULT), "fault"),
+        (_errors(ENVELOPE, {"$ref": "#/components/schemas/Error"}), None),  # one body is the error itself
+        (_errors(ENVELOPE, FAULT), None),  # two envelopes: no one rule
+        (_errors({"type": "object", "properties": {"error": STRING}}), None),  # a message, not an object
+        (_document({}), None),  # no documented errors
+    ],
+)
+def test_the_error_envelope_is_what_every_documented_error_body_wraps(document: Document, expected: str | None) -> None:
+    api: Api = parse(document, parse_config(None, "sdk.yaml")).api
+    assert error_envelope(api) == expected

@@ -14,6 +14,8 @@ DEFAULT_MAX_RETRIES = 2
 REQUEST_ID_HEADER: str | None = "x-request-id"
 IDEMPOTENCY_HEADER: str | None = None
 DEFAULT_HEADERS: dict[str, str] = {}
+ERROR_ENVELOPE: str | None = "error"
+"""The field of an error body that holds the error (``{"error": {...}}``); ``None``: the body is the error."""
 
 SENSITIVE_HEADERS: frozenset[str] = frozenset(
     ("api-key", "authorization", "cookie", "proxy-authorization", "set-cookie", "x-api-key")

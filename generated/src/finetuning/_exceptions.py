@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Mapping
 from contextlib import contextmanager
-from typing import Literal
+from typing import Any, Literal, cast
 
 import httpx
 
 from ._base_error import BaseError
-from ._constants import REQUEST_ID_HEADER
+from ._constants import ERROR_ENVELOPE, REQUEST_ID_HEADER
 from ._redact import redact_text, redact_url
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "InvalidRequestError",
     "ClientClosedError",
     "status_error",
+    "error_details",
     "transport_error",
     "reading_errors",
 ]
@@ -60,11 +61,19 @@ class PaginationError(BaseError):
 
 
 class APIError(BaseError):
-    """A request failed. ``body`` is the decoded JSON error body when there is one, else the text (or ``None``)."""
+    """A request failed. ``body`` is the decoded JSON error body when there is one (for an error status, the error
+    inside the API's envelope, see :func:`error_details`), else the text (or ``None``). ``code``, ``param`` and
+    ``type`` are the body's fields of those names, when it has them."""
 
     message: str
     request: httpx.Request
     body: object | None
+    code: str | None
+    """The API's error code (a number is given as its text)."""
+    param: str | None
+    """The request parameter the error is about."""
+    type: str | None
+    """The kind of error, as the API names it."""
 
     def __init__(self, message: str, request: httpx.Request, *, body: object | None) -> None:
         message = redact_text(message)
@@ -72,6 +81,22 @@ class APIError(BaseError):
         self.message = message
         self.request = request
         self.body = body
+        fields: Mapping[str, object] = cast(Mapping[str, object], body) if isinstance(body, Mapping) else {}
+        self.code, self.param, self.type = (_text(fields.get(name)) for name in ("code", "param", "type"))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Errors cross process boundaries (``multiprocessing``, task queues) whole: attributes included."""
+        return (_restore, (type(self), self.args), self.__dict__)
+
+
+def _restore(cls: type[APIError], args: tuple[object, ...]) -> APIError:
+    return cls.__new__(cls, *args)
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class APIResponseValidationError(APIError):
@@ -183,8 +208,9 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 def status_error(response: httpx.Response) -> APIStatusError:
     """The typed error for an error (or unfollowed 3xx) response whose body was read, up to a cap; its message names
     the status (and where a redirect pointed) and an excerpt of the body."""
-    body = decode_error_body(response)
-    excerpt = _excerpt(body if body is not None else response.text)
+    whole = decode_error_body(response)
+    excerpt = _excerpt(whole if whole is not None else response.text)
+    body = error_details(whole)
     message = f"Error code: {response.status_code}"
     if response.status_code < 400:
         location = response.headers.get("location")
@@ -213,6 +239,15 @@ def reading_errors(request: httpx.Request) -> Generator[None]:
         yield
     except httpx.HTTPError as exc:
         raise transport_error(exc, request) from exc
+
+
+def error_details(body: object | None) -> object | None:
+    """The error inside the API's envelope (``{"error": {...}}`` gives ``{...}``; ``ERROR_ENVELOPE`` in
+    ``_constants``, from the spec's error responses); any other body as it is."""
+    if ERROR_ENVELOPE is None or not isinstance(body, Mapping):
+        return body
+    inner = cast(Mapping[str, object], body).get(ERROR_ENVELOPE)
+    return cast(Mapping[str, object], inner) if isinstance(inner, Mapping) else cast(Mapping[str, object], body)
 
 
 def decode_error_body(response: httpx.Response) -> object | None:
