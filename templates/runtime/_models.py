@@ -30,18 +30,49 @@ class BaseModel(pydantic.BaseModel):
     _request_id: str | None = pydantic.PrivateAttr(default=None)
     """The id the server gave the request this model was returned by (the model a method returns), if any."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """The model as JSON-compatible data, with the API's field names; unset fields are left out.
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "json",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> dict[str, Any]:
+        """The model as data: JSON-compatible (``mode="python"`` keeps ``datetime`` and the like), with the API's field
+        names (``use_api_names=False``: the Python ones); fields the response did not have are left out.
 
         Typed like ``model_dump()``, so it can be passed where a method takes the request-side ``TypedDict``."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return self.model_dump(
+            mode=mode,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+        )
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        return self.model_dump_json(by_alias=True, exclude_unset=True, indent=indent)
+    def to_json(
+        self,
+        *,
+        indent: int | None = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> str:
+        """The model as JSON text; the options are :meth:`to_dict`'s."""
+        return self.model_dump_json(
+            indent=indent,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+        )
 
     @classmethod
     def construct_from(cls, data: Mapping[str, object]) -> Self:
-        """Build without validation: fields are constructed by their annotation, unknown keys are kept as extras."""
+        """Build without validation: fields are constructed by their annotation, unknown keys are kept as extras, and
+        a required field the data lacks reads as ``None`` (it stays unset: ``to_dict()`` leaves it out)."""
         values: dict[str, object] = {}
         extras: dict[str, object] = {}
         fields = _fields(cls)
@@ -51,7 +82,8 @@ class BaseModel(pydantic.BaseModel):
                 extras[key] = value
             else:
                 values[field[0]] = field[1](value)
-        instance = cls.model_construct(_fields_set=set(values), **values)
+        missing = dict.fromkeys(name for name in _required(cls) if name not in values)
+        instance = cls.model_construct(_fields_set=set(values), **values, **missing)
         if extras:
             instance.__pydantic_extra__ = extras
         return instance
@@ -70,6 +102,13 @@ def _fields(model: type[BaseModel]) -> dict[str, tuple[str, Constructor]]:
     if not getattr(model, "__pydantic_fields_complete__", True):
         model.model_rebuild(raise_errors=False)  # a field that names a class defined after it
     return {(f.alias or name): (name, constructor(f.annotation)) for name, f in model.model_fields.items()}
+
+
+@cache
+def _required(model: type[BaseModel]) -> tuple[str, ...]:
+    """The names of the fields without a default: ``model_construct`` leaves them out when the data lacks them."""
+    _fields(model)  # the fields complete
+    return tuple(name for name, f in model.model_fields.items() if f.is_required())
 
 
 def _unwrap(type_: object) -> object:

@@ -135,3 +135,35 @@ def test_construction_never_raises(data: dict[str, Any]) -> None:
 def test_any_value_for_any_annotation_never_raises(value: object) -> None:
     for annotation in (Pet, list[Pet], dict[str, Pet], Cat | Dog | None, datetime.datetime, Color, uuid.UUID):
         models.construct_type(annotation, value)
+
+
+def test_a_required_field_the_response_lacks_reads_as_none_and_stays_unset() -> None:
+    pet = Pet.construct_from({"created": "2024-05-01T12:30:00Z", "owner": {}})
+    assert pet.id is None and pet.owner is not None and pet.owner.name is None  # no AttributeError
+    assert pet.owners == [] and pet.born is None  # defaults as declared
+    assert pet.to_dict() == {"created": "2024-05-01T12:30:00Z", "owner": {}}
+    assert pet.model_fields_set == {"created", "owner"}
+
+
+class Named(models.BaseModel):
+    display_name: str = pydantic.Field(alias="displayName")
+    nickname: str | None = None
+    when: datetime.date | None = None
+
+
+def test_to_dict_and_to_json_take_the_dump_options() -> None:
+    named = Named.construct_from({"displayName": "Ann", "nickname": None, "when": "2024-01-02"})
+    assert named.to_dict() == {"displayName": "Ann", "nickname": None, "when": "2024-01-02"}
+    assert named.to_dict(exclude_none=True, use_api_names=False, mode="python") == {
+        "display_name": "Ann",
+        "when": datetime.date(2024, 1, 2),
+    }
+    assert Named.construct_from({"displayName": "Ann"}).to_dict(exclude_unset=False) == {
+        "displayName": "Ann",
+        "nickname": None,
+        "when": None,
+    }
+    assert named.to_json(indent=None, exclude_none=True) == '{"displayName":"Ann","when":"2024-01-02"}'
+    assert named.to_json(indent=None, exclude_defaults=True, use_api_names=False) == (
+        '{"display_name":"Ann","when":"2024-01-02"}'
+    )
