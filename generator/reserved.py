@@ -58,6 +58,7 @@ RESOURCE_MODULE_IMPORTS = frozenset(
         # templates/package/src/resources/resource.py.j2, besides a module's models, params modules and page classes
         "annotations",
         "cached_property",
+        "httpx",
         "Iterable",
         "Literal",
         "TYPE_CHECKING",
@@ -80,7 +81,6 @@ RESOURCE_MODULE_IMPORTS = frozenset(
         "Headers",
         "NotGiven",
         "Query",
-        "Timeout",
         "UncheckedDict",
         "_files",
         "_utils",

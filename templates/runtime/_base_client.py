@@ -38,7 +38,7 @@ from ._request import (
 from ._response import APIResponse, AsyncAPIResponse, ParseContext, ResponseMode, parse_body, response_mode
 from ._retries import retry_delay, should_retry
 from ._timeouts import attempt_timeouts, deadline_of, remaining
-from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._types import NOT_GIVEN, NotGiven, TimeoutValue
 from ._utils import to_json
 from ._version import __title__, __version__
 
@@ -54,7 +54,7 @@ class ClientSettings(TypedDict):
     """What every client is configured with (the generated client fills it from its arguments and defaults)."""
 
     base_url: str | httpx.URL
-    timeout: Timeout
+    timeout: TimeoutValue
     max_retries: int
     default_headers: Mapping[str, str] | None
     default_query: Mapping[str, object] | None
@@ -133,7 +133,7 @@ class BaseClient:
 
     _base: BaseURL
     max_retries: int
-    timeout: Timeout
+    timeout: TimeoutValue
     _default_headers: dict[str, str]
     _default_query: dict[str, object]
     _strict_response_validation: bool

@@ -13,7 +13,7 @@ import httpx
 
 from ._exceptions import InvalidRequestError
 from ._redact import redact_text, redact_url
-from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, TimeoutValue
 from ._utils import scalar_text, strip_not_given, to_json
 
 __all__ = [
@@ -65,7 +65,7 @@ class RequestOptions:
     headers: Headers | None = None
     extra_query: Query | None = None
     extra_body: Body | None = None
-    timeout: Timeout | NotGiven = NOT_GIVEN
+    timeout: TimeoutValue | NotGiven = NOT_GIVEN
     max_retries: int | NotGiven = NOT_GIVEN
     idempotency_key: str | None = None
     url: str | None = None
@@ -87,7 +87,7 @@ class CallOptions(TypedDict, total=False):
     headers: Headers
     params: Query
     """Query parameters."""
-    timeout: Timeout
+    timeout: TimeoutValue
     max_retries: int
     idempotency_key: str
 

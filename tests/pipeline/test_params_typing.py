@@ -120,7 +120,7 @@ SHOP = {
         "/orders/{order_id}": {"put": {**_op("replaceOrder", parameters=[ORDER_ID]), "requestBody": REPLACE}},
         "/orders/{order_id}/items": {"post": _op("addOrderItem", "Line", parameters=[ORDER_ID])},
         "/nodes": {"post": _op("createNode", "Node")},
-        "/timeouts/{id}": {"get": _returning("getTimeout", {"$ref": "#/components/schemas/Timeout"}, ID)},
+        "/bodies/{id}": {"get": _returning("getBody", {"$ref": "#/components/schemas/Body"}, ID)},
         "/streams": {
             "get": _returning("listStreams", {"type": "array", "items": {"$ref": "#/components/schemas/Stream"}})
         },
@@ -135,7 +135,7 @@ SHOP = {
             "Node": NODE,
             "Peer": {"type": "object", "properties": {"node": {"$ref": "#/components/schemas/Node"}}},
             "Orders": {"type": "object", "properties": {"count": {"type": "integer"}}},
-            "Timeout": {"type": "object", "properties": {"seconds": {"type": "integer"}}},
+            "Body": {"type": "object", "properties": {"text": {"type": "string"}}},
             "Stream": {"type": "object", "properties": {"url": {"type": "string"}}},
         }
     },
@@ -218,7 +218,7 @@ SHOP_GOOD = """\
 from typing import Any
 
 from shop import Client
-from shop.types import LineParam, PaymentParam, Stream, Timeout
+from shop.types import Body, LineParam, PaymentParam, Stream
 from shop.types.order_create_params import OrderCreateParams
 
 
@@ -243,9 +243,9 @@ def calls(client: Client, untyped: dict[str, Any]) -> None:
 
 
 def models_named_like_runtime_types(client: Client) -> None:
-    limit: Timeout = client.timeouts.retrieve("t-1", timeout=30.0)
+    body: Body = client.bodies.retrieve("b-1", extra_body={"x": 1}, timeout=30.0)
     streams: list[Stream] = client.streams.list(timeout=None)
-    print(limit, streams)
+    print(body, streams)
 """
 
 SHOP_BAD = """\

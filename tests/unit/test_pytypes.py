@@ -28,7 +28,4 @@ def test_only_the_named_types_are_respelled(type_: PyType, spelled: str) -> None
 
 
 def test_a_model_named_like_an_import_gets_a_name_no_other_import_has() -> None:
-    assert _import_names(["Job", "Timeout", "TimeoutModel", "Page"], {"Page"}) == {
-        "Timeout": "TimeoutModel2",
-        "Page": "PageModel",
-    }
+    assert _import_names(["Job", "Body", "BodyModel", "Page"], {"Page"}) == {"Body": "BodyModel2", "Page": "PageModel"}

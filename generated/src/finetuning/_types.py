@@ -9,7 +9,7 @@ from typing import IO, Final, Literal, TypeAlias
 
 import httpx
 
-__all__ = ["NOT_GIVEN", "NotGiven", "Headers", "Query", "Body", "Timeout", "FileContent", "FileTypes"]
+__all__ = ["NOT_GIVEN", "NotGiven", "Headers", "Query", "Body", "TimeoutValue", "FileContent", "FileTypes"]
 
 
 class NotGiven:
@@ -37,7 +37,9 @@ NOT_GIVEN: Final = NotGiven()
 Headers: TypeAlias = Mapping[str, str]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = Mapping[str, object]
-Timeout: TypeAlias = float | httpx.Timeout | None
+TimeoutValue: TypeAlias = float | httpx.Timeout | None
+"""What ``timeout=`` takes: seconds, httpx's timeouts (or the SDK's ``Timeout``, which adds ``total``), or ``None`` for
+no timeout. Signatures spell it out (``float | httpx.Timeout | None``)."""
 
 FileContent: TypeAlias = bytes | IO[bytes] | PathLike[str]
 """A file's content: bytes, an open binary file, or a path to read."""

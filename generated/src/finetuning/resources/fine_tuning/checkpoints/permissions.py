@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
+import httpx
+
 from .... import _utils
 from ...._base_client import RequestOptions
 from ...._resource import AsyncAPIResource, SyncAPIResource
@@ -15,7 +17,7 @@ from ...._response import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ....pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ....types.delete_fine_tuning_checkpoint_permission_response import DeleteFineTuningCheckpointPermissionResponse
 from ....types.fine_tuning_checkpoint_permission import FineTuningCheckpointPermission
@@ -48,7 +50,7 @@ class Permissions(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> SyncCursorPage[FineTuningCheckpointPermission]:
         """
@@ -101,7 +103,7 @@ class Permissions(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> ListFineTuningCheckpointPermissionResponse:
         """
@@ -149,7 +151,7 @@ class Permissions(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> DeleteFineTuningCheckpointPermissionResponse:
         """
@@ -212,7 +214,7 @@ class AsyncPermissions(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> AsyncPaginator[FineTuningCheckpointPermission, AsyncCursorPage[FineTuningCheckpointPermission]]:
         """
@@ -266,7 +268,7 @@ class AsyncPermissions(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> ListFineTuningCheckpointPermissionResponse:
         """
@@ -314,7 +316,7 @@ class AsyncPermissions(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> DeleteFineTuningCheckpointPermissionResponse:
         """

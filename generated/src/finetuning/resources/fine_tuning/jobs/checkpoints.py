@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import httpx
+
 from .... import _utils
 from ...._base_client import RequestOptions
 from ...._resource import AsyncAPIResource, SyncAPIResource
@@ -14,7 +16,7 @@ from ...._response import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ...._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ....pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ....types.fine_tuning_job_checkpoint import FineTuningJobCheckpoint
 
@@ -43,7 +45,7 @@ class Checkpoints(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> SyncCursorPage[FineTuningJobCheckpoint]:
         """
@@ -102,7 +104,7 @@ class AsyncCheckpoints(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> AsyncPaginator[FineTuningJobCheckpoint, AsyncCursorPage[FineTuningJobCheckpoint]]:
         """
