@@ -6,11 +6,13 @@ Everything has a default derived from the spec, so a config file is optional; se
 from __future__ import annotations
 
 import difflib
+import keyword
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from .errors import GenerationError, Problem, pointer
 from .loader import Document, pointer_join, read_file
@@ -136,8 +138,9 @@ def _check_keys(
     for key, value in data.items():
         where = at + pointer(key)
         if key not in allowed:
-            known = ", ".join(sorted(allowed))
-            problems.append(Problem(file, where, f"unknown option {key!r}", f"known options: {known}"))
+            close = difflib.get_close_matches(str(key), list(allowed), n=1)
+            fix = f"did you mean {close[0]!r}?" if close else f"known options: {', '.join(sorted(allowed))}"
+            problems.append(Problem(file, where, f"unknown option {key!r}", fix))
         elif isinstance(value, bool) and bool not in (
             allowed[key] if isinstance(allowed[key], tuple) else (allowed[key],)
         ):
@@ -275,8 +278,14 @@ def _check_values(values: dict[str, Any], file: str, problems: list[Problem]) ->
     if "max_retries" in values and values["max_retries"] < 0:
         problems.append(Problem(file, "/max_retries", "max_retries must not be negative"))
     for key in ("package_name", "client_class", "async_client_class"):
-        if key in values and not str(values[key]).isidentifier():
+        if key in values and (not str(values[key]).isidentifier() or keyword.iskeyword(str(values[key]))):
             problems.append(Problem(file, pointer(key), f"{values[key]!r} is not a Python identifier"))
+    if "base_url" in values:
+        parts = urlsplit(values["base_url"])
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            problems.append(
+                Problem(file, "/base_url", f"{values['base_url']!r} is not an http or https URL with a host")
+            )
     for key in ("env_prefix", "api_key_env", "base_url_env", "log_env"):
         if key in values and not _ENV_NAME.match(values[key]):
             problems.append(

@@ -6,8 +6,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
+from generator.config import parse_config
+from generator.errors import GenerationError
 from tests.support import FIXTURES, run_generator
 
 BOOKSHELF = FIXTURES / "bookshelf"
@@ -92,3 +95,19 @@ def test_the_stream_terminator_is_written_where_streams_read_it(tmp_path: Path) 
     result = run_generator("generate", "--spec", "api/openapi.yaml", "--out", "out", cwd=tmp_path)
     assert result.returncode == 2
     assert "api/sdk.yaml#/stream_terminator: error: an empty terminator would end every stream at once" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "line"),
+    [
+        ({"package_name": "class"}, "sdk.yaml#/package_name: error: 'class' is not a Python identifier"),
+        ({"client_class": "None"}, "sdk.yaml#/client_class: error: 'None' is not a Python identifier"),
+        ({"base_url": "not a url"}, "sdk.yaml#/base_url: error: 'not a url' is not an http or https URL with a host"),
+        ({"base_url": "ftp://files.example"}, "sdk.yaml#/base_url: error: 'ftp://files.example' is not an http"),
+        ({"timout": 10}, "sdk.yaml#/timout: error: unknown option 'timout' (did you mean 'timeout'?)"),
+    ],
+)
+def test_config_values_the_sdk_cannot_use_are_refused_where_they_are(config: dict[str, object], line: str) -> None:
+    with pytest.raises(GenerationError) as caught:
+        parse_config(config, "sdk.yaml")
+    assert [str(p) for p in caught.value.problems][0].startswith(line)
