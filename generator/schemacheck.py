@@ -60,14 +60,16 @@ def _is_schema(value: Any) -> bool:
     return isinstance(value, Mapping | bool)
 
 
+JSON_TYPES = ("string", "number", "integer", "boolean", "array", "object", "null")
+"""The type names JSON Schema knows (a misspelt one would type its values as anything, without a word)."""
+
+
 def _is_type(value: Any) -> bool:
-    return isinstance(value, str) or (
-        isinstance(value, list) and all(isinstance(t, str) for t in cast(list[Any], value))
-    )
+    return value in JSON_TYPES or (isinstance(value, list) and all(t in JSON_TYPES for t in cast(list[Any], value)))
 
 
 KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "type": (_is_type, "a type name or a list of them"),
+    "type": (_is_type, f"one of {', '.join(JSON_TYPES)}, or a list of them"),
     "required": (
         lambda v: isinstance(v, list) and all(isinstance(n, str) for n in cast(list[Any], v)),
         "a list of property names",

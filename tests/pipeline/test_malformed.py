@@ -47,6 +47,17 @@ MALFORMED: dict[str, tuple[Any, str, str]] = {
         "/properties/name",
         "a schema must be a mapping (or true or false), not the text 'string'",
     ),
+    "misspelt-type": (
+        {"type": "object", "properties": {"name": {"type": "strng"}}},
+        "/properties/name/type",
+        "'type' must be one of string, number, integer, boolean, array, object, null, or a list of them, not the text"
+        " 'strng'",
+    ),
+    "misspelt-type-in-a-list": (
+        {"type": ["string", "nul"]},
+        "/type",
+        "'type' must be one of string, number, integer, boolean, array, object, null, or a list of them, not a list",
+    ),
     "items-as-list": (
         {"type": "array", "items": [{"type": "string"}]},
         "/items",
