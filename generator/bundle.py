@@ -96,7 +96,7 @@ class Bundler:
                 raise GenerationError(
                     [Problem(self._display(holder), at, f"$ref names a file that does not exist: {file.name}")]
                 )
-            self.files[file] = read_file(file)
+            self.files[file] = read_file(file, self._display(file))
         return self.files[file]
 
     def _file(self, location: str, holder: Path, at: str) -> Path:

@@ -72,6 +72,11 @@ def parse_text(text: str, file: str) -> Any:
         raise GenerationError(
             [Problem(file, "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
         ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: a position, not a mark
+        line, column = text.count("\n", 0, exc.position) + 1, exc.position - text.rfind("\n", 0, exc.position)
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        message = f"invalid YAML at line {line}, column {column}: the character {code} is not allowed in YAML text"
+        raise GenerationError([Problem(file, "", message)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -79,14 +84,16 @@ def parse_text(text: str, file: str) -> Any:
         raise GenerationError([Problem(file, "", f"invalid YAML{where}: {problem}")]) from None
 
 
-def read_file(path: Path) -> Any:
+def read_file(path: Path, name: str | None = None) -> Any:
+    """The parsed YAML or JSON file; problems name it ``name`` (default: its path as given)."""
+    name = name or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise GenerationError([Problem(str(path), "", f"cannot read file: {exc.strerror}")]) from None
+        raise GenerationError([Problem(name, "", f"cannot read file: {exc.strerror}")]) from None
     except UnicodeDecodeError as exc:
-        raise GenerationError([Problem(str(path), "", f"not UTF-8 text: {exc.reason}")]) from None
-    return parse_text(text, path.name)
+        raise GenerationError([Problem(name, "", f"not UTF-8 text: {exc.reason}")]) from None
+    return parse_text(text, name)
 
 
 MAX_NESTING = 128
@@ -275,7 +282,7 @@ def pointer_join(base: str, *tokens: str | int) -> str:
 def load_document(path: Path, display_name: str | None = None) -> Document:
     """Load and minimally validate an OpenAPI 3.x document."""
     name = display_name or str(path)
-    root = read_file(path)
+    root = read_file(path, name)
     if not isinstance(root, dict):
         raise GenerationError([Problem(name, "", "the document is not a mapping", "an OpenAPI document is an object")])
     root = cast(JSON, root)

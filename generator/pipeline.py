@@ -66,7 +66,7 @@ def read_inputs(spec: Path, config: Path | None, *, keep_going: bool = False) ->
     """Read the spec and the config and check both (the config against the spec, too): every problem of either is
     raised together."""
     doc = load_document(spec, display(spec))
-    raw = read_file(config) if config is not None else None
+    raw = read_file(config, display(config)) if config is not None else None
     problems: list[Problem] = []
     try:
         warnings = validate(doc, keep_going=keep_going).warnings

@@ -68,6 +68,34 @@ def test_bad_documents_fail_clearly(tmp_path: Path, text: str, expected: str) ->
     assert not (tmp_path / "out").exists()
 
 
+def test_unreadable_yaml_is_one_line_naming_the_file_as_given_line_and_column(tmp_path: Path) -> None:
+    """The spec, a file it references and the config are each named as the command line reached them."""
+    folder = tmp_path / "api"
+    folder.mkdir()
+    spec = folder / "openapi.yaml"
+    cases = {
+        spec: (HEADER + 'paths: {}\nx-note: "a\x00b"\n', "api/openapi.yaml: error: invalid YAML at line 4, column 11:"),
+        folder / "sdk.yaml": ("timeout: [\n", "api/sdk.yaml: error: invalid YAML at line 2, column 1:"),
+        folder / "schemas.yaml": ("Pet: {type: object\n", "api/schemas.yaml: error: invalid YAML at line 2, column 1:"),
+    }
+    for broken, (text, line) in cases.items():
+        spec.write_text(
+            HEADER + "paths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        '200':\n"
+            "          description: ok\n          content:\n            application/json:\n"
+            "              schema: {$ref: 'schemas.yaml#/Pet'}\n"
+        )
+        (folder / "sdk.yaml").write_text("timeout: 10\n")
+        (folder / "schemas.yaml").write_text("Pet: {type: object}\n")
+        broken.write_text(text)
+        result = run_generator("generate", "--spec", "api/openapi.yaml", "--out", "out", cwd=tmp_path)
+        lines = result.stderr.splitlines()
+        assert result.returncode == 2 and len(lines) == 2, result.stderr
+        assert lines[0].startswith(line) and lines[1] == _UNCHANGED, result.stderr
+
+
+_UNCHANGED = "generation failed: 1 problem(s); out was not changed"
+
+
 def test_all_problems_are_reported_together(tmp_path: Path) -> None:
     text = (
         HEADER
