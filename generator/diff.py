@@ -171,6 +171,9 @@ class Comparison:
         if old.base_url != new.base_url:
             message = f"default base URL changed from {old.base_url!r} to {new.base_url!r}"
             self.changes.append(Change("sdk-base-url-changed", "other", "client", "base_url", message, "/servers"))
+        for rule, option, was, now, note in _renamed_names(old, new):
+            message = f"{option} changed from {was!r} to {now!r}"
+            self.changes.append(Change(rule, "breaking", "client", option, message, f"/{option}", note=note))
 
     # -- operations -------------------------------------------------------------------------------------------
     def _operations(self) -> None:
@@ -393,6 +396,31 @@ def _auth(auth: Any) -> str:
 def compare(old: Side, new: Side) -> list[Change]:
     """Every SDK-visible change from ``old`` to ``new``, classified and sorted."""
     return Comparison(old, new).run()
+
+
+def _renamed_names(old: Api, new: Api) -> list[tuple[str, str, str, str, str]]:
+    """The names users type or set that the config changed: ``(rule, option, old, new, why it breaks)``; the pointer
+    of such a change is its option's, in the config."""
+    found: list[tuple[str, str, str, str, str]] = []
+    names = [
+        ("sdk-package-renamed", "package_name", "the old import fails"),
+        ("sdk-package-renamed", "distribution_name", "installs under the old name do not get this version"),
+        ("sdk-client-renamed", "client_class", "the old class name fails to import"),
+        ("sdk-client-renamed", "async_client_class", "the old class name fails to import"),
+        ("sdk-environment-variable-renamed", "base_url_env", "a base URL set in the old variable is not read"),
+    ]
+    if old.auth.kind == new.auth.kind == "basic":
+        names += [
+            ("sdk-environment-variable-renamed", f"{w}_env", f"a {w} set in the old variable is not read")
+            for w in ("username", "password")
+        ]
+    elif old.auth.kind == new.auth.kind != "none":
+        names.append(("sdk-environment-variable-renamed", "api_key_env", "a key set in the old variable is not read"))
+    for rule, option, note in names:
+        was, now = getattr(old, option), getattr(new, option)
+        if was != now:
+            found.append((rule, option, was, now, note))
+    return found
 
 
 def compare_documents(old: Document, old_config: SdkConfig, new: Document, new_config: SdkConfig) -> list[Change]:

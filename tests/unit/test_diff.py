@@ -604,6 +604,30 @@ CASES: list[Case] = [
         nothing,
         {("sdk-base-url-changed", "other", "client.base_url")},
     ),
+    (
+        "package and client renamed by the config",
+        nothing,
+        nothing,
+        lambda c: c.update(package_name="shop2", client_class="ShopClient"),
+        {  # the distribution and the environment variables are named after the package unless the config says
+            ("sdk-package-renamed", "breaking", "client.package_name"),
+            ("sdk-package-renamed", "breaking", "client.distribution_name"),
+            ("sdk-client-renamed", "breaking", "client.client_class"),
+            ("sdk-environment-variable-renamed", "breaking", "client.api_key_env"),
+            ("sdk-environment-variable-renamed", "breaking", "client.base_url_env"),
+        },
+    ),
+    (
+        "environment variables renamed by the config",
+        nothing,
+        nothing,
+        lambda c: c.update(env_prefix="SHOPPING"),
+        {
+            ("sdk-environment-variable-renamed", "breaking", "client.api_key_env"),
+            ("sdk-environment-variable-renamed", "breaking", "client.base_url_env"),
+        },
+    ),
+    ("settings that break no one", nothing, nothing, lambda c: c.update(timeout=30, log_env="SHOP_DEBUG"), set()),
 ]
 
 
