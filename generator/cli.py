@@ -55,7 +55,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         command.add_argument(
             "--force",
             action="store_true",
-            help="replace the output folder even if it holds files the generator did not write",
+            help="replace the output folder even if it holds files the generator did not write, or another API's SDK",
         )
         command.add_argument(
             "--ref-root",
@@ -268,7 +268,14 @@ def _generate(run: _Run, config: Path | None) -> int:
 
     stamping = args.command == "release"
     result = build(
-        args.spec, config, args.out, keep_going=args.keep_going, stamp=stamping, progress=run.progress, cache=cache
+        args.spec,
+        config,
+        args.out,
+        keep_going=args.keep_going,
+        stamp=stamping,
+        progress=run.progress,
+        cache=cache,
+        force=args.force,
     )
     run.progress.stage("writing")
     files = with_marker(result.files)

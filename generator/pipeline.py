@@ -90,12 +90,14 @@ def build(
     stamp: bool = False,
     progress: Progress | None = None,
     cache: Cache | None = None,
+    force: bool = False,
 ) -> Build:
     """Generate every file of the SDK for ``out`` in memory; raises :class:`~generator.errors.GenerationError` on bad
     input.
 
     The version is decided against the release history recorded in ``out``, and the changelog and snapshot are among
-    the files; with ``stamp``, the unreleased changes are released. With ``keep_going``, operations with problems are
+    the files; with ``stamp``, the unreleased changes are released; with ``force``, an ``out`` that holds another
+    API's SDK gets this one as a first release. With ``keep_going``, operations with problems are
     skipped and unresolvable schema references typed as any value, each with a warning. With a ``cache``, the models
     and formatted files of an earlier run with the same inputs are reused.
     """
@@ -106,7 +108,7 @@ def build(
     skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
     result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
     api = result.api
-    release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache)
+    release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache, force=force)
     api.package_version = release.package_version
     formatted = _render_and_format(api, progress, cache)
     formatted.update(release.files)

@@ -90,6 +90,16 @@ def snapshot_text(version: str, spec: Any, config: Mapping[str, Any]) -> str:
     return json.dumps(data, indent=1, ensure_ascii=True) + "\n"
 
 
+def _other(old: Api, new: Api) -> bool:
+    """Two different APIs: another title and another package (a renamed package alone is a breaking change)."""
+    return old.title != new.title and old.package_name != new.package_name
+
+
+def _another_api(out: Path, api: Api, cache: Cache | None) -> bool:
+    recorded = read_recorded(out)
+    return recorded is not None and _other(_released(recorded, cache).api, api)
+
+
 def _released(recorded: Recorded, cache: Cache | None) -> Side:
     """The last release's API, parsed. The same snapshot parses the same way with the same generator, so the parse
     is kept in ``cache`` under both (a pickle: the cache is the user's own, and every entry's digest is checked)."""
@@ -156,10 +166,14 @@ def plan(
     *,
     stamp: bool = False,
     cache: Cache | None = None,
+    force: bool = False,
 ) -> Release:
     """The versions of ``api`` (parsed from ``doc``) generated into ``out``, and its history files; with ``stamp``,
-    the unreleased changes are released. A ``cache`` keeps the parsed last release."""
-    recorded = read_recorded(out)
+    the unreleased changes are released. A ``cache`` keeps the parsed last release.
+
+    An ``out`` that holds another API's SDK (another title and another package) is refused, unless ``force``: then
+    its history is dropped and this generation is a first release."""
+    recorded = None if force and _another_api(out, api, cache) else read_recorded(out)
     changelog_path = out / CHANGELOG
     old_log = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
     api_version = _api_version(doc.root)
@@ -171,6 +185,18 @@ def plan(
         return release
     changed = differs(recorded.spec, recorded.config, doc.root, config_data)
     old = _released(recorded, cache) if changed else None
+    if old is not None and _other(old.api, api):
+        raise GenerationError(
+            [
+                Problem(
+                    str(out),
+                    "",
+                    f"the folder holds the SDK of another API ({old.api.title!r}, package {old.api.package_name}); "
+                    f"this spec is {api.title!r}, package {api.package_name}",
+                    "choose another --out; --force replaces that SDK and starts a new release history",
+                )
+            ]
+        )
     changes = compare(old, Side(api)) if old is not None else []
     version = next_version(recorded.version, changes, changed, config)
     release = Release(version, recorded.version, changes, changed, names=(recorded.document().name, doc.name))

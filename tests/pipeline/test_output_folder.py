@@ -72,6 +72,31 @@ def test_a_folder_the_generator_did_not_write_needs_force(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "spec"]
 
 
+def test_another_apis_sdk_is_replaced_only_with_force(
+    spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``generate`` without ``--out`` writes the default folder: another spec's run must not replace that SDK and
+    compare its history with an unrelated API. A package renamed by the config (the same title) is a breaking
+    change of the same SDK, not another API."""
+    out = tmp_path / "out"
+    assert _generate(spec, out, capsys) == (0, "")
+    before = read_tree(out)
+    other = spec.parent / "other.yaml"
+    other.write_text(SPEC.replace("title: Things", "title: Pets").replace("listThings", "listPets"))
+    code, err = _generate(other, out, capsys)
+    assert code == 2
+    assert f"{out}: error: the folder holds the SDK of another API ('Things', package things)" in _only_line(err)
+    assert "--force" in err and read_tree(out) == before
+    assert _generate(other, out, capsys, "--force")[0] == 0
+    assert (out / "src" / "pets").is_dir() and not (out / "src" / "things").exists()
+    assert "## 0.1.0" in (out / "CHANGELOG.md").read_text()  # a new history: the first release
+
+    (spec.parent / "sdk.yaml").write_text("package_name: pets_client\n")
+    renamed = spec.parent / "renamed.yaml"
+    renamed.write_text(SPEC.replace("title: Things", "title: Pets"))
+    assert _generate(renamed, out, capsys)[0] == 0
+
+
 def test_absent_empty_and_previously_generated_folders_are_written(
     spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
