@@ -331,6 +331,8 @@ class Paginator:
         self.api_wide = [s for s in schemes if not s.operations]
         self.types = types
         self.named: dict[str, Pagination] = {}
+        self.fitted: set[str] = set()
+        """The names of the config's schemes that fit an operation."""
 
     def decide(
         self,
@@ -345,6 +347,7 @@ class Paginator:
         for scheme in [s for s in self.scoped if operation_id in s.operations] + self.api_wide:
             found = configured(scheme, response, query, headers, self.types)
             if found is not None:
+                self.fitted.add(scheme.name)
                 return Decision(True, self._name(found[0], scheme.name), found[1])
         shape = list_shape(response, self.types)
         if shape is None:

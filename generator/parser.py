@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .config import SdkConfig
-from .errors import GenerationError, Problems
+from .errors import GenerationError, Problem, Problems, pointer
 from .ir import Api, Operation, Resource
 from .loader import Document, pointer_join
 from .naming import Namespace, class_name, constant_name, package_from_title
@@ -193,7 +193,16 @@ class Parser:
             RESOURCE_ATTRIBUTES | {c.name for c in parent.children} | {o.method_name for o in parent.operations}
         )
         name = taken.claim(method)
-        if name != method:
+        if name != method and op.operation_id in self.config.operations:  # the config's own choice: never renamed
+            self.problems.items.append(
+                Problem(
+                    self.config.source,
+                    pointer("operations", op.operation_id),
+                    f"{'.'.join((*path, method))} is taken: {'.'.join(path)} has a method or resource named {method!r}",
+                    "map it to a free name, or map the operation that has the name elsewhere too",
+                )
+            )
+        elif name != method:
             self.problems.warn(op.pointer, f"method name {method!r} is taken in {'.'.join(path)}; using {name!r}")
         parent.operations.append(replace(op, method_name=name))
 
@@ -213,8 +222,24 @@ class Parser:
         self.types.define_components()
         resources = self._resources(self._operations())
         _unique_class_names(resources, self.types.types.named)
+        self._unfitted_schemes()
         self.problems.raise_if_errors()
         return ParseResult(self._api(resources), self.problems, self.skipped)
+
+    def _unfitted_schemes(self) -> None:
+        """A pagination scheme of the config that fits no operation is most likely misspelt: a warning where it is."""
+        for index, scheme in enumerate(self.config.pagination):
+            if scheme.name not in self.paginator.fitted:
+                fields = f"request_param {scheme.request_param!r}, items {scheme.items!r}"
+                self.problems.items.append(
+                    Problem(
+                        self.config.source,
+                        pointer("pagination", index),
+                        f"the pagination scheme {scheme.name!r} fits no list operation ({fields})",
+                        "check them against a list operation's query parameters and response fields",
+                        warning=True,
+                    )
+                )
 
     def _api(self, resources: list[Resource]) -> Api:
         info = as_mapping(self.doc.root.get("info"))

@@ -111,3 +111,38 @@ def test_config_values_the_sdk_cannot_use_are_refused_where_they_are(config: dic
     with pytest.raises(GenerationError) as caught:
         parse_config(config, "sdk.yaml")
     assert [str(p) for p in caught.value.problems][0].startswith(line)
+
+
+def test_pagination_schemes_are_checked_against_the_spec(tmp_path: Path) -> None:
+    """A second scheme of the same name and an operationId the spec lacks are errors; a scheme that fits no list
+    operation (a misspelt field) is a warning at the scheme."""
+    scheme = "  - {name: %s, style: offset, request_param: offset, items: %s, has_more: null, operations: [%s]}\n"
+    extra = scheme % ("OffsetPage", "items", "listBookz") + scheme % ("Paged", "itemz", "listBooks")
+    spec = _copy(tmp_path / "api", extra)
+    result = run_generator("generate", "--spec", spec, "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        "api/sdk.yaml#/pagination/1/name: error: another pagination scheme is named 'OffsetPage' (name each its own)",
+        "api/sdk.yaml#/pagination/1/operations/0: error: the spec has no operationId 'listBookz'"
+        " (did you mean 'listBooks', the operation at api/openapi.yaml#/paths/~1books/get?)",
+    ]
+
+    spec = _copy(tmp_path / "api2", scheme % ("Paged", "itemz", "listBooks"))
+    result = run_generator("generate", "--quiet", "--spec", spec, "--out", "out2", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "api2/sdk.yaml#/pagination/1: warning: the pagination scheme 'Paged' fits no list operation"
+        " (request_param 'offset', items 'itemz') (check them against a list operation's query parameters and"
+        " response fields)"
+    ]
+
+
+def test_an_operation_mapped_to_a_taken_name_is_an_error_in_the_config(tmp_path: Path) -> None:
+    """The config's choice is never renamed to ``list_2``: the clash is reported where the choice is."""
+    spec = _copy(tmp_path / "api", "operations:\n  createBook: books.list\n")
+    result = run_generator("generate", "--spec", spec, "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "api/sdk.yaml#/operations/createBook: error: books.list is taken: books has a method or resource named 'list'"
+        " (map it to a free name, or map the operation that has the name elsewhere too)"
+    )
