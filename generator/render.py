@@ -314,10 +314,7 @@ def _docs_and_tests(
 def _runtime(emit: Emit, api: Api, src: str) -> None:
     """The small modules written for this API that the copied runtime (:mod:`generator.runtime`) reads: constants,
     version, root error, client, pages."""
-    extra: dict[str, Any] = {
-        "sensitive": runtime.sensitive_names(api),
-        "pages": runtime.page_classes(api),
-    }
+    extra: dict[str, Any] = {"sensitive": runtime.sensitive_names(api), "pages": runtime.page_classes(api)}
     for name in runtime.GENERATED_MODULES:
         emit(f"package/src/{name}.py.j2", f"{src}/{name}.py", **extra)
     emit("package/src/py.typed.j2", f"{src}/py.typed")
