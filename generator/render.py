@@ -291,11 +291,13 @@ def _docs_and_tests(
         if r.operations
     ]
     every_example = [item for _, items in documented for item in items]
+    paginated = next((i for i in every_example if i.op.page is not None), None)
     featured = next((i for i in every_example if i.op.path_params), every_example[0] if every_example else None)
     docs: dict[str, Any] = {
         "documented": documented,
         "featured": featured,
-        "paginated": next((i for i in every_example if i.op.page is not None), None),
+        "paginated": paginated,
+        "page_items": runtime.items_attribute(paginated.op.page) if paginated and paginated.op.page else "items",
         "dumped": _dumped_example(every_example, examples),
         "typed_dicts": index_entries(request).get((), []),
         "test_env": constant_name(api.package_name),

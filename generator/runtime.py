@@ -142,15 +142,19 @@ def _fields(page: Pagination) -> tuple[tuple[str, str], ...]:
     """The body fields a page shows as attributes under their own names (``page.data``, ``page.has_more``), where
     the name can be one: an identifier that no page attribute already has."""
     named = [(page.items_field, "list[T]"), (page.has_more_field, "bool | None"), (page.total_field, "int | None")]
-    return tuple(
-        (name, annotation)
-        for name, annotation in named
-        if isinstance(name, str)
-        and name.isidentifier()
-        and not keyword.iskeyword(name)
-        and not name.startswith("_")
-        and name not in PAGE_ATTRIBUTES
+    return tuple((name, annotation) for name, annotation in named if isinstance(name, str) and _shown_as_is(name))
+
+
+def _shown_as_is(name: str) -> bool:
+    return (
+        name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("_") and name not in PAGE_ATTRIBUTES
     )
+
+
+def items_attribute(page: Pagination) -> str:
+    """What the docs call a page's items: the response field's own name (``page.data``) where the page shows it,
+    else ``items``, which every page has."""
+    return page.items_field if isinstance(page.items_field, str) and _shown_as_is(page.items_field) else "items"
 
 
 def _page_doc(page: Pagination) -> str:
