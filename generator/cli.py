@@ -266,17 +266,8 @@ def _generate(run: _Run, config: Path | None) -> int:
     # The tools the build loads (datamodel-code-generator, black) take longer than a run with nothing to do.
     from .pipeline import build  # noqa: PLC0415
 
-    stamping = args.command == "release"
-    result = build(
-        args.spec,
-        config,
-        args.out,
-        keep_going=args.keep_going,
-        stamp=stamping,
-        progress=run.progress,
-        cache=cache,
-        force=args.force,
-    )
+    options = {"keep_going": args.keep_going, "stamp": args.command == "release", "force": args.force}
+    result = build(args.spec, config, args.out, progress=run.progress, cache=cache, **options)
     run.progress.stage("writing")
     files = with_marker(result.files)
     changed, unchanged = write_tree(files, args.out, current)

@@ -95,6 +95,15 @@ def _other(old: Api, new: Api) -> bool:
     return old.title != new.title and old.package_name != new.package_name
 
 
+def _another_api_error(out: Path, old: Api, new: Api) -> GenerationError:
+    message = (
+        f"the folder holds the SDK of another API ({old.title!r}, package {old.package_name}); "
+        f"this spec is {new.title!r}, package {new.package_name}"
+    )
+    hint = "choose another --out; --force replaces that SDK and starts a new release history"
+    return GenerationError([Problem(str(out), "", message, hint)])
+
+
 def _another_api(out: Path, api: Api, cache: Cache | None) -> bool:
     recorded = read_recorded(out)
     return recorded is not None and _other(_released(recorded, cache).api, api)
@@ -186,17 +195,7 @@ def plan(
     changed = differs(recorded.spec, recorded.config, doc.root, config_data)
     old = _released(recorded, cache) if changed else None
     if old is not None and _other(old.api, api):
-        raise GenerationError(
-            [
-                Problem(
-                    str(out),
-                    "",
-                    f"the folder holds the SDK of another API ({old.api.title!r}, package {old.api.package_name}); "
-                    f"this spec is {api.title!r}, package {api.package_name}",
-                    "choose another --out; --force replaces that SDK and starts a new release history",
-                )
-            ]
-        )
+        raise _another_api_error(out, old.api, api)
     changes = compare(old, Side(api)) if old is not None else []
     version = next_version(recorded.version, changes, changed, config)
     release = Release(version, recorded.version, changes, changed, names=(recorded.document().name, doc.name))
