@@ -213,30 +213,31 @@ def parse_config(data: Any, file: str, doc: Document | None = None) -> SdkConfig
             if not isinstance(name, str) or not isinstance(target, str):
                 problems.append(Problem(file, pointer(key, str(name)), f"{key} entries map a string to a string"))
     _check_operations(cast(dict[str, Any], values.get("operations", {})), file, doc, problems)
-    raw_schemes = cast(dict[str, Any], data).get("pagination")
-    if isinstance(raw_schemes, list) and len(values.get("pagination", ())) == len(cast(list[Any], raw_schemes)):
-        _check_schemes(values.get("pagination", ()), file, doc, problems)
+    _check_schemes(cast(dict[str, Any], data).get("pagination"), file, doc, problems)
     _check_values(values, file, problems)
     if problems:
         raise GenerationError(problems)
     return SdkConfig(**values, source=file)
 
 
-def _check_schemes(
-    schemes: tuple[PaginationConfig, ...], file: str, doc: Document | None, problems: list[Problem]
-) -> None:
-    """Each pagination scheme has a name of its own, and the operationIds it lists are the spec's."""
+def _check_schemes(schemes: Any, file: str, doc: Document | None, problems: list[Problem]) -> None:
+    """Each pagination scheme (as written: ``_pagination`` reports its shape) has a name of its own, and the
+    operationIds it lists are the spec's."""
     ids, _ = _operation_ids(doc) if doc is not None else ({}, [])
-    seen: set[str] = set()
-    for index, scheme in enumerate(schemes):
+    seen: set[object] = set()
+    for index, scheme in enumerate(cast(list[Any], schemes) if isinstance(schemes, list) else []):
         at = pointer("pagination", index)
-        if scheme.name in seen:
+        scheme = as_mapping(scheme)
+        name, operations = scheme.get("name"), scheme.get("operations")
+        if isinstance(name, str) and name in seen:
             problems.append(
-                Problem(file, at + "/name", f"another pagination scheme is named {scheme.name!r}", "name each its own")
+                Problem(file, at + "/name", f"another pagination scheme is named {name!r}", "name each its own")
             )
-        seen.add(scheme.name)
-        for k, op_id in enumerate(scheme.operations if doc is not None else ()):
-            if op_id not in ids:
+        seen.add(name)
+        for k, op_id in enumerate(
+            cast(list[Any], operations) if doc is not None and isinstance(operations, list) else []
+        ):
+            if isinstance(op_id, str) and op_id not in ids:
                 problems.append(
                     Problem(
                         file, at + pointer("operations", k), f"the spec has no operationId {op_id!r}", _fix(op_id, ids)

@@ -23,6 +23,7 @@ from .diff_types import At, Direction, Impact, TypeComparison
 from .errors import GenerationError, Problem
 from .ir import Api, Operation, Param, Resource
 from .loader import Document, pointer_join
+from .methods import declared_return
 from .parser import parse
 from .pytypes import ObjectType, PyType, Ref
 from .registry import NamedType, Registry
@@ -268,18 +269,22 @@ class Comparison:
         old_page, new_page = old.page.name if old.page else None, new.page.name if new.page else None
         if old_page != new_page:
             if new_page is None:
-                rule, text = "sdk-pagination-removed", f"no longer paginated: returns {_returns(new)}"
+                rule, text = "sdk-pagination-removed", f"no longer paginated: returns {declared_return(new)}"
             elif old_page is None:
-                rule, text = "sdk-pagination-added", f"now paginated: returns {_returns(new)}"
+                rule, text = "sdk-pagination-added", f"now paginated: returns {declared_return(new)}"
             else:
                 rule, text = "sdk-pagination-changed", f"pagination changed from {old_page} to {new_page}"
-            self.add(rule, "breaking", at, text + f" (was {_returns(old)})", new.pointer)
+            self.add(rule, "breaking", at, text + f" (was {declared_return(old)})", new.pointer)
         before, after = _returned(old), _returned(new)
         if before is None and after is not None:
-            self.add("response-body-added", "addition", at, f"now returns {_returns(new)} (was None)", after.at)
+            self.add("response-body-added", "addition", at, f"now returns {declared_return(new)} (was None)", after.at)
         elif before is not None and after is None:
             self.add(
-                "response-media-type-removed", "breaking", at, f"now returns None (was {_returns(old)})", new.pointer
+                "response-media-type-removed",
+                "breaking",
+                at,
+                f"now returns None (was {declared_return(old)})",
+                new.pointer,
             )
         elif before is not None and after is not None:
             self.walk.compare(before, after, at)
@@ -381,12 +386,6 @@ def _where(param: Param) -> str:
     if param.location == "body":
         return f"body field {param.wire_name!r}" if param.wire_name else "the request body"
     return f"{param.location} parameter {param.wire_name!r}"
-
-
-def _returns(op: Operation) -> str:
-    if op.page is not None and op.item is not None:
-        return f"{op.page.sync_class}[{op.item.source}]"
-    return op.response.source if op.response is not None else "None"
 
 
 def _auth(auth: Any) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any, Literal
 
 from .ir import Api, Operation, Param, Resource
@@ -41,7 +40,15 @@ def _stream_type(op: Operation, aio: bool, names: Names) -> str:
     return f"{'AsyncStream' if aio else 'Stream'}[{_spelled(op.stream.item, names)}]"
 
 
-def return_type(op: Operation, aio: bool, variant: Variant = "plain", names: Names = MappingProxyType({})) -> str:
+def declared_return(op: Operation, aio: bool = False) -> str:
+    """What a call returns as the API declares it: ``SyncCursorPage[Item]`` (``AsyncCursorPage`` with ``aio``) for a
+    listing, else the response type, ``None`` for no body; what ``api.md`` shows and the change report names."""
+    if op.page is not None and op.item is not None:
+        return f"{op.page.async_class if aio else op.page.sync_class}[{op.item.source}]"
+    return op.response.source if op.response is not None else "None"
+
+
+def return_type(op: Operation, aio: bool, variant: Variant, names: Names) -> str:
     if op.page is not None and op.item is not None:
         page, item = op.page.async_class if aio else op.page.sync_class, _spelled(op.item, names)
         return f"AsyncPaginator[{item}, {page}[{item}]]" if aio else f"{page}[{item}]"
@@ -55,7 +62,7 @@ def return_type(op: Operation, aio: bool, variant: Variant = "plain", names: Nam
     return f"{response} | {_stream_type(op, aio, names)}"
 
 
-def cast_to(op: Operation, aio: bool, names: Names = MappingProxyType({})) -> str:
+def cast_to(op: Operation, aio: bool, names: Names) -> str:
     """The expression the request loop parses the response into."""
     if op.page is not None and op.item is not None:
         return f"{op.page.async_class if aio else op.page.sync_class}[{_spelled(op.item, names)}]"
@@ -67,7 +74,7 @@ def cast_to(op: Operation, aio: bool, names: Names = MappingProxyType({})) -> st
     return f"{_stream_type(op, aio, names)} if {op.stream.param.name} else {response}"
 
 
-def item_type(op: Operation, names: Names = MappingProxyType({})) -> str | None:
+def item_type(op: Operation, names: Names) -> str | None:
     """The type of one page item or one streamed event, which the request loop needs besides ``cast_to``."""
     if op.page is not None and op.item is not None:
         return _spelled(op.item, names)

@@ -104,11 +104,6 @@ def _another_api_error(out: Path, old: Api, new: Api) -> GenerationError:
     return GenerationError([Problem(str(out), "", message, hint)])
 
 
-def _another_api(out: Path, api: Api, cache: Cache | None) -> bool:
-    recorded = read_recorded(out)
-    return recorded is not None and _other(_released(recorded, cache).api, api)
-
-
 def _released(recorded: Recorded, cache: Cache | None) -> Side:
     """The last release's API, parsed. The same snapshot parses the same way with the same generator, so the parse
     is kept in ``cache`` under both (a pickle: the cache is the user's own, and every entry's digest is checked)."""
@@ -182,7 +177,9 @@ def plan(
 
     An ``out`` that holds another API's SDK (another title and another package) is refused, unless ``force``: then
     its history is dropped and this generation is a first release."""
-    recorded = None if force and _another_api(out, api, cache) else read_recorded(out)
+    recorded = read_recorded(out)
+    if recorded is not None and force and _other(_released(recorded, cache).api, api):
+        recorded = None  # another API's history: this generation starts its own
     changelog_path = out / CHANGELOG
     old_log = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
     api_version = _api_version(doc.root)

@@ -136,14 +136,6 @@ def environment(template_dir: Path = TEMPLATES, cache: Cache | None = None) -> j
     return env
 
 
-def _returns(op: Operation, mode: str) -> str:
-    """The type a call returns, as source: ``SyncPage[Item]``/``AsyncPage[Item]`` for pages, ``None`` for no body."""
-    if op.page is not None and op.item is not None:
-        page = op.page.sync_class if mode == "sync" else op.page.async_class
-        return f"{page}[{op.item.source}]"
-    return op.response.source if op.response is not None else "None"
-
-
 def _result_name(op: Operation) -> str:
     """A variable name for what a call returns in the docs, e.g. ``order`` for an ``Order``."""
     model = op.item if op.page is not None else op.response
@@ -183,8 +175,8 @@ def _operation_examples(
             op,
             resource,
             examples.call(op),
-            _returns(op, "sync"),
-            _returns(op, "async"),
+            methods.declared_return(op),
+            methods.declared_return(op, aio=True),
             _result_name(op),
             examples.invalid(op),
             signature(op, args),

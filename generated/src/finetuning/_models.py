@@ -83,7 +83,8 @@ class BaseModel(pydantic.BaseModel):
                 extras[key] = value
             else:
                 values[field[0]] = field[1](value)
-        missing = dict.fromkeys(name for name in _required(cls) if name not in values)
+        required = _required(cls)
+        missing = {} if values.keys() >= required else dict.fromkeys(required - values.keys())
         instance = cls.model_construct(_fields_set=set(values), **values, **missing)
         if extras:
             instance.__pydantic_extra__ = extras
@@ -106,10 +107,10 @@ def _fields(model: type[BaseModel]) -> dict[str, tuple[str, Constructor]]:
 
 
 @cache
-def _required(model: type[BaseModel]) -> tuple[str, ...]:
+def _required(model: type[BaseModel]) -> frozenset[str]:
     """The names of the fields without a default: ``model_construct`` leaves them out when the data lacks them."""
     _fields(model)  # the fields complete
-    return tuple(name for name, f in model.model_fields.items() if f.is_required())
+    return frozenset(name for name, f in model.model_fields.items() if f.is_required())
 
 
 def _unwrap(type_: object) -> object:
