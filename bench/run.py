@@ -189,7 +189,7 @@ def bench_generation(work: Path, runs: int, results: dict[str, object]) -> None:
         "import sys, time, black\n"
         "from pathlib import Path\n"
         "from concurrent.futures import ProcessPoolExecutor\n"
-        "from generator.formatting import format_source\n"
+        "from generator.emit.formatting import format_source\n"
         "sources = [p.read_text() for p in sorted(Path(sys.argv[1]).rglob('*.py'))]\n"
         "t = time.perf_counter(); [format_source(s) for s in sources]; serial = time.perf_counter() - t\n"
         "t = time.perf_counter()\n"

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .bundle import refs_allowed_under
-from .cache import last_run, open_cache, record_run, run_inputs
-from .errors import GenerationError
-from .outfolder import check_not_protected, check_owned, locked, with_marker
-from .progress import Progress, progress_for
-from .writer import diff_tree, read_tree, recover, write_tree
+from generator.core.errors import GenerationError
+from generator.inputs.bundle import refs_allowed_under
+from generator.output.cache import last_run, open_cache, record_run, run_inputs
+from generator.output.folder import check_not_protected, check_owned, locked, with_marker
+from generator.output.progress import Progress, progress_for
+from generator.output.writer import diff_tree, read_tree, recover, write_tree
 
 if TYPE_CHECKING:
-    from .release import Release
+    from generator.release.history import Release
 
 EXIT_OK, EXIT_STALE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -86,11 +86,11 @@ def _diff_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _diff(args: argparse.Namespace) -> int:
     """``diff OLD NEW``: exit 0, 1 for breaking changes with ``--fail-on-breaking``, 2 for bad input."""
-    from . import report  # noqa: PLC0415 - see main()
-    from .diff import compare_documents  # noqa: PLC0415
-    from .pipeline import read_api  # noqa: PLC0415
-    from .release import differs  # noqa: PLC0415
-    from .versioning import next_version  # noqa: PLC0415
+    from generator.pipeline import read_api  # noqa: PLC0415
+    from generator.release import report  # noqa: PLC0415 - see main()
+    from generator.release.diff import compare_documents  # noqa: PLC0415
+    from generator.release.history import differs  # noqa: PLC0415
+    from generator.release.versioning import next_version  # noqa: PLC0415
 
     try:
         old_doc, old_config, old_recorded, old_version = read_api(args.old, args.old_config)
@@ -121,7 +121,7 @@ def _diff(args: argparse.Namespace) -> int:
 def _print_release(release: Release, command: str, quiet: bool) -> None:
     """What a run tells about versions: the changes since the last release when there are any (the report of
     ``diff OUT SPEC``), and whether they are released."""
-    from . import report  # noqa: PLC0415 - see main()
+    from generator.release import report  # noqa: PLC0415 - see main()
 
     if not release.unreleased:
         if command == "release":
@@ -227,7 +227,7 @@ def _run(run: _Run) -> int:
 
 def _check(run: _Run, config: Path | None) -> int:
     """Exit 1 with a diff per stale, missing or extra file. Never uses the cache: its verdict is a cold run's."""
-    from .pipeline import build  # noqa: PLC0415 - see _generate()
+    from generator.pipeline import build  # noqa: PLC0415 - see _generate()
 
     args = run.args
     result = build(args.spec, config, args.out, keep_going=args.keep_going, progress=run.progress)
@@ -264,7 +264,7 @@ def _generate(run: _Run, config: Path | None) -> int:
             print(f"{stamp.get('summary')}; up to date, inputs unchanged since the last run, {seconds:.1f}s")
             return EXIT_OK
     # The tools the build loads (datamodel-code-generator, black) take longer than a run with nothing to do.
-    from .pipeline import build  # noqa: PLC0415
+    from generator.pipeline import build  # noqa: PLC0415
 
     options = {"keep_going": args.keep_going, "stamp": args.command == "release", "force": args.force}
     result = build(args.spec, config, args.out, progress=run.progress, cache=cache, **options)

@@ -1,6 +1,6 @@
 """The whole run, once each: load -> validate -> parse -> (version) -> models and templates -> format.
 
-Nothing here touches the output folder; it only reads the history recorded there (:mod:`generator.release`).
+Nothing here touches the output folder; it only reads the history recorded there (:mod:`generator.release.history`).
 """
 
 from __future__ import annotations
@@ -9,21 +9,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import children, pagination
-from .cache import Cache
-from .config import SdkConfig, parse_config
-from .errors import GenerationError, Problem
-from .examples import Examples
-from .formatting import first_party, format_files
-from .ir import Api
-from .loader import Document, load_document, read_file
-from .models import start_models
-from .operations import renamed_summary
-from .parser import parse
-from .progress import Progress
-from .release import SNAPSHOT, Release, plan, read_recorded, recorded_config
-from .render import render_package
-from .validate import validate
+from generator.api import pagination
+from generator.api.ir import Api
+from generator.api.operations import renamed_summary
+from generator.api.parser import parse
+from generator.core.errors import GenerationError, Problem
+from generator.emit.formatting import first_party, format_files
+from generator.emit.models import start_models
+from generator.emit.render import render_package
+from generator.inputs.config import SdkConfig, parse_config
+from generator.inputs.document import Document
+from generator.inputs.loader import load_document
+from generator.inputs.reading import read_file
+from generator.inputs.validate import validate
+from generator.output import processes
+from generator.output.cache import Cache
+from generator.output.progress import Progress
+from generator.release.history import SNAPSHOT, Release, plan, read_recorded, recorded_config
+from generator.request.examples import Examples
 
 
 @dataclass
@@ -92,7 +95,7 @@ def build(
     cache: Cache | None = None,
     force: bool = False,
 ) -> Build:
-    """Generate every file of the SDK for ``out`` in memory; raises :class:`~generator.errors.GenerationError` on bad
+    """Generate every file of the SDK for ``out`` in memory; raises :class:`~generator.core.errors.GenerationError` on bad
     input.
 
     The version is decided against the release history recorded in ``out``, and the changelog and snapshot are among
@@ -130,7 +133,7 @@ def _render_and_format(api: Api, progress: Progress, cache: Cache | None) -> dic
     process while this one renders the templates and the other workers format what it rendered; then all workers
     format the models."""
     types = f"src/{api.package_name}/types"
-    with children.pool() as workers:
+    with processes.pool() as workers:
         progress.stage("models")
         models = start_models(api, cache=cache, workers=workers)
         progress.stage("rendering")

@@ -1,7 +1,7 @@
 """The real OpenAPI documents in ``../shared/specs``: finding them, reading them, and what the smoke test takes from them.
 
-Reading, following ``$ref`` and choosing a parameter's example are the generator's own (:mod:`generator.loader`,
-:mod:`generator.openapi`); where a document gives no example, a value is made up that satisfies the schema's
+Reading, following ``$ref`` and choosing a parameter's example are the generator's own (:mod:`generator.inputs.loader`,
+:mod:`generator.inputs.vocabulary`); where a document gives no example, a value is made up that satisfies the schema's
 ``enum``, ``format``, ``pattern`` (a string generated from the regular expression, by ``rstr``), ``minLength`` and
 ``maxLength`` and ``minimum``, so that a mock server that validates requests accepts it.
 """
@@ -17,10 +17,10 @@ from typing import Any
 
 import rstr
 
-from generator.errors import GenerationError
-from generator.loader import Document as Loaded
-from generator.loader import read_file
-from generator.openapi import HTTP_METHODS, NO_EXAMPLE, as_list, as_mapping, example_of, schema_types
+from generator.core.errors import GenerationError
+from generator.inputs.document import Document as Loaded
+from generator.inputs.reading import read_file
+from generator.inputs.vocabulary import HTTP_METHODS, NO_EXAMPLE, as_list, as_mapping, example_of, schema_types
 
 SUFFIXES = (".yaml", ".yml", ".json")
 

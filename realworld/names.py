@@ -1,7 +1,7 @@
 """``python -m realworld.names``: how close the zero-config SDK's names come to what users of the official SDKs type.
 
 For the OpenAI document: the share of the endpoints that openai-python documents (``../shared/reference/
-openai-surface.tsv``: verb, path, dotted name) which :func:`generator.placement.place` puts at the same dotted name,
+openai-surface.tsv``: verb, path, dotted name) which :func:`generator.api.placement.place` puts at the same dotted name,
 a leading ``beta.`` or ``admin.`` of the official name aside (only a hand-written config adds those), with the misses.
 For every document of ``../shared/specs``: the longest method name and any version-like resource (``v1``).
 The reference is a yardstick only: the generator never reads it. Prints a Markdown section; ``--tree NAME`` prints a
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import parser
-from generator.loader import Document
-from generator.placement import Placement
+from generator.api import parser
+from generator.api.placement import Placement
+from generator.inputs.document import Document
 
 from . import documents
 

@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.ir import Operation
-from generator.parser import parse
+from generator.api.ir import Operation
+from generator.api.parser import parse
 from generator.pipeline import read_inputs
 
 UNTYPED = ("object", "dict[str, object]", "list[object]", "list[dict[str, object]]")

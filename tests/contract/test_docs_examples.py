@@ -14,10 +14,10 @@ import finetuning
 import finetuning.types
 import pytest
 
-from generator.config import load_config
-from generator.ir import Api
-from generator.loader import load_document
-from generator.parser import parse
+from generator.api.ir import Api
+from generator.api.parser import parse
+from generator.inputs.config import load_config
+from generator.inputs.loader import load_document
 from tests.support import CONFIG, GENERATED, SPEC, needs_prism
 
 DOCS = ["README.md", "api.md"]

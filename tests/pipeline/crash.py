@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator import cli, progress, writer
+from generator import cli
+from generator.output import progress, writer
 
 
 def _die() -> None:

@@ -34,8 +34,8 @@ from typing import Any
 
 import yaml
 
-from generator.errors import escape_pointer_token
-from generator.schemacheck import DATA_KEYS, child_role
+from generator.core.errors import escape_pointer_token
+from generator.inputs.schemacheck import DATA_KEYS, child_role
 from tests.support import FIXTURES, SHARED, SPEC
 
 JSON = Any

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.cache import Cache, digest
-from generator.outfolder import MARKER, with_marker
+from generator.emit.render import environment
+from generator.output.cache import Cache, digest
+from generator.output.folder import MARKER, with_marker
+from generator.output.writer import read_tree
 from generator.pipeline import build
-from generator.render import environment
-from generator.writer import read_tree
 from tests.support import FIXTURES
 
 

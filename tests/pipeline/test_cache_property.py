@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import cli
-from generator.writer import read_tree
+from generator.output.writer import read_tree
 from tests.support import CONFIG, GENERATED, SPEC
 
 EXAMPLES = int(os.environ.get("SDKGEN_PROPERTY_EXAMPLES", "1"))

@@ -18,13 +18,14 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.config import parse_config
-from generator.diff import Side, compare
-from generator.errors import GenerationError
-from generator.loader import Document, load_document
-from generator.release import CHANGELOG, SNAPSHOT
-from generator.versioning import DEV_SUFFIX, bump, changelog, released_entries
-from generator.writer import read_tree
+from generator.core.errors import GenerationError
+from generator.inputs.config import parse_config
+from generator.inputs.document import Document
+from generator.inputs.loader import load_document
+from generator.output.writer import read_tree
+from generator.release.diff import Side, compare
+from generator.release.history import CHANGELOG, SNAPSHOT
+from generator.release.versioning import DEV_SUFFIX, bump, changelog, released_entries
 from tests.support import FIXTURES, GENERATED, SHARED, SPEC, run_generator
 
 BOOKSHELF = FIXTURES / "bookshelf"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.writer import read_tree
+from generator.output.writer import read_tree
 from tests.support import GENERATED, ROOT, run_generator
 
 GOOD_OPERATION = """

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.outfolder import MARKER, with_marker
+from generator.output.folder import MARKER, with_marker
+from generator.output.writer import diff_tree, read_tree
 from generator.pipeline import build
-from generator.writer import diff_tree, read_tree
 from tests.support import CONFIG, FIXTURES, GENERATED, ROOT, SPEC, run_generator
 
 FIXTURE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if (p / "openapi.yaml").is_file())

@@ -193,7 +193,7 @@ def test_hostile_output_is_deterministic_and_carries_no_paths_or_times(generated
 
     import yaml
 
-    from generator.writer import read_tree
+    from generator.output.writer import read_tree
 
     spec = tmp_path / "elsewhere" / "openapi.yaml"
     spec.parent.mkdir()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.writer import backup_folder, read_tree
+from generator.output.writer import backup_folder, read_tree
 from tests.pipeline.crash import MOMENTS
 from tests.support import ROOT, SHARED, SPEC
 

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from generator import cli
-from generator.errors import GenerationError
-from generator.loader import MAX_NESTING, Document
-from generator.schemacheck import MAX_DEPTH, MAX_MEMBERS
-from generator.validate import validate
+from generator.core.errors import GenerationError
+from generator.inputs.document import Document
+from generator.inputs.reading import MAX_NESTING
+from generator.inputs.schemacheck import MAX_DEPTH, MAX_MEMBERS
+from generator.inputs.validate import validate
 
 OTHER = {"type": "object", "properties": {"kind": {"type": "string", "enum": ["other"]}}}
 

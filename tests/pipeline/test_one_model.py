@@ -16,13 +16,15 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import pipeline, validate
-from generator.config import SdkConfig
-from generator.diff import Side, compare
-from generator.examples import Examples
-from generator.loader import Document, load_document
-from generator.parser import Parser, parse
-from generator.writer import write_tree
+from generator import pipeline
+from generator.api.parser import Parser, parse
+from generator.inputs import validate
+from generator.inputs.config import SdkConfig
+from generator.inputs.document import Document
+from generator.inputs.loader import load_document
+from generator.output.writer import write_tree
+from generator.release.diff import Side, compare
+from generator.request.examples import Examples
 from tests.support import CONFIG, SPEC, run_generator
 
 JSON = dict[str, Any]

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import children, cli, writer
-from generator.outfolder import MARKER
-from generator.writer import read_tree
+from generator import cli
+from generator.output import processes, writer
+from generator.output.folder import MARKER
+from generator.output.writer import read_tree
 from tests.support import ROOT, run_generator
 
 HEADER = "openapi: 3.1.0\ninfo: {title: Things, version: '1'}\n"
@@ -285,15 +286,15 @@ def _recording_die_with(parent: int | None) -> None:
     _original_die_with(parent)
 
 
-_original_die_with = children.die_with
+_original_die_with = processes.die_with
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the race is between fork and the initializer")
 def test_a_worker_holds_ctrl_c_back_until_it_ignores_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C that reaches a worker before its initializer ran would print the worker's traceback (seen in CI)."""
     monkeypatch.setenv("SDKGEN_TEST_MASK_FILE", str(tmp_path / "mask"))
-    monkeypatch.setattr(children, "die_with", _recording_die_with)
-    with children.pool(1) as workers:
+    monkeypatch.setattr(processes, "die_with", _recording_die_with)
+    with processes.pool(1) as workers:
         held, handler = workers.apply(_signal_state)
     assert (tmp_path / "mask").read_text() == "True"  # from fork until the initializer: held back
     assert (held, handler) == (False, signal.SIG_IGN)  # afterwards: delivered, and ignored

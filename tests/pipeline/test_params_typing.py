@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from generator.config import load_config
-from generator.loader import load_document
-from generator.parser import parse
+from generator.api.parser import parse
+from generator.inputs.config import load_config
+from generator.inputs.loader import load_document
 from tests.support import CONFIG, ROOT, SPEC, run_generator
 
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"

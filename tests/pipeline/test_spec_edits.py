@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.writer import read_tree
+from generator.output.writer import read_tree
 from tests.support import FIXTURES, ROOT, needs_prism
 
 LINKED = (".venv", "node_modules")

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.bundle import refs_allowed_under
-from generator.loader import load_document
-from generator.writer import read_tree
+from generator.inputs.bundle import refs_allowed_under
+from generator.inputs.loader import load_document
+from generator.output.writer import read_tree
 
 SECRET = "sk-live-0123456789-do-not-leak"
 HEADER = "openapi: 3.1.0\ninfo: {title: Leaky, version: '1'}\n"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import writer
-from generator.writer import backup_folder, read_tree, recover, staging_folder, write_tree
+from generator.output import writer
+from generator.output.writer import backup_folder, read_tree, recover, staging_folder, write_tree
 
 OLD = {"a.py": "a = 1\n", "pkg/b.py": "b = 2\n", "api-snapshot.json": '{"version": "0.4.0"}\n'}
 NEW = {"a.py": "a = 1\n", "pkg/b.py": "b = 3\n", "api-snapshot.json": '{"version": "0.5.0"}\n', "c.md": "c\n"}

@@ -1,5 +1,5 @@
 """The names a resource must not take, because the clients and resources already use them, are all listed in
-``generator/reserved.py`` (the generator renames a resource that would shadow one); so are the runtime names a
+``generator/core/reserved.py`` (the generator renames a resource that would shadow one); so are the runtime names a
 resource module imports (a model of the same name is imported there under another name)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-from generator.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES, RESOURCE_MODULE_IMPORTS
+from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES, RESOURCE_MODULE_IMPORTS
 from tests.support import FIXTURES, GENERATED
 
 PACKAGES = [GENERATED, *sorted(p / "expected" for p in FIXTURES.iterdir() if (p / "expected").is_dir())]
@@ -64,7 +64,7 @@ def test_every_resource_attribute_is_reserved(package: ModuleType) -> None:
 
 
 def test_every_page_attribute_is_reserved() -> None:
-    from generator.reserved import PAGE_ATTRIBUTES
+    from generator.core.reserved import PAGE_ATTRIBUTES
     from tests.runtime.conftest import runtime_module
 
     pagination = runtime_module("_pagination")

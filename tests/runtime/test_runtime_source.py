@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import runtime as generator_runtime
+from generator.emit import runtime_files as generator_runtime
 from tests.runtime.conftest import RUNTIME
 from tests.support import FIXTURES, GENERATED, ROOT
 

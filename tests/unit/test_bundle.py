@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.errors import GenerationError
-from generator.loader import load_document
+from generator.core.errors import GenerationError
+from generator.inputs.loader import load_document
 from generator.pipeline import build
 
 MAIN = """\

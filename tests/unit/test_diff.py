@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from generator.config import parse_config
-from generator.diff import Change, Side, bump_for, compare
-from generator.loader import Document
+from generator.inputs.config import parse_config
+from generator.inputs.document import Document
+from generator.release.diff import Change, Side, bump_for, compare
 
 JSON = dict[str, Any]
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
-from generator.examples import Examples
-from generator.ir import Api, Operation
-from generator.loader import load_document
-from generator.parser import parse
+from generator.api.ir import Api, Operation
+from generator.api.parser import parse
+from generator.inputs.config import load_config
+from generator.inputs.loader import load_document
+from generator.request.examples import Examples
 from tests.support import CONFIG, FIXTURES, SPEC
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache
-from generator.errors import GenerationError
-from generator.formatting import format_files
+from generator.core.errors import GenerationError
+from generator.emit.formatting import format_files
+from generator.output.cache import Cache
 
 PACKAGE = {
     "src/shop/__init__.py": "from .client import Client\n",

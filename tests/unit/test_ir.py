@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import naming
-from generator.config import load_config
-from generator.ir import Api, Operation
-from generator.loader import load_document
-from generator.parser import parse
+from generator.api.ir import Api, Operation
+from generator.api.parser import parse
+from generator.core import naming
+from generator.inputs.config import load_config
+from generator.inputs.loader import load_document
 from tests.support import CONFIG, FIXTURES, SPEC
 
 

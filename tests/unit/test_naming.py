@@ -6,7 +6,7 @@ import keyword
 
 import pytest
 
-from generator.naming import (
+from generator.core.naming import (
     MAX_LENGTH,
     Namespace,
     class_name,

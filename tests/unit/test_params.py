@@ -1,4 +1,4 @@
-"""The request side's rules (generator/params.py): which TypedDicts, named what, in which module, and which example
+"""The request side's rules (generator/request/params.py): which TypedDicts, named what, in which module, and which example
 values a dict literal can be."""
 
 from __future__ import annotations
@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from generator.config import SdkConfig
-from generator.ir import Api
-from generator.loader import Document
-from generator.params import RequestTypes, fits
-from generator.params_modules import Spelling, relative
-from generator.parser import parse
-from generator.pytypes import ListOf, LiteralType, MapOf, Nullable, ObjectType, Property, Scalar, UnionType
-from generator.registry import Registry
+from generator.api.ir import Api
+from generator.api.parser import parse
+from generator.inputs.config import SdkConfig
+from generator.inputs.document import Document
+from generator.pytypes.kinds import ListOf, LiteralType, MapOf, Nullable, ObjectType, Property, Scalar, UnionType
+from generator.pytypes.registry import Registry
+from generator.request.param_modules import Spelling, relative
+from generator.request.params import RequestTypes, fits
 
 
 def _api(schemas: dict[str, Any], paths: dict[str, Any]) -> Api:

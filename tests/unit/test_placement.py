@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.placement import MAX_NAME, Endpoint, Placement, base_path, place
-from generator.reserved import RESOURCE_ATTRIBUTES
+from generator.api.placement import MAX_NAME, Endpoint, Placement, base_path, place
+from generator.core.reserved import RESOURCE_ATTRIBUTES
 from realworld import names as realworld_names
 from tests.support import SHARED, SPEC
 

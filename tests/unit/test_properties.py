@@ -21,15 +21,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.config import SdkConfig
-from generator.errors import escape_pointer_token
-from generator.examples import Examples
-from generator.loader import Document
-from generator.models import render_models
-from generator.naming import class_name
-from generator.parser import RESERVED_MODELS, parse
-from generator.render import render_package
-from generator.validate import validate
+from generator.api.parser import parse
+from generator.core.errors import escape_pointer_token
+from generator.emit.models import render_models
+from generator.emit.render import render_package
+from generator.inputs.config import SdkConfig
+from generator.inputs.document import Document
+from generator.inputs.validate import validate
+from generator.request.examples import Examples
 
 SETTINGS = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _counter = itertools.count()
@@ -40,10 +39,10 @@ TEXT = st.text(max_size=40)
 ANY_TEXT = TEXT | st.text(st.characters(categories=["Cs", "Cc", "Zs", "Po"]), max_size=40)
 NAME = st.text(min_size=1, max_size=20)
 # Property names of nested objects. datamodel-code-generator names an inline object's class (and module) after its
-# property, so two known limits are kept out (see the README): names NFKC normalisation changes (U+2F800...), which
-# cannot be imported, and names whose class would shadow one of its imports (":" or "field" give class ``Field``).
-FIELD = st.from_regex(r"[A-Za-z][A-Za-z0-9_ :.$-]{0,15}", fullmatch=True).filter(
-    lambda n: class_name(n) not in RESERVED_MODELS
+# property: names that NFKC normalisation changes (U+2F800...) and names whose class would shadow one of the models'
+# imports (":" or "field" give ``Field``, "base model" ``BaseModel``) are among them on purpose.
+FIELD = st.from_regex(r"[A-Za-z][A-Za-z0-9_ :.$-]{0,15}", fullmatch=True) | st.sampled_from(
+    [":", "field", "Field", "base model", "\U0002f800", "\U0002f800x", "ﬁle", "model_config"]
 )
 TOKEN = st.text(alphabet="!#$%&'*+-.^_`|~abcXYZ019", min_size=1, max_size=12)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.methods import _import_names
-from generator.pytypes import ListOf, LiteralType, MapOf, Nullable, ObjectType, PyType, Ref, UnionType, renamed
+from generator.pytypes.kinds import ListOf, LiteralType, MapOf, Nullable, ObjectType, PyType, Ref, UnionType, renamed
+from generator.request.methods import _import_names
 
 NAMES = {"Timeout": "TimeoutModel", "Stream": "StreamModel"}
 

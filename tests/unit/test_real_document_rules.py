@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from generator.config import parse_config
-from generator.errors import GenerationError
-from generator.ir import Api, Operation
-from generator.loader import Document
-from generator.parser import parse
-from generator.runtime import error_envelope
-from generator.text import clean, docstring
+from generator.api.ir import Api, Operation
+from generator.api.parser import parse
+from generator.core.errors import GenerationError
+from generator.core.text import clean, docstring
+from generator.emit.runtime_files import error_envelope
+from generator.inputs.config import parse_config
+from generator.inputs.document import Document
 
 
 def _document(paths: dict[str, Any], **extra: Any) -> Document:
@@ -238,7 +238,7 @@ def test_html_descriptions_become_markdown_ish_text_and_stay_inert() -> None:
 
 def test_a_string_default_on_a_format_field_makes_it_a_plain_string() -> None:
     """GitHub's ``environment_url: {format: uri, default: ""}`` gave ``AnyUrl = ""``, which pyright rejects."""
-    from generator.model_schema import model_document
+    from generator.emit.model_schema import model_document
 
     fields = {
         "url": {"type": "string", "format": "uri", "default": ""},
@@ -255,8 +255,8 @@ def test_a_description_is_cleaned_once_wherever_it_is_written() -> None:
     """Cleaning is not idempotent: ``&lt;br&gt;`` becomes ``<br>``, which a second pass would read as a tag. The IR
     keeps the text as written, and each writer cleans it once: the model, the method and the request TypedDict all
     say the same."""
-    from generator.model_schema import model_document
-    from generator.render import method_doc
+    from generator.emit.model_schema import model_document
+    from generator.emit.render import method_doc
 
     text = "Use <code>&lt;br&gt;</code> to break lines."
     body = {"type": "object", "properties": {"note": {"type": "string", "description": text}}}
@@ -277,7 +277,7 @@ def test_a_description_is_cleaned_once_wherever_it_is_written() -> None:
 
 
 def test_argument_descriptions_hang_under_their_name_and_prose_is_refilled() -> None:
-    from generator.text import hanging
+    from generator.core.text import hanging
 
     text = "Set of pairs that can be attached to an object. This can be useful for\nstoring more.\n\n- one\n- two"
     assert hanging("  metadata: ", text, 60) == (
@@ -289,7 +289,7 @@ def test_argument_descriptions_hang_under_their_name_and_prose_is_refilled() -> 
 
 
 def test_a_union_is_flattened_by_structure_not_by_splitting_its_spelling() -> None:
-    from generator.pytypes import LiteralType, Nullable, Scalar, UnionType
+    from generator.pytypes.kinds import LiteralType, Nullable, Scalar, UnionType
 
     assert UnionType((LiteralType(("x]|y",)), Scalar("int"))).annotation == "Literal['x]|y'] | int"
     assert UnionType((Nullable(LiteralType(("(",))), Scalar("int"))).annotation == "Literal['('] | int | None"

@@ -1,0 +1,1 @@
+"""The intermediate representation of the API and the parser that builds it (operations, placement, pagination, security)."""

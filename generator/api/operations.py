@@ -1,0 +1,311 @@
+"""One operation of the spec -> an :class:`~generator.api.ir.Operation`: its arguments, body, response and stream.
+
+Types come from the one :class:`~generator.pytypes.mapper.TypeMapper`; media types from the rules of
+:mod:`generator.inputs.vocabulary`. Pagination (:mod:`generator.api.pagination`), placement and security are decided by the
+parser around this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.api.ir import Body, Param, QueryStyle, Resource, ResponseKind, Stream
+from generator.core.naming import Namespace, identifier, pascal_case
+from generator.inputs.document import Document, pointer_join
+from generator.inputs.vocabulary import (
+    NO_EXAMPLE,
+    SSE_MEDIA,
+    as_mapping,
+    body_kind,
+    example_of,
+    is_json,
+    is_text,
+    request_media,
+    response_media,
+    success_codes,
+    text_of,
+)
+from generator.pytypes.kinds import (
+    FileType,
+    ListOf,
+    MapOf,
+    ObjectType,
+    Property,
+    PyType,
+    Ref,
+    RuntimeType,
+    Scalar,
+    Unknown,
+)
+from generator.pytypes.mapper import TypeMapper
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+METHOD_NAMES = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries"})
+"""The names every generated method already uses: its own parameters. No spec argument may take them (one that
+would is renamed by :meth:`OperationBuilder.argument_name`); the runtime helpers a method calls are reached through
+their modules, so no argument can shadow one."""
+IDEMPOTENT_METHOD_NAMES = METHOD_NAMES | {"idempotency_key"}
+"""The names of a method that sends an idempotency key (the config names its header; every method but GET)."""
+
+
+@dataclass(frozen=True)
+class Response:
+    """The success response of an operation, before pagination is decided."""
+
+    type: PyType | None
+    """The JSON body's type; an inline object is left unnamed (see :meth:`OperationBuilder.finish_response`)."""
+    kind: ResponseKind
+    accept: str | None = None
+    stream: PyType | None = None
+    headers: frozenset[str] = frozenset()
+    """The response headers the document declares, lower case (``link`` tells a next-page URL)."""
+
+
+class OperationBuilder:
+    """Builds the parts of one operation; inline types are named after ``hint`` (the operation's name)."""
+
+    def __init__(self, doc: Document, types: TypeMapper, hint: str, *, idempotent: bool = False) -> None:
+        self.doc = doc
+        self.types = types
+        self.hint = hint
+        self.options = IDEMPOTENT_METHOD_NAMES if idempotent else METHOD_NAMES
+        """The method's own options, which no argument may be named."""
+        self.taken = Namespace(self.options)
+        self.renamed: list[tuple[str, str]] = []
+        """``(name in the spec, argument name)`` of each argument renamed because the SDK uses its name."""
+
+    def argument_name(self, wire: str, location: str) -> str:
+        """The argument for a parameter or body field: its name, unless a method's own option has it (``timeout``,
+        ``max_retries``...): then its place goes first (``body_timeout``, ``query_max_retries``), so the two cannot be
+        mistaken for each other."""
+        name = identifier(wire, fallback="param" if location != "body" else "field")
+        if name not in self.options:
+            return self.taken.claim(name)
+        renamed = self.taken.claim(f"{location}_{name}")
+        self.renamed.append((wire, renamed))
+        return renamed
+
+    # -- parameters -----------------------------------------------------------------------------------------------
+    def parameters(self, shared: list[Any], own: list[Any], item_at: str, at: str) -> dict[str, tuple[Param, ...]]:
+        """Path, query, header and cookie parameters; an operation's own parameter wins over the path item's."""
+        params: dict[tuple[str, str], Param] = {}
+        for i, raw in enumerate(shared):
+            self._add(params, self._param(raw, pointer_join(item_at, "parameters", i)))
+        for i, raw in enumerate(own):
+            self._add(params, self._param(raw, pointer_join(at, "parameters", i)))
+        return {
+            loc: tuple(p for p in params.values() if p.location == loc) for loc in ("path", "query", "header", "cookie")
+        }
+
+    @staticmethod
+    def _add(params: dict[tuple[str, str], Param], param: Param | None) -> None:
+        if param is not None:
+            params[(param.location, param.wire_name)] = param
+
+    def _param(self, raw: Any, at: str) -> Param | None:
+        node, node_at = self.doc.resolve(raw, at)
+        node = as_mapping(node)
+        wire, where = node.get("name"), node.get("in")
+        if not isinstance(wire, str) or where not in ("path", "query", "header", "cookie"):
+            return None  # validation reported it
+        schema, schema_at = node.get("schema", {}), pointer_join(node_at, "schema")
+        if "schema" not in node and "content" in node:
+            media = next(iter(as_mapping(node["content"])), "")
+            schema = as_mapping(as_mapping(node["content"]).get(media)).get("schema", {})
+            schema_at = pointer_join(node_at, "content", media, "schema")
+        with self.types.request_side():
+            type_ = self.types.build(schema, schema_at, self.hint + pascal_case(wire))
+        example = example_of(node)
+        if example is NO_EXAMPLE:
+            example = self.types.types.resolve(type_).example
+        name = self.argument_name(wire, where)
+        return Param(
+            name,
+            wire,
+            where,
+            type_,
+            bool(node.get("required")) or where == "path",
+            text_of(node) or _type_doc(type_, self.types),
+            example,
+            _style(node, where, type_),
+        )
+
+    # -- the request body -------------------------------------------------------------------------------------------
+    def body(self, raw: Any, at: str) -> Body | None:
+        node, node_at = self.doc.resolve(raw, at)
+        node = as_mapping(node)
+        content = as_mapping(node.get("content"))
+        media = request_media(content)
+        if media is None:
+            return None
+        kind = body_kind(media)
+        required = bool(node.get("required"))
+        if kind == "binary":
+            media = media if "*" not in media else "application/octet-stream"
+            param = Param(self.taken.claim("body"), "", "body", FileType(whole_body=True), required, text_of(node))
+            return Body(media, kind, (param,), required, None)
+        media_node = as_mapping(content[media])
+        schema_at = pointer_join(node_at, "content", media, "schema")
+        with self.types.request_side():
+            type_ = self.types.build(media_node.get("schema", {}), schema_at, f"{self.hint}Body", top=True)
+        fields = self._fields(type_)
+        if fields is None:
+            whole = type_ if kind == "json" else MapOf(Unknown())
+            param = Param(self.taken.claim("body"), "", "body", whole, required, text_of(node))
+            return Body(media, kind, (param,), required, type_)
+        example = media_node["example"] if "example" in media_node else self.types.types.resolve(type_).example
+        examples = as_mapping(example)
+        encoding = as_mapping(media_node.get("encoding"))
+        params = tuple(self._field(p, kind, examples, as_mapping(encoding.get(p.wire))) for p in fields)
+        return Body(media, kind, params, required, type_)
+
+    def _fields(self, type_: PyType) -> tuple[Property, ...] | None:
+        """The fields of an object body (which become keyword arguments), or ``None`` for any other body."""
+        found = self.types.types.resolve(type_)
+        return found.properties if isinstance(found, ObjectType) and found.properties else None
+
+    def _field(self, prop: Property, kind: str, examples: Mapping[str, Any], encoding: Mapping[str, Any]) -> Param:
+        type_ = _as_file(prop.type) if kind == "multipart" else None
+        example = examples.get(prop.wire, prop.type.example) if type_ is None else NO_EXAMPLE
+        json_part = kind == "multipart" and type_ is None and self._json_part(prop.type, encoding)
+        return Param(
+            name=self.argument_name(prop.wire, "body"),
+            wire_name=prop.wire,
+            location="body",
+            type=type_ or prop.type,
+            required=prop.required,
+            description=prop.description or _type_doc(prop.type, self.types),
+            example=example,
+            is_file=type_ is not None,
+            json_part=json_part,
+        )
+
+    def _json_part(self, type_: PyType, encoding: Mapping[str, Any]) -> bool:
+        """Whether a multipart field is an ``application/json`` part: when its ``encoding`` names a JSON media type,
+        or, with no media type nor ``style`` given, when it holds an object (or a list of objects)."""
+        media = encoding.get("contentType")
+        if isinstance(media, str):
+            return any(is_json(m) for m in media.split(","))
+        if "style" in encoding or "explode" in encoding:
+            return False
+        inner = self.types.types.resolve(type_.non_null())
+        if isinstance(inner, ListOf):
+            inner = self.types.types.resolve(inner.item.non_null())
+        return isinstance(inner, ObjectType | MapOf)
+
+    # -- the response -----------------------------------------------------------------------------------------------
+    def response(self, op: Mapping[str, Any], at: str) -> Response:
+        responses = as_mapping(op.get("responses"))
+        for code in success_codes(responses)[:1]:
+            resp, resp_at = self.doc.resolve(responses[code], pointer_join(at, "responses", code))
+            content = as_mapping(as_mapping(resp).get("content"))
+            headers = frozenset(str(h).lower() for h in as_mapping(as_mapping(resp).get("headers")))
+            if not content:
+                return Response(None, "none")
+            stream = None
+            if SSE_MEDIA in content:
+                stream_at = pointer_join(resp_at, "content", SSE_MEDIA, "schema")
+                event = as_mapping(content[SSE_MEDIA]).get("schema", {})
+                stream = self.types.build(event, stream_at, f"{self.hint}Event")
+            media = response_media(content)
+            if media is None:
+                return Response(None, "none", SSE_MEDIA, stream)
+            if not is_json(media):
+                kind: ResponseKind = "text" if is_text(media) else "binary"
+                returned = Scalar("str") if kind == "text" else RuntimeType("BinaryResponse")
+                return Response(returned, kind, media, stream)
+            media_node = as_mapping(content[media])
+            schema_at = pointer_join(resp_at, "content", media, "schema")
+            type_ = self.types.build(media_node.get("schema", {}), schema_at, f"{self.hint}Response", top=True)
+            return Response(type_, "json", None, stream, headers)
+        return Response(None, "none")
+
+    def errors(self, op: Mapping[str, Any], at: str) -> tuple[PyType, ...]:
+        """The types of the JSON error responses; their inline objects stay inline (no class is generated)."""
+        responses = as_mapping(op.get("responses"))
+        found: list[PyType] = []
+        for code in [c for c in responses if c not in success_codes(responses)]:
+            resp, resp_at = self.doc.resolve(responses[code], pointer_join(at, "responses", code))
+            content = as_mapping(as_mapping(resp).get("content"))
+            media = response_media(content)
+            if media is not None and is_json(media):
+                schema_at = pointer_join(resp_at, "content", media, "schema")
+                with self.types.request_side():
+                    found.append(self.types.build(as_mapping(content[media]).get("schema", {}), schema_at, self.hint))
+        return tuple(found)
+
+    def finish_response(self, type_: PyType | None) -> PyType | None:
+        """An inline object response gets a class of its own (a paginated one's items are read instead)."""
+        if isinstance(type_, ObjectType) and type_.properties and type_.name is None:
+            return self.types.name_object(type_, self.types.claim(f"{self.hint}Response"))
+        return type_
+
+    def stream(self, response: Response, body: Body | None) -> Stream | None:
+        """A ``text/event-stream`` response; chosen per call by a boolean ``stream`` body field when there is a JSON
+        response beside it."""
+        if response.stream is None:
+            return None
+        json_fields = body.params if body is not None and body.kind == "json" else ()
+        toggle = next((p for p in json_fields if p.wire_name == "stream"), None)
+        if response.kind == "none":
+            return Stream(response.stream)
+        if toggle is not None and toggle.type.non_null().annotation == "bool":
+            return Stream(response.stream, toggle)
+        return None
+
+
+def python_path(path: str, path_params: tuple[Param, ...]) -> str:
+    """The path template with Python argument names in the braces."""
+    names = {p.wire_name: p.name for p in path_params}
+    return PLACEHOLDER.sub(lambda m: "{" + names.get(m.group(1), m.group(1)) + "}", path)
+
+
+def path_order(path: str, path_params: tuple[Param, ...]) -> tuple[Param, ...]:
+    """Path parameters in the order the path names them."""
+    placeholders = PLACEHOLDER.findall(path)
+    return tuple(
+        sorted(path_params, key=lambda p: placeholders.index(p.wire_name) if p.wire_name in placeholders else 99)
+    )
+
+
+def _as_file(type_: PyType) -> PyType | None:
+    """``FileTypes`` for a multipart field that carries a file (or a list of them), else ``None``."""
+    inner = type_.non_null()
+    if isinstance(inner, Scalar) and inner.binary:
+        return FileType()
+    if isinstance(inner, ListOf) and isinstance(inner.item.non_null(), Scalar) and inner.item.non_null().binary:
+        return ListOf(FileType())
+    return None
+
+
+def _style(node: Mapping[str, Any], where: str, type_: PyType) -> QueryStyle:
+    if where == "query" and node.get("style") == "deepObject":
+        return "deep_object"
+    if where == "query" and node.get("explode") is False and isinstance(type_.non_null(), ListOf):
+        return "form_csv"
+    return "form"
+
+
+def _type_doc(type_: PyType, types: TypeMapper) -> str:
+    """The description of the named type an argument refers to, when the argument has none of its own."""
+    if isinstance(type_, Ref) and type_.name in types.types.named:
+        return types.types.named[type_.name].description
+    return ""
+
+
+def renamed_summary(resources: list[Resource]) -> str | None:
+    """``renamed 1 argument(s) that a method's own option uses: calls.create(Timeout -> body_timeout)``."""
+    found = [
+        f"{'.'.join((*r.path, op.method_name))}({wire} -> {name})"
+        for root in resources
+        for r in root.walk()
+        for op in r.operations
+        for wire, name in op.renamed
+    ]
+    if not found:
+        return None
+    return f"renamed {len(found)} argument(s) that a method's own option uses: " + ", ".join(found)

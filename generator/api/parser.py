@@ -1,0 +1,293 @@
+"""Spec + config -> the intermediate representation, in one pass.
+
+Components are typed first (:mod:`generator.pytypes.mapper`), then every operation (:mod:`generator.api.operations`), its
+pagination (:mod:`generator.api.pagination`) and security (:mod:`generator.api.security`); operations are then placed in the
+resource tree. Every later stage (models, templates, examples, the change report) reads the result and never the
+raw document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from generator.api.ir import Api, Operation, Resource
+from generator.api.operations import OperationBuilder, path_order, python_path
+from generator.api.pagination import Paginator
+from generator.api.placement import Endpoint, Key, Placement, base_path, place
+from generator.api.security import auth_of, main_server, operation_auth, operation_server, server_url
+from generator.core.errors import GenerationError, Problem, Problems, pointer
+from generator.core.naming import Namespace, class_name, constant_name, package_from_title
+from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
+from generator.inputs.config import SdkConfig
+from generator.inputs.document import Document, pointer_join
+from generator.inputs.vocabulary import HTTP_METHODS, api_version, as_list, as_mapping, text_of
+from generator.pytypes.mapper import RESERVED_MODELS, TypeMapper
+
+NO_ID = "add one: the config maps operations by operationId, and without one the method is named from the path alone"
+
+
+@dataclass
+class ParseResult:
+    api: Api
+    problems: Problems
+    skipped: list[str]
+    """Pointers of the operations skipped (only with ``keep_going``)."""
+
+
+Found = tuple[Endpoint, Mapping[str, Any], Mapping[str, Any], str]
+"""An operation of the document: as placement reads it, the operation, its path item, and its pointer."""
+
+
+def operations_of(doc: Document) -> list[Found]:
+    """Every operation of the document, in the document's order (path items behind a ``$ref`` followed)."""
+    found: list[Found] = []
+    for path, raw_item in as_mapping(doc.root.get("paths")).items():
+        item, item_at = doc.resolve(raw_item, pointer_join("/paths", path))
+        item = as_mapping(item)
+        for http_method in [m for m in item if m in HTTP_METHODS]:
+            op = as_mapping(item[http_method])
+            op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
+            tags = tuple(str(tag) for tag in as_list(op.get("tags")))
+            endpoint = Endpoint(path, http_method, op_id, tags, text_of(op, "summary"))
+            found.append((endpoint, op, item, pointer_join(item_at, http_method)))
+    return found
+
+
+def placements(doc: Document, found: list[Found] | None = None) -> dict[Key, Placement]:
+    """Where every operation goes with no config (:func:`~generator.api.placement.place`): the document's servers' base
+    paths are not resources, and no method takes a name the resources' own attributes have."""
+    endpoints = [endpoint for endpoint, _, _, _ in (operations_of(doc) if found is None else found)]
+    servers = [str(as_mapping(s).get("url", "")) for s in as_list(doc.root.get("servers"))]
+    return place(endpoints, [base_path(url) for url in servers], RESOURCE_ATTRIBUTES)
+
+
+class Parser:
+    def __init__(self, doc: Document, config: SdkConfig, *, keep_going: bool = False, skip: Sequence[str] = ()) -> None:
+        self.doc = doc
+        self.config = config
+        self.keep_going = keep_going
+        self._skip = tuple(skip)
+        """Pointers of problems that validation found (with ``keep_going``); their operations are skipped."""
+        self.skipped: list[str] = []
+        self.problems = Problems(doc.name)
+        self.types = TypeMapper(doc, self.problems, keep_going=keep_going)
+        self.auth = auth_of(doc)
+        self.paginator = Paginator(config.pagination, self.types.types)
+        self._renamed: set[str] = set()
+
+    # -- operations ---------------------------------------------------------------------------------------------
+    def _operation(
+        self, path: str, http_method: str, op: Mapping[str, Any], item: Mapping[str, Any], at: str
+    ) -> Operation:
+        item_at = at.rsplit("/", 1)[0]
+        op_id = op.get("operationId")
+        hint = class_name(op_id if isinstance(op_id, str) and op_id else f"{http_method} {path}")
+        idempotent = self.config.idempotency_header is not None and http_method != "get"
+        builder = OperationBuilder(self.doc, self.types, hint, idempotent=idempotent)
+        params = builder.parameters(as_list(item.get("parameters")), as_list(op.get("parameters")), item_at, at)
+        path_params = path_order(path, params["path"])
+        body = builder.body(op["requestBody"], pointer_join(at, "requestBody")) if "requestBody" in op else None
+        response = builder.response(op, at)
+        op_name = str(op_id or f"{http_method} {path}")
+        paged = self.paginator.decide(op_name, http_method, params["query"], response.type, response.headers)
+        page = (paged.page, paged.item) if paged.page is not None and paged.item is not None else None
+        return Operation(
+            operation_id=op_name,
+            method_name="",
+            http_method=http_method,
+            path=python_path(path, path_params),
+            pointer=at,
+            summary=text_of(op, "summary"),
+            description=text_of(op),
+            deprecated=bool(op.get("deprecated")),
+            path_params=path_params,
+            query_params=params["query"],
+            header_params=params["header"],
+            cookie_params=params["cookie"],
+            body=body,
+            response=response.type if page else builder.finish_response(response.type),
+            error_types=builder.errors(op, at),
+            auth=operation_auth(self.doc, op, self.auth),
+            response_kind=response.kind,
+            accept=response.accept,
+            stream=builder.stream(response, body),
+            page=page[0] if page else None,
+            item=page[1] if page else None,
+            listing=paged.listing,
+            server=operation_server(main_server(self.doc), item, op),
+            renamed=tuple(builder.renamed),
+        )
+
+    def _operations(self) -> list[tuple[Placement, Operation]]:
+        """Every operation, placed: where the config's ``operations`` map does not say, :func:`place` decides for
+        the whole document at once (so every operation is given to it, the skipped ones included)."""
+        found = operations_of(self.doc)
+        for endpoint, _, _, at in found:
+            if endpoint.operation_id is None:
+                self.problems.warn(at, "the operation has no operationId", NO_ID)
+        placed = placements(self.doc, found)
+        result: list[tuple[Placement, Operation]] = []
+        for endpoint, op, item, at in found:
+            operation = self._try(endpoint.path, endpoint.method, op, item, at)
+            if operation is not None:
+                result.append((self._configured(endpoint) or placed[endpoint.key], operation))
+        return result
+
+    def _configured(self, endpoint: Endpoint) -> Placement | None:
+        target = self.config.operations.get(endpoint.operation_id or "")
+        if target is None:
+            return None
+        *resource, method = target.split(".")
+        return Placement(tuple(resource), method)
+
+    def _try(
+        self, path: str, http_method: str, op: Mapping[str, Any], item: Mapping[str, Any], at: str
+    ) -> Operation | None:
+        """The operation, or ``None`` when it has problems (with ``keep_going``, skipped with a warning)."""
+        if self._skipped_by_validation(at.rsplit("/", 1)[0], at):
+            self.skipped.append(at)
+            return None
+        mark, errors = len(self.problems.items), len(self.problems.errors)
+        try:
+            operation = self._operation(path, http_method, op, item, at)
+        except GenerationError as exc:
+            self.problems.items.extend(exc.problems)
+            operation = None
+        if operation is None or len(self.problems.errors) > errors:
+            if self.keep_going:
+                self.problems.demote(mark, f"skipped {http_method.upper()} {path}")
+                self.skipped.append(at)
+            return None
+        return operation
+
+    def _skipped_by_validation(self, item_at: str, at: str) -> bool:
+        return any(
+            p == at or p.startswith(at + "/") or p == item_at or p.startswith(item_at + "/parameters")
+            for p in self._skip
+        )
+
+    # -- the resource tree --------------------------------------------------------------------------------------
+    def _resources(self, placed: list[tuple[Placement, Operation]]) -> list[Resource]:
+        roots: dict[str, Resource] = {}
+        for placement, operation in placed:
+            self._add(roots, placement.resource_path, placement.method, operation)
+        return list(roots.values())
+
+    def _add(self, roots: dict[str, Resource], path: tuple[str, ...], method: str, op: Operation) -> None:
+        path = (self._top_level(path[0], op), *path[1:])
+        parent: Resource | None = None
+        for depth, part in enumerate(path):
+            siblings = roots if parent is None else {c.name: c for c in parent.children}
+            node = siblings.get(part)
+            if node is None:
+                node = Resource(part, path[: depth + 1], class_name(part))
+                if parent is None:
+                    roots[part] = node
+                else:
+                    parent.children.append(node)
+            parent = node
+        assert parent is not None
+        taken = Namespace(
+            RESOURCE_ATTRIBUTES | {c.name for c in parent.children} | {o.method_name for o in parent.operations}
+        )
+        name = taken.claim(method)
+        if name != method and op.operation_id in self.config.operations:  # the config's own choice: never renamed
+            self.problems.items.append(
+                Problem(
+                    self.config.source,
+                    pointer("operations", op.operation_id),
+                    f"{'.'.join((*path, method))} is taken: {'.'.join(path)} has a method or resource named {method!r}",
+                    "map it to a free name, or map the operation that has the name elsewhere too",
+                )
+            )
+        elif name != method:
+            self.problems.warn(op.pointer, f"method name {method!r} is taken in {'.'.join(path)}; using {name!r}")
+        parent.operations.append(replace(op, method_name=name))
+
+    def _top_level(self, name: str, op: Operation) -> str:
+        """A top-level resource named like an attribute of the client (``request``, ``close``) would shadow it."""
+        if name not in CLIENT_ATTRIBUTES:
+            return name
+        renamed = f"{name}_resource"
+        if renamed not in self._renamed:
+            self._renamed.add(renamed)
+            self.problems.warn(op.pointer, f"resource {name!r} is named {renamed!r}: the client has a {name!r} already")
+        return renamed
+
+    # -- the whole API ------------------------------------------------------------------------------------------
+    def parse(self) -> ParseResult:
+        self.types.declare_components()
+        self.types.define_components()
+        resources = self._resources(self._operations())
+        _unique_class_names(resources, self.types.types.named)
+        self._unfitted_schemes()
+        self.problems.raise_if_errors()
+        return ParseResult(self._api(resources), self.problems, self.skipped)
+
+    def _unfitted_schemes(self) -> None:
+        """A pagination scheme of the config that fits no operation is most likely misspelt: a warning where it is."""
+        for index, scheme in enumerate(self.config.pagination):
+            if scheme.name not in self.paginator.fitted:
+                fields = f"request_param {scheme.request_param!r}, items {scheme.items!r}"
+                self.problems.items.append(
+                    Problem(
+                        self.config.source,
+                        pointer("pagination", index),
+                        f"the pagination scheme {scheme.name!r} fits no list operation ({fields})",
+                        "check them against a list operation's query parameters and response fields",
+                        warning=True,
+                    )
+                )
+
+    def _api(self, resources: list[Resource]) -> Api:
+        info = as_mapping(self.doc.root.get("info"))
+        title = text_of(info, "title") or "API"
+        package = self.config.package_name or package_from_title(title)
+        prefix = self.config.env_prefix or constant_name(package)
+        pages = {op.page.name: op.page for r in resources for res in r.walk() for op in res.operations if op.page}
+        return Api(
+            title=title,
+            version=api_version(self.doc.root),
+            description=self.config.description or text_of(info),
+            package_name=package,
+            distribution_name=self.config.distribution_name or package.replace("_", "-"),
+            package_version=self.config.version,
+            client_class=self.config.client_class,
+            async_client_class=self.config.async_client_class,
+            api_key_env=self.config.api_key_env or f"{prefix}_API_KEY",
+            base_url_env=self.config.base_url_env or f"{prefix}_BASE_URL",
+            log_env=self.config.log_env or f"{prefix}_LOG",
+            base_url=self.config.base_url or server_url(self.doc, self.problems),
+            auth=self.auth,
+            timeout=self.config.timeout,
+            connect_timeout=self.config.connect_timeout,
+            max_retries=self.config.max_retries,
+            request_id_header=self.config.request_id_header,
+            idempotency_header=self.config.idempotency_header,
+            default_headers=dict(self.config.default_headers),
+            stream_terminator=self.config.stream_terminator,
+            resources=resources,
+            types=self.types.types,
+            pages=[pages[k] for k in sorted(pages)],
+        )
+
+
+def _unique_class_names(resources: list[Resource], models: Mapping[str, Any]) -> None:
+    """Resource classes share a namespace with each other and with the models their modules import.
+
+    A resource named like a model (tag ``pet``, schema ``Pet``) becomes ``PetResource``.
+    """
+    taken = Namespace(RESERVED_MODELS | set(models))
+    for resource in (r for root in resources for r in root.walk()):
+        base = resource.class_name
+        resource.class_name = taken.claim(f"{base}Resource" if base in taken else base)
+
+
+def parse(doc: Document, config: SdkConfig, *, keep_going: bool = False, skip: Sequence[str] = ()) -> ParseResult:
+    """Build the IR; with ``keep_going``, an operation with problems is skipped with a warning instead of failing.
+
+    ``skip`` holds pointers of problems found before parsing: an operation at, under or sharing the path-level
+    parameters of one of them is skipped."""
+    return Parser(doc, config, keep_going=keep_going, skip=skip).parse()

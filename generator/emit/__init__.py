@@ -1,0 +1,1 @@
+"""Turning the IR into files: models (datamodel-code-generator), templates, the runtime, formatting."""

@@ -1,0 +1,346 @@
+"""Everything but the models, from the Jinja2 templates in ``templates/``."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.bccache
+
+from generator.api.ir import Api, Operation, Resource
+from generator.core.naming import constant_name, pascal_case, snake_case
+from generator.core.text import WIDTH, docline, docstring, docstring_body, docstring_literal, hanging, one_line
+from generator.emit import runtime_files
+from generator.output.cache import Cache, digest, generator_fingerprint
+from generator.request import methods
+from generator.request.examples import Argument, ExampleCall, Examples
+from generator.request.methods import Arguments, features, resource_imports
+from generator.request.param_modules import IndexEntry, index_entries, module_views
+from generator.request.params import RequestTypes
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+HEADER = "# Generated from the OpenAPI document by the SDK generator. Do not edit."
+DUMP = "value.to_dict()"
+"""A model as the API spells it (its field names, JSON values, only the fields that were set): the runtime's
+``BaseModel.to_dict()``."""
+TYPES_DOC = (
+    "The API's data types: pydantic models, and the TypedDicts of methods' arguments (in a folder per resource). "
+    "Each module is imported on first use, not with the package."
+)
+
+
+def _pyrepr(value: object) -> str:
+    """A Python literal for JSON-like data; ``repr`` keeps any text inert."""
+    return repr(value)
+
+
+def _toml(value: object) -> str:
+    """A TOML value; JSON's escapes are TOML's, except that TOML also forbids a raw DEL."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def method_doc(op: Operation, indent: int) -> str:
+    """The docstring of a generated method: the spec's summary and description, then its arguments."""
+    parts = [p for p in (op.summary, op.description) if p]
+    if len(parts) == 2 and parts[1].startswith(parts[0].rstrip(".")):
+        parts = parts[1:]
+    text = "\n\n".join(parts) or f"{op.http_method.upper()} {op.path}"
+    if op.deprecated:
+        text = "Deprecated.\n\n" + text
+    body = docstring_body(text)
+    documented = [p for p in op.params if p.description]
+    if documented:
+        entries = [hanging(f"  {p.name}: ", docstring_body(p.description), WIDTH - indent) for p in documented]
+        body += "\n\nArgs:\n" + "\n".join(entries)
+    return docstring_literal(body, indent)
+
+
+def child_module(child: Resource) -> str:
+    """The module of ``child`` relative to its parent's package, e.g. ``orders.orders`` or ``items``."""
+    parts = child.module.split(".")
+    return ".".join(parts[-2:] if child.children else parts[-1:])
+
+
+def arguments(args: tuple[Argument, ...], *extra: str) -> str:
+    """The argument list of an example call: positional sources, then ``name=source``, then ``extra``."""
+    parts = [a.source if a.positional else f"{a.name}={a.source}" for a in args]
+    return ", ".join([*parts, *(e for e in extra if e)])
+
+
+def signature(op: Operation, args: Arguments) -> str:
+    """A method's parameters as documented: positional path parameters, ``*``, then the keyword arguments."""
+    parts = [f"{p.name}: {args(op, p)}" for p in op.positional_params]
+    keywords = [f"{p.name}: {args(op, p)}" + ("" if p.required else " = NOT_GIVEN") for p in op.keyword_params]
+    if keywords:
+        parts += ["*", *keywords]
+    return ", ".join(parts)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Jinja2's compiled templates, kept in a :class:`Cache` (atomic, checked entries) under the template's name, the
+    digest of its source and the generator's fingerprint (the environment's options, set here, change how a template
+    compiles); Jinja2 itself rejects bytecode of another Python version."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+
+    def _key(self, bucket: jinja2.bccache.Bucket) -> str:
+        return digest(generator_fingerprint(), bucket.key, bucket.checksum)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        stored = self.cache.get("templates", self._key(bucket))
+        if stored is not None:
+            bucket.bytecode_from_string(base64.b64decode(stored))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        value = base64.b64encode(bucket.bytecode_to_string()).decode("ascii")
+        self.cache.put("templates", self._key(bucket), value)
+
+
+def environment(template_dir: Path = TEMPLATES, cache: Cache | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        bytecode_cache=TemplateCache(cache) if cache is not None else None,
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters.update(
+        pyrepr=_pyrepr,
+        toml=_toml,
+        docstring=lambda text, indent=0: docstring(str(text), indent),
+        docline=docline,
+        line=one_line,
+        method_doc=method_doc,
+        child_module=child_module,
+        arguments=arguments,
+    )
+    env.globals.update(
+        variants=methods.variants,
+        return_type=methods.return_type,
+        cast_to=methods.cast_to,
+        item_type=methods.item_type,
+        declaration=methods.declaration,
+        keyword_params=methods.keyword_params,
+        request_headers=methods.request_headers,
+        file_params=methods.file_params,
+        form_params=methods.form_params,
+        json_params=methods.json_params,
+    )
+    return env
+
+
+def _result_name(op: Operation) -> str:
+    """A variable name for what a call returns in the docs, e.g. ``order`` for an ``Order``."""
+    model = op.item if op.page is not None else op.response
+    if model is not None and model.refs == {model.source}:
+        return snake_case(model.source)
+    return "item" if op.page is not None else "result"
+
+
+@dataclass(frozen=True)
+class OperationExample:
+    """What the tests and docs of one operation need: the example call, return types and an invalid request."""
+
+    op: Operation
+    resource: Resource
+    call: ExampleCall
+    sync_returns: str
+    async_returns: str
+    result_name: str
+    invalid: tuple[str, str] | None
+    signature: str
+    """The parameters as api.md documents them."""
+    params: tuple[str, str, str] | None
+    """``(package, module, class)`` of the method's params TypedDict: ``("pkg.types.store", "order_create_params",
+    "OrderCreateParams")``."""
+
+    @property
+    def attribute(self) -> str:
+        """The attribute path of the resource from the client, e.g. ``store.orders``."""
+        return ".".join(self.resource.path)
+
+
+def _operation_examples(
+    resource: Resource, examples: Examples, args: Arguments, request: RequestTypes, package: str
+) -> list[OperationExample]:
+    return [
+        OperationExample(
+            op,
+            resource,
+            examples.call(op),
+            methods.declared_return(op),
+            methods.declared_return(op, aio=True),
+            _result_name(op),
+            examples.invalid(op),
+            signature(op, args),
+            _params_class(op, request, package),
+        )
+        for op in resource.operations
+        # Mock servers answer an event stream with one JSON body; streams are tested against a streaming server.
+        if op.stream is None or op.stream.param is not None
+    ]
+
+
+def _test_imports(items: list[OperationExample], api: Api) -> dict[str, Any]:
+    """Names a resource's test module imports: models (of the results), page classes, ``Literal``."""
+    models: set[str] = set()
+    pages: set[str] = set()
+    literal = False
+    for item in items:
+        models |= item.op.models
+        if item.op.page is not None:
+            pages |= {item.op.page.sync_class, item.op.page.async_class}
+        literal = literal or "Literal[" in item.sync_returns
+    known = {m.name for m in api.models}
+    binary = any(item.op.response_kind == "binary" for item in items)
+    return {"models": sorted(models & known), "pages": sorted(pages), "literal": literal, "binary": binary}
+
+
+def _params_class(op: Operation, request: RequestTypes, package: str) -> tuple[str, str, str] | None:
+    module = request.method_modules.get(op.pointer)
+    if module is None or module.main is None:
+        return None
+    return ".".join((package, *module.location[:-1])), module.location[-1], module.main
+
+
+@dataclass(frozen=True)
+class DumpedExample:
+    """The docs' example of a model passed where a TypedDict is expected: ``argument=model.model_dump(...)``."""
+
+    item: OperationExample
+    model: str
+    source: str
+    """``Model.model_validate({...})``."""
+    call: str
+    """The call's arguments: the required ones, and this one dumped from ``value``."""
+
+
+def _dumped_example(items: list[OperationExample], examples: Examples) -> DumpedExample | None:
+    for item in items:
+        for param in item.op.keyword_params:
+            found = examples.dumped_model(param)
+            if found is not None:
+                dumped = Argument(param.name, DUMP, False)
+                rest = tuple(a for a in item.call.required if a.name != param.name)
+                return DumpedExample(item, found[1], found[0], arguments((*rest, dumped)))
+    return None
+
+
+Emit = Callable[..., None]
+"""``emit(template, target, **extra)``: render one template into one file of the package."""
+
+
+def render_package(api: Api, examples: Examples, cache: Cache | None = None) -> dict[str, str]:
+    """Render every templated file; returns ``{path relative to the output folder: text}``. With a ``cache``, the
+    compiled templates are kept there."""
+    env = environment(TEMPLATES, cache)
+    common = _common(api)
+    files: dict[str, str] = {}
+
+    def emit(template: str, target: str, **extra: Any) -> None:
+        files[target] = env.get_template(template).render(**common, **extra)
+
+    request = RequestTypes(api)
+    args = {r.module: methods.arguments(r, request) for r in api.walk()}
+    emit("package/pyproject.toml.j2", "pyproject.toml")
+    _docs_and_tests(emit, api, examples, args, request)
+    src = f"src/{api.package_name}"
+    _runtime(emit, api, src)
+    copied = runtime_files.copy_runtime(TEMPLATES, common["features"])
+    files.update({f"{src}/{name}.py": text for name, text in copied.items()})
+    _resources(emit, api, args)
+    _types(emit, api, request)
+    return files
+
+
+def _common(api: Api) -> dict[str, Any]:
+    """What every template may read."""
+    return {
+        "api": api,
+        "header": HEADER,
+        "root_error": f"{pascal_case(api.package_name)}Error",
+        "description": one_line(api.description.split("\n")[0] if api.description else api.title),
+        "idempotency": api.idempotency_header is not None,
+        "features": features(api),
+        "error_envelope": runtime_files.error_envelope(api),
+    }
+
+
+def _docs_and_tests(
+    emit: Emit, api: Api, examples: Examples, args: dict[str, Arguments], request: RequestTypes
+) -> None:
+    """``README.md``, ``api.md`` and the package's own tests, from one example call per operation."""
+    documented = [
+        (r, _operation_examples(r, examples, args[r.module], request, api.package_name))
+        for r in api.walk()
+        if r.operations
+    ]
+    every_example = [item for _, items in documented for item in items]
+    paginated = next((i for i in every_example if i.op.page is not None), None)
+    featured = next((i for i in every_example if i.op.path_params), every_example[0] if every_example else None)
+    docs: dict[str, Any] = {
+        "documented": documented,
+        "featured": featured,
+        "paginated": paginated,
+        "page_items": runtime_files.items_attribute(paginated.op.page) if paginated and paginated.op.page else "items",
+        "dumped": _dumped_example(every_example, examples),
+        "typed_dicts": index_entries(request).get((), []),
+        "test_env": constant_name(api.package_name),
+    }
+    emit("package/README.md.j2", "README.md", **docs)
+    emit("package/api.md.j2", "api.md", **docs)
+    emit("package/tests/__init__.py.j2", "tests/__init__.py")
+    emit("package/tests/conftest.py.j2", "tests/conftest.py", **docs)
+    emit("package/tests/utils.py.j2", "tests/utils.py")
+    for resource, items in documented:
+        target = f"tests/test_{'_'.join(resource.path)}.py"
+        imports = _test_imports(items, api)
+        emit("package/tests/test_resource.py.j2", target, resource=resource, items=items, imports=imports)
+
+
+def _runtime(emit: Emit, api: Api, src: str) -> None:
+    """The small modules written for this API that the copied runtime (:mod:`generator.emit.runtime_files`) reads: constants,
+    version, root error, client, pages."""
+    extra: dict[str, Any] = {"sensitive": runtime_files.sensitive_names(api), "pages": runtime_files.page_classes(api)}
+    for name in runtime_files.GENERATED_MODULES:
+        emit(f"package/src/{name}.py.j2", f"{src}/{name}.py", **extra)
+    emit("package/src/py.typed.j2", f"{src}/py.typed")
+
+
+def _resources(emit: Emit, api: Api, args: dict[str, Arguments]) -> None:
+    """A module per resource (a package for a resource with children)."""
+    src = f"src/{api.package_name}"
+    emit("package/src/resources/__init__.py.j2", f"{src}/resources/__init__.py")
+    for resource in api.walk():
+        module_path = resource.module.replace(".", "/")
+        if resource.is_package:
+            package_dir = module_path.rsplit("/", 1)[0]
+            emit("package/src/resources/__init__.py.j2", f"{src}/{package_dir}/__init__.py")
+        target = f"{src}/{module_path}.py"
+        arguments = args[resource.module]
+        imports = resource_imports(resource, api, arguments)
+        emit("package/src/resources/resource.py.j2", target, resource=resource, imports=imports, args=arguments)
+
+
+def _types(emit: Emit, api: Api, request: RequestTypes) -> None:
+    """The ``types`` package: its index (the models, and the params classes of its own folder), the params modules
+    and the index of each folder of them."""
+    src = f"src/{api.package_name}"
+    indexes = {(): [], **index_entries(request)}
+    models = [IndexEntry(m.name, m.module) for m in api.models]
+    for folder, entries in sorted(indexes.items()):
+        text = f"TypedDicts of the arguments of the ``client.{'.'.join(folder)}`` methods." if folder else TYPES_DOC
+        target = "/".join((src, "types", *folder, "__init__.py"))
+        emit("package/src/types/__init__.py.j2", target, entries=(models if not folder else []) + entries, doc=text)
+    for module in module_views(request):
+        emit("package/src/types/params.py.j2", f"{src}/{module.file}", module=module)
+    if request.unchecked:
+        emit("package/src/types/_unchecked.py.j2", f"{src}/types/_unchecked.py")

@@ -1,0 +1,1 @@
+"""Reading the inputs: the document (YAML/JSON, bundled across files), its checks, and the config."""

@@ -1,0 +1,1 @@
+"""Writing the result safely: the output folder, the cache, worker processes, signals and progress."""

@@ -1,0 +1,169 @@
+"""A content-addressed cache of the slow stages, and the check that lets a run with nothing to do skip all work.
+
+Every entry is stored under the SHA-256 of everything its value depends on (the input text, the generator code
+that produces it, the versions of the pinned tools), so an entry can never be stale: a changed input is a new key.
+Entries are written atomically and carry a digest of their value, so an interrupted or damaged write is a miss,
+never wrong output. The cache lives in ``.generator-cache/`` beside the ``generator`` package (git-ignored), or
+wherever ``SDKGEN_CACHE_DIR`` points; ``--no-cache`` on the command line turns it off for one run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import cast
+
+CACHE_ENV = "SDKGEN_CACHE_DIR"
+ROOT = Path(__file__).resolve().parents[2]
+"""The checkout the generator runs from: its ``generator/`` and ``templates/`` are what the output depends on."""
+TOOLS = ("datamodel-code-generator", "black", "ruff", "jinja2", "pyyaml", "pydantic", "markdownify", "beautifulsoup4")
+"""The installed packages whose version can change the output."""
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 over ``parts``, each length-prefixed so that no two different sequences collide."""
+    sha = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        sha.update(f"{len(data)}:".encode())
+        sha.update(data)
+    return sha.hexdigest()
+
+
+def tool_versions() -> str:
+    versions = []
+    for name in TOOLS:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return f"python {sys.version_info.major}.{sys.version_info.minor}; " + "; ".join(versions)
+
+
+def source_digest(*paths: Path) -> str:
+    """The digest of every file below ``paths`` (caches excluded), names included, in a stable order."""
+    parts: list[str | bytes] = []
+    for root in paths:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            if "__pycache__" in path.parts or path.suffix == ".pyc":
+                continue
+            parts += [path.relative_to(ROOT).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+@lru_cache(maxsize=1)
+def generator_fingerprint() -> str:
+    """What every output depends on besides the spec and config: the generator's code, templates and tools."""
+    return digest(source_digest(ROOT / "generator", ROOT / "templates"), tool_versions())
+
+
+def default_dir() -> Path | None:
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    return ROOT / ".generator-cache"
+
+
+class Cache:
+    """Text values under hex keys, grouped by kind (``format``, ``models``, ``runs``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.root / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> str | None:
+        try:
+            stored = self._path(kind, key).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        check, _, value = stored.partition("\n")
+        return value if check == digest(value) else None
+
+    def put(self, kind: str, key: str, value: str) -> None:
+        """Store ``value``; a cache that cannot be written is only slower, never an error."""
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+                out.write(digest(value) + "\n" + value)
+            os.replace(temporary, path)
+        except OSError:
+            return
+
+    def get_json(self, kind: str, key: str) -> object | None:
+        text = self.get(kind, key)
+        return None if text is None else json.loads(text)
+
+    def put_json(self, kind: str, key: str, value: object) -> None:
+        self.put(kind, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def open_cache(enabled: bool = True) -> Cache | None:
+    root = default_dir() if enabled else None
+    return Cache(root) if root is not None else None
+
+
+def tree_digest(files: dict[str, str]) -> str:
+    return digest(*(part for name in sorted(files) for part in (name, files[name])))
+
+
+def run_inputs(spec: Path, config: Path | None, command: str) -> str:
+    """The digest of everything a run's output depends on."""
+    config_bytes = config.read_bytes() if config is not None else b""
+    return digest(command, generator_fingerprint(), spec.read_bytes(), str(config is not None), config_bytes)
+
+
+def _run_key(out: Path) -> str:
+    return digest(str(out.resolve()))
+
+
+def last_run(cache: Cache, inputs: str, out: Path, current: dict[str, str]) -> dict[str, object] | None:
+    """The record of the last run into ``out`` when it had these inputs and ``out`` still holds what it wrote."""
+    stamp = cache.get_json("runs", _run_key(out))
+    if not isinstance(stamp, dict) or stamp.get("inputs") != inputs or stamp.get("output") != tree_digest(current):
+        return None
+    sources = cast(dict[str, object], stamp).get("sources", {})
+    if not isinstance(sources, dict) or _source_digests(list(cast(dict[str, object], sources))) != sources:
+        return None  # a file the spec references has changed (or is gone)
+    return cast(dict[str, object], stamp)
+
+
+def _source_digests(paths: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for path in paths:
+        try:
+            found[path] = digest(Path(path).read_bytes())
+        except OSError:
+            found[path] = ""
+    return found
+
+
+def record_run(
+    cache: Cache,
+    inputs: str,
+    out: Path,
+    files: dict[str, str],
+    summary: str,
+    warnings: list[str],
+    sources: tuple[str, ...] = (),
+) -> None:
+    """Remember that ``out`` now holds ``files``, generated from ``inputs`` (and the spec's other ``sources``) with
+    this summary and these warnings."""
+    stamp = {
+        "inputs": inputs,
+        "output": tree_digest(files),
+        "summary": summary,
+        "warnings": warnings,
+        "sources": _source_digests(list(sources)),
+    }
+    cache.put_json("runs", _run_key(out), stamp)

@@ -1,0 +1,1 @@
+"""Releases: the API snapshot and changelog, change reports between two APIs, and the version rule."""

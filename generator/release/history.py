@@ -1,0 +1,205 @@
+"""The release history kept in the output folder: the API of the last release, and the changelog.
+
+``<out>/api-snapshot.json`` records the spec and config the last release was generated from, and its version.
+``generate`` compares the spec with it on every run: what differs is unreleased, so the changelog gets an
+Unreleased section (recomputed each time, never added to) and the package the pending version as a development
+release (``0.2.0.dev0``, see :mod:`generator.release.versioning`). ``release`` stamps that version on the section and the
+package and records the spec as released. A first generation is its own first release. Nothing pending changes
+nothing, so ``check`` stays clean; and since the history is in the committed output, a clean clone needs no git
+history.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import pickle
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from generator.api.ir import Api
+from generator.core.errors import GenerationError, Problem
+from generator.inputs.config import SdkConfig, parse_config
+from generator.inputs.document import Document
+from generator.inputs.reading import read_file
+from generator.inputs.vocabulary import api_version as api_version_of
+from generator.inputs.vocabulary import as_mapping, normalise
+from generator.output.cache import Cache, digest, generator_fingerprint
+from generator.release.diff import Change, Side, compare
+from generator.release.versioning import DEV_SUFFIX, changelog, entry, first_entry, next_version
+
+SNAPSHOT = "api-snapshot.json"
+CHANGELOG = "CHANGELOG.md"
+SNAPSHOT_FORMAT = 1
+NOT_RECORDED = ("version", "version_policy")
+"""Config keys that do not describe the API, and so do not count as a change."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the output folder says it was generated from."""
+
+    version: str
+    spec: dict[str, Any]
+    config: dict[str, Any]
+    file: str
+    digest: str
+    """Of the snapshot file's bytes."""
+
+    def document(self) -> Document:
+        return Document(self.spec, f"{self.file}#/spec")
+
+    def sdk_config(self) -> SdkConfig:
+        return parse_config(self.config or None, f"{self.file}#/config", self.document())
+
+
+def read_recorded(out: Path) -> Recorded | None:
+    """The state recorded in ``out``, or None when ``out`` has none (a first generation)."""
+    path = out / SNAPSHOT
+    if not path.is_file():
+        return None
+    data = read_file(path)
+    if not isinstance(data, Mapping):
+        raise GenerationError([Problem(str(path), "", "not a generator snapshot", "delete it to start a new history")])
+    data = cast(Mapping[str, Any], data)
+    version, spec, config = data.get("version"), data.get("spec"), data.get("config")
+    if not isinstance(version, str) or not isinstance(spec, dict) or not isinstance(config, dict):
+        raise GenerationError(
+            [
+                Problem(
+                    str(path), "", "a snapshot needs 'version', 'spec' and 'config'", "delete it to start a new history"
+                )
+            ]
+        )
+    stamp = digest(path.read_bytes())
+    return Recorded(version, cast(dict[str, Any], spec), cast(dict[str, Any], config), str(path), stamp)
+
+
+def snapshot_text(version: str, spec: Any, config: Mapping[str, Any]) -> str:
+    data = {
+        "format": SNAPSHOT_FORMAT,
+        "about": "Written by the generator: the API of this package's last release (`make release`). Every "
+        "`make generate` compares the spec with it to write the Unreleased changes and the pending version. "
+        "Do not edit.",
+        "version": version,
+        "config": dict(config),
+        "spec": spec,
+    }
+    # ASCII with escapes: any text of the spec (a lone surrogate, a control character) is stored exactly and safely.
+    return json.dumps(data, indent=1, ensure_ascii=True) + "\n"
+
+
+def _other(old: Api, new: Api) -> bool:
+    """Two different APIs: another title and another package (a renamed package alone is a breaking change)."""
+    return old.title != new.title and old.package_name != new.package_name
+
+
+def _another_api_error(out: Path, old: Api, new: Api) -> GenerationError:
+    message = (
+        f"the folder holds the SDK of another API ({old.title!r}, package {old.package_name}); "
+        f"this spec is {new.title!r}, package {new.package_name}"
+    )
+    hint = "choose another --out; --force replaces that SDK and starts a new release history"
+    return GenerationError([Problem(str(out), "", message, hint)])
+
+
+def _released(recorded: Recorded, cache: Cache | None) -> Side:
+    """The last release's API, parsed. The same snapshot parses the same way with the same generator, so the parse
+    is kept in ``cache`` under both (a pickle: the cache is the user's own, and every entry's digest is checked)."""
+    key = digest(generator_fingerprint(), recorded.digest)
+    stored = cache.get("released", key) if cache is not None else None
+    if stored is not None:
+        return Side(cast(Api, pickle.loads(base64.b64decode(stored))))
+    side = Side.parse(recorded.document(), recorded.sdk_config(), keep_going=True)
+    if cache is not None:
+        cache.put("released", key, base64.b64encode(pickle.dumps(side.api, pickle.HIGHEST_PROTOCOL)).decode("ascii"))
+    return side
+
+
+@dataclass
+class Release:
+    """The versions of one generation, why, and the history files to write."""
+
+    version: str
+    """The version of the next release: the last one's when nothing is unreleased."""
+    released: str | None
+    """The version of the last release recorded in the output folder; None for a first generation."""
+    changes: list[Change] = field(default_factory=list[Change])
+    """What changed since the last release."""
+    api_changed: bool = False
+    """The spec or the config (other than the version settings) differs from the released ones."""
+    stamped: bool = False
+    """This run released ``version`` (``release`` with something unreleased)."""
+    names: tuple[str, str] = ("", "")
+    """How the report names the two sides: the released snapshot and the spec."""
+    files: dict[str, str] = field(default_factory=dict[str, str])
+
+    @property
+    def unreleased(self) -> bool:
+        """The spec holds changes no release has (before this run stamped them)."""
+        return self.released is not None and self.version != self.released
+
+    @property
+    def package_version(self) -> str:
+        """The version the package says it is: the pending one as a development release while unreleased."""
+        return self.version + DEV_SUFFIX if self.unreleased and not self.stamped else self.version
+
+
+def recorded_config(data: Any) -> dict[str, Any]:
+    """The config as the snapshot records it: as written, less the settings that do not describe the API."""
+    return {k: v for k, v in as_mapping(normalise(data or {})).items() if k not in NOT_RECORDED}
+
+
+def differs(old_spec: Any, old_config: Mapping[str, Any], new_spec: Any, new_config: Mapping[str, Any]) -> bool:
+    """Whether the API changed: the spec, or the config as recorded (the version settings do not count)."""
+    return old_spec != new_spec or dict(old_config) != dict(new_config)
+
+
+def plan(
+    api: Api,
+    doc: Document,
+    config_data: dict[str, Any],
+    config: SdkConfig,
+    out: Path,
+    *,
+    stamp: bool = False,
+    cache: Cache | None = None,
+    force: bool = False,
+) -> Release:
+    """The versions of ``api`` (parsed from ``doc``) generated into ``out``, and its history files; with ``stamp``,
+    the unreleased changes are released. A ``cache`` keeps the parsed last release.
+
+    An ``out`` that holds another API's SDK (another title and another package) is refused, unless ``force``: then
+    its history is dropped and this generation is a first release."""
+    recorded = read_recorded(out)
+    if recorded is not None and force and _other(_released(recorded, cache).api, api):
+        recorded = None  # another API's history: this generation starts its own
+    changelog_path = out / CHANGELOG
+    old_log = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
+    api_version = api.version
+    if recorded is None:  # a first generation is the first release: there is nothing to compare it with
+        release = Release(config.version, None, stamped=True)
+        first = first_entry(config.version, api_version, len(api.operations))
+        release.files[CHANGELOG] = old_log or changelog(None, first)
+        release.files[SNAPSHOT] = snapshot_text(config.version, doc.root, config_data)
+        return release
+    changed = differs(recorded.spec, recorded.config, doc.root, config_data)
+    old = _released(recorded, cache) if changed else None
+    if old is not None and _other(old.api, api):
+        raise _another_api_error(out, old.api, api)
+    changes = compare(old, Side(api)) if old is not None else []
+    version = next_version(recorded.version, changes, changed, config)
+    release = Release(version, recorded.version, changes, changed, names=(recorded.document().name, doc.name))
+    release.stamped = stamp and release.unreleased
+    new_entries: list[str] = []
+    if release.unreleased:
+        old_api = api_version_of(recorded.spec)
+        new_entries.append(entry(version, changes, api_version, old_api, changed, unreleased=not release.stamped))
+    release.files[CHANGELOG] = changelog(old_log, *new_entries)
+    if release.stamped:
+        release.files[SNAPSHOT] = snapshot_text(version, doc.root, config_data)
+    else:
+        release.files[SNAPSHOT] = snapshot_text(recorded.version, recorded.spec, recorded.config)
+    return release
