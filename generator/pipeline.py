@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.api import pagination
+from generator.api.config import SdkConfig, parse_config
 from generator.api.ir import Api
 from generator.api.operations import renamed_summary
+from generator.api.pagination.decide import summary
 from generator.api.parser import parse
 from generator.core.errors import GenerationError, Problem
 from generator.emit.formatting import first_party, format_files
 from generator.emit.models import start_models
 from generator.emit.render import render_package
-from generator.inputs.config import SdkConfig, parse_config
 from generator.inputs.document import Document
 from generator.inputs.loader import load_document
 from generator.inputs.reading import read_file
@@ -124,7 +124,7 @@ def build(
         release,
         skipped=len(result.skipped),
         sources=inputs.doc.sources,
-        notes=(pagination.summary(api.operations), *([renamed] if renamed else [])),
+        notes=(summary(api.operations), *([renamed] if renamed else [])),
     )
 
 

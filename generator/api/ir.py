@@ -84,8 +84,6 @@ class Stream:
 FieldPath = str | tuple[str, ...]
 """A response field: its name, or the names leading to it (``("meta", "next_cursor")``); ``()`` is the body itself."""
 
-PaginationStyle = Literal["cursor", "next_token", "next_url", "offset", "page"]
-
 
 @dataclass(frozen=True)
 class Pagination:
@@ -93,7 +91,7 @@ class Pagination:
 
     name: str
     style: str
-    """One of :data:`PaginationStyle`."""
+    """The name of one of :data:`generator.api.pagination.styles.STYLES`: ``cursor``, ``next_token``..."""
     request_param: str
     """The query parameter that selects the page (the cursor, the token, the offset or the page number); ``""`` when
     the server gives the next page's URL."""

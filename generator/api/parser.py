@@ -12,15 +12,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.api.config import SdkConfig
 from generator.api.ir import Api, Operation, Resource
 from generator.api.operations import OperationBuilder, path_order, python_path
-from generator.api.pagination import Paginator
+from generator.api.pagination.decide import Paginator
 from generator.api.placement import Endpoint, Key, Placement, base_path, place
 from generator.api.security import auth_of, main_server, operation_auth, operation_server, server_url
 from generator.core.errors import GenerationError, Problem, Problems, pointer
 from generator.core.naming import Namespace, class_name, constant_name, package_from_title
 from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
-from generator.inputs.config import SdkConfig
 from generator.inputs.document import Document, pointer_join
 from generator.inputs.vocabulary import HTTP_METHODS, api_version, as_list, as_mapping, text_of
 from generator.pytypes.mapper import RESERVED_MODELS, TypeMapper

@@ -93,33 +93,3 @@ RESOURCE_MODULE_IMPORTS = frozenset(
 RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response", "_client", "_resource"})
 """Attributes of every resource and of its raw- and streaming-response wrappers: a sub-resource or a method must be
 named otherwise."""
-
-PAGE_ATTRIBUTES = frozenset(
-    {
-        "body",
-        "get_next_page",
-        "has_next_page",
-        "http_response",
-        "items",
-        "items_field",
-        "iter_pages",
-        "next_page_info",
-        "cursor_param",
-        "cursor_field",
-        "has_more_field",
-        "token_param",
-        "next_token_field",
-        "next_url_field",
-        "offset_param",
-        "limit_param",
-        "total_field",
-        "page_param",
-        "first_page",
-        "page_size_param",
-        "total_pages_field",
-        "total_items_field",
-        "from_api_response",
-    }
-)
-"""Public attributes of the page classes (``templates/runtime/_pagination.py``): a body field of the same name is
-not declared as a page attribute (it stays in ``page.body``)."""

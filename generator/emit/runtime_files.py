@@ -13,8 +13,8 @@ import keyword
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.api.ir import Api, FieldPath, Pagination
-from generator.core.reserved import PAGE_ATTRIBUTES
+from generator.api.ir import Api, Pagination
+from generator.api.pagination.styles import BY_NAME, PAGE_ATTRIBUTES
 from generator.pytypes.kinds import ObjectType
 
 COPY_HEADER = "# Part of the SDK runtime, copied by the SDK generator from templates/runtime/. Do not edit."
@@ -100,42 +100,11 @@ class PageClass:
     """Body fields declared as attributes, each with its annotation: ``("data", "list[T]")``."""
 
 
-_STYLE_BASES = {
-    "cursor": "CursorPage",
-    "next_token": "NextTokenPage",
-    "next_url": "NextUrlPage",
-    "offset": "OffsetPage",
-    "page": "PageNumberPage",
-}
-"""The base class in ``_pagination`` of each pagination style."""
-
-
 def _attributes(page: Pagination) -> tuple[tuple[str, object], ...]:
-    """The class attributes that set a style base to one scheme's field and parameter names."""
-    named: dict[str, object]
-    if page.style == "cursor":
-        named = {"cursor_param": page.request_param, "cursor_field": page.cursor_field}
-    elif page.style == "next_token":
-        named = {"token_param": page.request_param, "next_token_field": page.next_field}
-    elif page.style == "next_url":
-        return (("items_field", page.items_field), ("next_url_field", page.next_field))
-    elif page.style == "offset":
-        named = {"offset_param": page.request_param, "limit_param": page.limit_param, "total_field": page.total_field}
-    else:
-        named = {
-            "page_param": page.request_param,
-            "page_size_param": page.limit_param,
-            "total_pages_field": page.total_pages_field,
-            "total_items_field": page.total_field,
-        }
-    return (("items_field", page.items_field), *named.items(), ("has_more_field", page.has_more_field))
-
-
-def _shown(path: FieldPath | None) -> str:
-    """A field as the docs name it: ``meta.next_cursor``; the body itself when it is the array."""
-    if path == ():
-        return "the body"
-    return f"``{path if isinstance(path, str) else '.'.join(path or ())}``"
+    """The class attributes that set a style's runtime class to one scheme's field and parameter names."""
+    style = BY_NAME[page.style]
+    ending = (("has_more_field", page.has_more_field),) if style.ends_by_flag else ()
+    return (("items_field", page.items_field), *style.attributes(page).items(), *ending)
 
 
 def _fields(page: Pagination) -> tuple[tuple[str, str], ...]:
@@ -157,29 +126,14 @@ def items_attribute(page: Pagination) -> str:
     return page.items_field if isinstance(page.items_field, str) and _shown_as_is(page.items_field) else "items"
 
 
-def _page_doc(page: Pagination) -> str:
-    more = f", while {_shown(page.has_more_field)} is true" if page.has_more_field else ""
-    if page.style == "cursor":
-        how = f"``{page.request_param}`` is the last item's ``{page.cursor_field}``"
-    elif page.style == "next_token":
-        how = f"``{page.request_param}`` is the body's {_shown(page.next_field)}, sent back as it is"
-    elif page.style == "next_url":
-        how = f"the next page is at the URL in {_shown(page.next_field) if page.next_field else 'the Link header'}"
-    elif page.style == "offset":
-        how = f"``{page.request_param}`` skips the items seen so far"
-    else:
-        how = f"``{page.request_param}`` counts the pages"
-    return f"Pages of {_shown(page.items_field)}: {how}{more}."
-
-
 def page_classes(api: Api) -> dict[str, list[str] | list[PageClass]]:
     """What the generated ``pagination`` module imports, exports and declares."""
     classes: list[PageClass] = []
-    styles = sorted({_STYLE_BASES[p.style] for p in api.pages})
+    styles = sorted({BY_NAME[p.style].runtime_class for p in api.pages})
     for page in api.pages:
         for kind, name in (("SyncPage", page.sync_class), ("AsyncPage", page.async_class)):
-            bases = (f"{_STYLE_BASES[page.style]}[T]", f"{kind}[T]")
-            classes.append(PageClass(name, bases, _page_doc(page), _attributes(page), _fields(page)))
+            bases = (f"{BY_NAME[page.style].runtime_class}[T]", f"{kind}[T]")
+            classes.append(PageClass(name, bases, BY_NAME[page.style].doc(page), _attributes(page), _fields(page)))
     imports = sorted({"AsyncPage", "AsyncPaginator", "BasePage", "PageInfo", "SyncPage", *styles})
     exports = ["BasePage", "SyncPage", "AsyncPage", "AsyncPaginator", "PageInfo", *(c.name for c in classes)]
     return {"imports": imports, "exports": exports, "classes": classes}

@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from generator.api.config import SdkConfig
 from generator.api.ir import Api, Operation, Param, Resource
 from generator.api.parser import parse
 from generator.core.errors import GenerationError, Problem
-from generator.inputs.config import SdkConfig
 from generator.inputs.document import Document, pointer_join
 from generator.pytypes.kinds import ObjectType, PyType, Ref
 from generator.pytypes.registry import NamedType, Registry

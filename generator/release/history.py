@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from generator.api.config import SdkConfig, parse_config
 from generator.api.ir import Api
 from generator.core.errors import GenerationError, Problem
-from generator.inputs.config import SdkConfig, parse_config
 from generator.inputs.document import Document
 from generator.inputs.reading import read_file
 from generator.inputs.vocabulary import api_version as api_version_of

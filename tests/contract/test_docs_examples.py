@@ -14,9 +14,9 @@ import finetuning
 import finetuning.types
 import pytest
 
+from generator.api.config import load_config
 from generator.api.ir import Api
 from generator.api.parser import parse
-from generator.inputs.config import load_config
 from generator.inputs.loader import load_document
 from tests.support import CONFIG, GENERATED, SPEC, needs_prism
 

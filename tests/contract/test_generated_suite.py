@@ -22,8 +22,8 @@ from finetuning._models import BaseModel
 from finetuning.pagination import SyncCursorPage
 from typing_extensions import TypeAliasType
 
+from generator.api.config import load_config
 from generator.api.parser import parse
-from generator.inputs.config import load_config
 from generator.inputs.loader import load_document
 from generator.pipeline import build
 from tests.support import CONFIG, FIXTURES, GENERATED, PRISM, SPEC, generated_test_utils, needs_prism

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.api.config import parse_config
 from generator.core.errors import GenerationError
-from generator.inputs.config import parse_config
 from tests.support import FIXTURES, run_generator
 
 BOOKSHELF = FIXTURES / "bookshelf"

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.api.config import parse_config
 from generator.core.errors import GenerationError
-from generator.inputs.config import parse_config
 from generator.inputs.document import Document
 from generator.inputs.loader import load_document
 from generator.output.writer import read_tree

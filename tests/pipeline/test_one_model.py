@@ -17,9 +17,9 @@ import pytest
 import yaml
 
 from generator import pipeline
+from generator.api.config import SdkConfig
 from generator.api.parser import Parser, parse
 from generator.inputs import validate
-from generator.inputs.config import SdkConfig
 from generator.inputs.document import Document
 from generator.inputs.loader import load_document
 from generator.output.writer import write_tree

@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
+from generator.api.config import load_config
 from generator.api.parser import parse
-from generator.inputs.config import load_config
 from generator.inputs.loader import load_document
 from tests.support import CONFIG, ROOT, SPEC, run_generator
 

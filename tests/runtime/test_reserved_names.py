@@ -64,16 +64,22 @@ def test_every_resource_attribute_is_reserved(package: ModuleType) -> None:
 
 
 def test_every_page_attribute_is_reserved() -> None:
-    from generator.core.reserved import PAGE_ATTRIBUTES
+    """Every public attribute of every style's runtime page class is in ``PAGE_ATTRIBUTES``, and each style's own
+    attributes are among its runtime class's (the styles are read from their one list, so a new one is checked)."""
+    from generator.api.pagination.styles import PAGE_ATTRIBUTES, STYLES
     from tests.runtime.conftest import runtime_module
 
     pagination = runtime_module("_pagination")
-    styles = [pagination.CursorPage, pagination.NextTokenPage, pagination.NextUrlPage, pagination.OffsetPage]
     public: set[str] = set()
-    for cls in [*styles, pagination.PageNumberPage, pagination.SyncPage, pagination.AsyncPage]:
-        for klass in cls.__mro__:
-            public |= {name for name in vars(klass) if not name.startswith("_")}
-            public |= {name for name in getattr(klass, "__annotations__", {}) if not name.startswith("_")}
+    for style in STYLES:
+        own: set[str] = set()
+        for klass in getattr(pagination, style.runtime_class).__mro__:
+            own |= {name for name in vars(klass) if not name.startswith("_")}
+            own |= {name for name in getattr(klass, "__annotations__", {}) if not name.startswith("_")}
+        assert set(style.runtime_attributes) <= own, style.name
+        public |= own
+    for cls in (pagination.SyncPage, pagination.AsyncPage):
+        public |= {name for klass in cls.__mro__ for name in vars(klass) if not name.startswith("_")}
     assert public - PAGE_ATTRIBUTES == set()
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.inputs.config import parse_config
+from generator.api.config import parse_config
 from generator.inputs.document import Document
 from generator.release.diff import Change, Side, bump_for, compare
 

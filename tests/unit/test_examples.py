@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.api.config import load_config
 from generator.api.ir import Api, Operation
 from generator.api.parser import parse
-from generator.inputs.config import load_config
 from generator.inputs.loader import load_document
 from generator.request.examples import Examples
 from tests.support import CONFIG, FIXTURES, SPEC

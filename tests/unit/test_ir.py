@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.api.config import load_config
 from generator.api.ir import Api, Operation
 from generator.api.parser import parse
 from generator.core import naming
-from generator.inputs.config import load_config
 from generator.inputs.loader import load_document
 from tests.support import CONFIG, FIXTURES, SPEC
 

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
+from generator.api.config import parse_config
 from generator.api.ir import Api, Operation
 from generator.api.parser import parse
 from generator.core.errors import GenerationError
 from generator.core.text import clean, docstring
 from generator.emit.runtime_files import error_envelope
-from generator.inputs.config import parse_config
 from generator.inputs.document import Document
 
 

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
+from generator.api.pagination.styles import BY_NAME
 from generator.core.errors import GenerationError, Problem, pointer
 from generator.inputs.document import Document, pointer_join
 from generator.inputs.reading import read_file
 from generator.inputs.vocabulary import HTTP_METHODS, HTTP_TOKEN, as_mapping
 
-PAGINATION_STYLES = ("cursor", "next_token", "next_url", "offset", "page")
 VERSION_POLICIES = ("semver", "semver-zero")
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -165,18 +165,19 @@ def _pagination(items: list[Any], file: str, problems: list[Problem]) -> tuple[P
             problems.append(Problem(file, at, "a pagination scheme must be a mapping"))
             continue
         values = _check_keys(cast(dict[str, Any], item), _PAGINATION_KEYS, at, file, problems)
-        needed = ("name", "style") if values.get("style") == "next_url" else ("name", "style", "request_param")
+        style = BY_NAME.get(str(values.get("style")))
+        needed = ("name", "style", *(["request_param"] if style is None or style.takes_request_param else []))
         missing = [k for k in needed if k not in values]
         if missing:
             problems.append(Problem(file, at, f"pagination scheme lacks {', '.join(missing)}"))
             continue
-        if values["style"] not in PAGINATION_STYLES:
+        if style is None:
             problems.append(
                 Problem(
                     file,
                     at + "/style",
                     f"unknown pagination style {values['style']!r}",
-                    f"use one of {', '.join(PAGINATION_STYLES)}",
+                    f"use one of {', '.join(BY_NAME)}",
                 )
             )
             continue

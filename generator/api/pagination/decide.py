@@ -1,0 +1,153 @@
+"""Deciding the pagination of every list operation of one API, and naming each distinct scheme once: the config's
+schemes first, then the styles of :mod:`generator.api.pagination.styles` by shape."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from generator.api.config import PaginationConfig
+from generator.api.ir import Operation, Pagination, Param
+from generator.api.pagination.shapes import (
+    ListShape,
+    Path,
+    Request,
+    field_path,
+    is_listing,
+    list_of,
+    list_shape,
+    norm,
+    object_fields,
+)
+from generator.api.pagination.styles import BY_NAME, GUESSES, STYLES
+from generator.core.naming import class_name, pascal_case
+from generator.pytypes.kinds import ObjectType, PyType
+from generator.pytypes.registry import Registry
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What :meth:`Paginator.decide` found: whether the response is a listing, and its pages with one item's type."""
+
+    listing: bool = False
+    page: Pagination | None = None
+    item: PyType | None = None
+
+
+class Paginator:
+    """Decides the pagination of every operation of one API, and names each distinct scheme once."""
+
+    def __init__(self, schemes: Sequence[PaginationConfig], types: Registry) -> None:
+        self.scoped = [s for s in schemes if s.operations]
+        self.api_wide = [s for s in schemes if not s.operations]
+        self.types = types
+        self.named: dict[str, Pagination] = {}
+        self.fitted: set[str] = set()
+        """The names of the config's schemes that fit an operation."""
+
+    def decide(
+        self,
+        operation_id: str,
+        http_method: str,
+        query: Sequence[Param],
+        response: PyType | None,
+        headers: frozenset[str],
+    ) -> Decision:
+        if http_method != "get":
+            return Decision()
+        for scheme in [s for s in self.scoped if operation_id in s.operations] + self.api_wide:
+            found = configured(scheme, response, query, headers, self.types)
+            if found is not None:
+                self.fitted.add(scheme.name)
+                return Decision(True, self._name(found[0], scheme.name), found[1])
+        shape = list_shape(response, self.types)
+        if shape is None:
+            return Decision()
+        listing = is_listing(shape, query)
+        if self.api_wide or not listing:
+            return Decision(listing)
+        request = Request({norm(p.wire_name): p for p in query})
+        page = detect(shape, request, headers, self.types)
+        return Decision(True, self._name(page), shape.item) if page is not None else Decision(True)
+
+    def _name(self, page: Pagination, name: str | None = None) -> Pagination:
+        """The scheme named: the config's name, else the style's, with what differs from the plain style."""
+        stem = name or detected_name(page)
+        candidate, n = stem, 1
+        while candidate in self.named and self.named[candidate] != replace(page, name=candidate):
+            n += 1
+            candidate = f"{stem}{n}"
+        named = replace(page, name=candidate)
+        self.named[candidate] = named
+        return named
+
+
+def detect(shape: ListShape, request: Request, headers: frozenset[str], types: Registry) -> Pagination | None:
+    """The first style whose request parameters and response fields agree, else the surest guess."""
+    for rule in [style.detect for style in STYLES] + [style.guess for style in GUESSES]:
+        found = rule(shape, request, headers, types)
+        if found is not None:
+            return found
+    return None
+
+
+def detected_name(page: Pagination) -> str:
+    """``CursorPage``, ``OffsetPageItemsTotal``, ``NextUrlPageCalls``...: the style, then the items field unless it is
+    ``data``, then the ending when it is not the style's plain one."""
+    style = BY_NAME[page.style]
+    items = page.items_field if isinstance(page.items_field, tuple) else (page.items_field,)
+    stem = style.stem + ("Array" if items == () else "" if items == ("data",) else pascal_case("_".join(items)))
+    return class_name(stem + style.name_tail(page))
+
+
+def configured(
+    scheme: PaginationConfig, response: PyType | None, query: Sequence[Param], headers: frozenset[str], types: Registry
+) -> tuple[Pagination, PyType] | None:
+    """The scheme and one item's type, when this operation has its shape: the request parameter, the items list and
+    every field the scheme names."""
+    found = types.resolve(response.non_null()) if response is not None else None
+    if not isinstance(found, ObjectType):
+        return None
+    paths = {path: prop.type for path, prop in object_fields(found, types)}
+    items, more, after = _dotted(scheme.items), _dotted(scheme.has_more), _dotted(scheme.next)
+    listed = list_of(paths[items], types) if items in paths else None
+    takes_param = BY_NAME[scheme.style].takes_request_param
+    if listed is None or (takes_param and scheme.request_param not in {p.wire_name for p in query}):
+        return None
+    if (more is not None and more not in paths) or (after is not None and after not in paths):
+        return None
+    if not takes_param and after is None and "link" not in headers:
+        return None
+    page = Pagination(
+        name=scheme.name,
+        style=scheme.style,
+        request_param=scheme.request_param,
+        items_field=field_path(items),
+        has_more_field=field_path(more) if more else None,
+        cursor_field=scheme.cursor_field,
+        limit_param=scheme.limit_param,
+        total_field=field_path(_dotted(scheme.total) or ()) if scheme.total else None,
+        next_field=field_path(after) if after else None,
+        total_pages_field=field_path(_dotted(scheme.total_pages) or ()) if scheme.total_pages else None,
+        configured=True,
+    )
+    return page, listed.item
+
+
+def _dotted(name: str | None) -> Path | None:
+    """A config's field name as a path: ``meta.next_cursor`` reaches into ``meta``."""
+    return tuple(name.split(".")) if name else None
+
+
+def summary(operations: Sequence[Operation]) -> str:
+    """``pagination: 12 cursor, 3 next_token (by shape), 1 offset (configured); 4 other lists not paginated``."""
+    counts: Counter[tuple[str, bool]] = Counter(
+        (op.page.style, op.page.configured) for op in operations if op.page is not None
+    )
+    parts = [
+        f"{n} {style} ({'configured' if by_config else 'by shape'})" for (style, by_config), n in sorted(counts.items())
+    ]
+    unpaged = sum(1 for op in operations if op.listing and op.page is None)
+    text = "pagination: " + (", ".join(parts) or "none")
+    return text + (f"; {unpaged} other list operation(s) not paginated" if unpaged else "")

@@ -1,0 +1,106 @@
+"""Each pagination style's rules, called directly on a list shape and a request built by hand: what each needs on
+both sides, what it decides, and the order in which the styles are tried."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.api.ir import Pagination, Param
+from generator.api.pagination.decide import detect, detected_name
+from generator.api.pagination.shapes import ListShape, Request, norm
+from generator.api.pagination.styles import BY_NAME, GUESSES, PAGE_ATTRIBUTES, STYLES, Style
+from generator.pytypes.kinds import ObjectType, Property, PyType, Scalar
+from generator.pytypes.registry import Registry
+
+STR, INT, BOOL = Scalar("str"), Scalar("int"), Scalar("bool")
+ITEM = ObjectType((Property("id", STR, True),))
+
+
+def _shape(*fields: tuple[str, PyType], item: PyType = ITEM, items: tuple[str, ...] = ("data",)) -> ListShape:
+    return ListShape(
+        items, item, tuple((tuple(name.split(".")), Property(name.split(".")[-1], t, False)) for name, t in fields)
+    )
+
+
+def _request(*params: tuple[str, PyType]) -> Request:
+    return Request({norm(name): Param(name, name, "query", t, False) for name, t in params})
+
+
+def _detect(shape: ListShape, request: Request, headers: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    page = detect(shape, request, headers, Registry())
+    return (page.style, detected_name(page)) if page is not None else None
+
+
+def test_cursor_needs_a_flag_an_after_parameter_and_items_with_an_id() -> None:
+    shape = _shape(("has_more", BOOL))
+    assert _detect(shape, _request(("after", STR), ("limit", INT))) == ("cursor", "CursorPage")
+    assert _detect(shape, _request(("starting_after", STR))) == ("cursor", "CursorPage")
+    assert (
+        _detect(_shape(("has_more", BOOL), item=ObjectType((Property("name", STR, True),))), _request(("after", STR)))
+        is None
+    )
+    assert _detect(_shape(), _request(("after", STR))) is None
+
+
+def test_next_token_pairs_a_token_field_with_the_parameter_that_carries_it() -> None:
+    assert _detect(_shape(("next_page_token", STR)), _request(("page_token", STR))) == (
+        "next_token",
+        "TokenPageByNextPageToken",
+    )
+    assert _detect(_shape(("meta.next_cursor", STR)), _request(("cursor", STR)))[0] == "next_token"  # type: ignore[index]
+    # an integer parameter cannot carry a string token
+    assert _detect(_shape(("next_page", STR)), _request(("page", INT))) is None
+    # last_id is a token only beside has_more
+    assert _detect(_shape(("last_id", STR)), _request(("after", STR))) is None
+
+
+def test_offset_needs_a_total_or_a_flag_and_is_guessed_from_offset_and_limit() -> None:
+    assert _detect(_shape(("total", INT)), _request(("offset", INT))) == ("offset", "OffsetPageTotal")
+    assert _detect(_shape(("has_more", BOOL)), _request(("skip", INT))) == ("offset", "OffsetPageHasMore")
+    assert _detect(_shape(), _request(("offset", INT), ("limit", INT))) == ("offset", "OffsetPage")
+    assert _detect(_shape(), _request(("offset", INT))) is None
+
+
+def test_page_numbers_need_a_page_count_or_a_flag_and_are_guessed_from_a_total() -> None:
+    assert _detect(_shape(("total_pages", INT)), _request(("page", INT))) == ("page", "PageNumberPage")
+    assert _detect(_shape(("has_more", BOOL)), _request(("page", INT))) == ("page", "PageNumberPageHasMore")
+    assert _detect(_shape(("total", INT)), _request(("page", INT))) == ("page", "PageNumberPageTotal")
+    assert _detect(_shape(), _request(("page", INT))) is None
+
+
+def test_next_url_reads_a_url_field_or_a_declared_link_header() -> None:
+    assert _detect(_shape(("next_page_url", STR)), _request()) == ("next_url", "NextUrlPage")
+    assert _detect(_shape(("links.next", Scalar("str", "uri"))), _request()) == ("next_url", "NextUrlPage")
+    assert _detect(_shape(), _request(), frozenset({"link"})) == ("next_url", "NextUrlPageLink")
+    assert _detect(_shape(), _request()) is None
+
+
+def test_sure_rules_come_before_guesses_and_a_link_header_before_a_short_page() -> None:
+    # offset + limit alone is a guess: a next URL in the body is surer
+    assert _detect(_shape(("next_page_url", STR)), _request(("offset", INT), ("limit", INT)))[0] == "next_url"  # type: ignore[index]
+    # a Link header the document declares is surer than a short page
+    assert _detect(_shape(), _request(("offset", INT), ("limit", INT)), frozenset({"link"}))[0] == "next_url"  # type: ignore[index]
+
+
+def test_the_items_field_and_a_bare_array_name_the_class() -> None:
+    assert _detect(_shape(("total", INT), items=("items",)), _request(("offset", INT))) == (
+        "offset",
+        "OffsetPageItemsTotal",
+    )
+    array = ListShape((), ITEM)
+    assert _detect(array, _request(("offset", INT), ("limit", INT))) == ("offset", "OffsetPageArray")
+
+
+def test_every_style_is_listed_once_and_declares_its_runtime_class() -> None:
+    assert len(BY_NAME) == len(STYLES)
+    assert set(GUESSES) <= set(STYLES)
+    for style in STYLES:
+        assert style.runtime_class and style.stem and set(style.runtime_attributes) <= PAGE_ATTRIBUTES
+
+
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s.name)
+def test_each_style_documents_how_its_next_page_is_asked_for(style: Style) -> None:
+    page = Pagination("P", style.name, "p", "data", None, "id", None, None, next_field="n")
+    doc = style.doc(page)
+    assert doc.startswith("Pages of ``data``: ") and doc.endswith(".")
+    assert ("``p``" in doc) == style.takes_request_param
