@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.api.config import SdkConfig, parse_config
+from generator.api.config import parse_config
 from generator.api.ir import Api
 from generator.api.operations import renamed_summary
 from generator.api.pagination.decide import summary
 from generator.api.parser import parse
+from generator.api.settings import SdkConfig
 from generator.core.errors import GenerationError, Problem
 from generator.emit.formatting import first_party, format_files
 from generator.emit.models import start_models

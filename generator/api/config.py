@@ -1,141 +1,55 @@
-"""The SDK config: every API-specific choice that the spec itself does not make.
-
-Everything has a default derived from the spec, so a config file is optional; see the README for each option.
+"""Reading ``sdk.yaml`` into :class:`~generator.api.settings.SdkConfig`: each option of the right type, its own
+check, the pagination schemes' styles, and what the config names in the document. Every problem is reported at once,
+each at its pointer into the config.
 """
 
 from __future__ import annotations
 
 import difflib
-import keyword
 import re
+import types
+import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import urlsplit
 
 from generator.api.pagination.styles import BY_NAME
+from generator.api.settings import PaginationConfig, SdkConfig
 from generator.core.errors import GenerationError, Problem, pointer
 from generator.inputs.document import Document, pointer_join
 from generator.inputs.reading import read_file
 from generator.inputs.vocabulary import HTTP_METHODS, HTTP_TOKEN, as_mapping
 
-VERSION_POLICIES = ("semver", "semver-zero")
-VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
-_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _PLAIN = re.compile(r"^[^\x00-\x1f\x7f\"'\\`]+$")
 """Field and parameter names that the templates also quote in docstrings: no quotes, backslashes or controls."""
 
 
-@dataclass(frozen=True)
-class PaginationConfig:
-    """One pagination scheme; operations whose shape matches it return its page classes."""
-
-    name: str
-    """Class name stem: ``CursorPage`` gives ``SyncCursorPage`` and ``AsyncCursorPage``."""
-    style: str
-    """``cursor`` (pass the last item's id), ``next_token`` (send back the body's token), ``next_url`` (follow the
-    body's or the ``Link`` header's URL), ``offset`` (skip N items) or ``page`` (page numbers)."""
-    request_param: str = ""
-    """The query parameter that selects the page: ``after``, ``page_token``, ``offset`` or ``page`` (none for
-    ``next_url``)."""
-    items: str = "data"
-    """The response field holding the page's items."""
-    has_more: str | None = "has_more"
-    """The response field that says whether more pages exist, if the API has one."""
-    cursor_field: str = "id"
-    """Cursor style: the field of the last item that becomes the next cursor."""
-    limit_param: str | None = "limit"
-    """Offset style: the page-size parameter, used when the response has no has_more field."""
-    total: str | None = None
-    """Offset and page styles: the response field with the total number of items, if any."""
-    next: str | None = None
-    """``next_token``: the response field with the next page's token; ``next_url``: with its URL (none: the ``Link``
-    header). A dotted name reaches into an object (``meta.next_cursor``)."""
-    total_pages: str | None = None
-    """Page style: the response field with the number of pages."""
-    operations: tuple[str, ...] = ()
-    """The operationIds this scheme is for; none: every list operation of the API that has its shape."""
+def _allowed(hint: Any) -> tuple[type, ...]:
+    """The YAML types a field's annotation admits: ``float`` takes integers too, a tuple is written as a list."""
+    found: list[type] = []
+    for arg in typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,):
+        origin = typing.get_origin(arg) or arg
+        found += {float: [int, float], tuple: [list]}.get(origin, [origin])
+    return tuple(found)
 
 
-@dataclass(frozen=True)
-class SdkConfig:
-    package_name: str | None = None
-    distribution_name: str | None = None
-    version: str = "0.1.0"
-    """The first generation's version; later ones bump the version recorded in the output folder."""
-    version_policy: str = "semver"
-    """How API changes bump the version: ``semver`` or ``semver-zero`` (see :mod:`generator.release.versioning`)."""
-    description: str | None = None
-    client_class: str = "Client"
-    async_client_class: str = "AsyncClient"
-    env_prefix: str | None = None
-    api_key_env: str | None = None
-    base_url_env: str | None = None
-    log_env: str | None = None
-    base_url: str | None = None
-    timeout: float = 600.0
-    connect_timeout: float = 5.0
-    max_retries: int = 2
-    request_id_header: str | None = "x-request-id"
-    idempotency_header: str | None = None
-    default_headers: dict[str, str] = field(default_factory=dict[str, str])
-    stream_terminator: str | None = "[DONE]"
-    """An event whose data starts with this ends a server-sent event stream; ``None``: streams end when the server
-    closes them."""
-    pagination: tuple[PaginationConfig, ...] = ()
-    operations: dict[str, str] = field(default_factory=dict[str, str])
-    """operationId -> ``resource.path.method`` (for example ``store.orders.list``)."""
-    source: str = field(default="sdk.yaml", compare=False)
-    """The config file as problems name it."""
+def _keys(cls: type) -> dict[str, tuple[type, ...]]:
+    """Every option of a config dataclass, with the YAML types its value may have."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: _allowed(hints[f.name]) for f in fields(cls) if f.name != "source"}
 
 
-_TOP_KEYS: dict[str, type | tuple[type, ...]] = {
-    "package_name": str,
-    "distribution_name": str,
-    "version": str,
-    "version_policy": str,
-    "description": str,
-    "client_class": str,
-    "async_client_class": str,
-    "env_prefix": str,
-    "api_key_env": str,
-    "base_url_env": str,
-    "log_env": str,
-    "base_url": str,
-    "timeout": (int, float),
-    "connect_timeout": (int, float),
-    "max_retries": int,
-    "request_id_header": (str, type(None)),
-    "idempotency_header": (str, type(None)),
-    "default_headers": dict,
-    "stream_terminator": (str, type(None)),
-    "pagination": list,
-    "operations": dict,
-}
-
-_PAGINATION_KEYS: dict[str, type | tuple[type, ...]] = {
-    "name": str,
-    "style": str,
-    "request_param": str,
-    "items": str,
-    "has_more": (str, type(None)),
-    "cursor_field": str,
-    "limit_param": (str, type(None)),
-    "total": (str, type(None)),
-    "next": (str, type(None)),
-    "total_pages": (str, type(None)),
-    "operations": list,
-}
+_TOP_KEYS = _keys(SdkConfig)
+_PAGINATION_KEYS = _keys(PaginationConfig)
 
 
-def _type_name(t: type | tuple[type, ...]) -> str:
-    types = t if isinstance(t, tuple) else (t,)
-    return " or ".join("null" if x is type(None) else x.__name__ for x in types)
+def _type_name(allowed: tuple[type, ...]) -> str:
+    return " or ".join("null" if x is type(None) else x.__name__ for x in allowed)
 
 
 def _check_keys(
-    data: dict[str, Any], allowed: dict[str, type | tuple[type, ...]], at: str, file: str, problems: list[Problem]
+    data: dict[str, Any], allowed: dict[str, tuple[type, ...]], at: str, file: str, problems: list[Problem]
 ) -> dict[str, Any]:
     good: dict[str, Any] = {}
     for key, value in data.items():
@@ -144,9 +58,7 @@ def _check_keys(
             close = difflib.get_close_matches(str(key), list(allowed), n=1)
             fix = f"did you mean {close[0]!r}?" if close else f"known options: {', '.join(sorted(allowed))}"
             problems.append(Problem(file, where, f"unknown option {key!r}", fix))
-        elif isinstance(value, bool) and bool not in (
-            allowed[key] if isinstance(allowed[key], tuple) else (allowed[key],)
-        ):
+        elif isinstance(value, bool) and bool not in allowed[key]:
             problems.append(Problem(file, where, f"{key} must be {_type_name(allowed[key])}, not a boolean"))
         elif not isinstance(value, allowed[key]):
             problems.append(
@@ -210,10 +122,7 @@ def parse_config(data: Any, file: str, doc: Document | None = None) -> SdkConfig
     values = _check_keys(cast(dict[str, Any], data), _TOP_KEYS, "", file, problems)
     if "pagination" in values:
         values["pagination"] = _pagination(values["pagination"], file, problems)
-    for key in ("operations", "default_headers"):
-        for name, target in cast(dict[Any, Any], values.get(key, {})).items():
-            if not isinstance(name, str) or not isinstance(target, str):
-                problems.append(Problem(file, pointer(key, str(name)), f"{key} entries map a string to a string"))
+    _check_entries(values, file, problems)
     _check_operations(cast(dict[str, Any], values.get("operations", {})), file, doc, problems)
     _check_schemes(cast(dict[str, Any], data).get("pagination"), file, doc, problems)
     _check_values(values, file, problems)
@@ -293,49 +202,25 @@ def _operation_ids(doc: Document) -> tuple[dict[str, str], list[str]]:
     return ids, unnamed
 
 
+def _check_entries(values: dict[str, Any], file: str, problems: list[Problem]) -> None:
+    """The mappings' entries: strings to strings; default headers valid as HTTP header names and values."""
+    for key in ("operations", "default_headers"):
+        for name, target in cast(dict[Any, Any], values.get(key, {})).items():
+            if not isinstance(name, str) or not isinstance(target, str):
+                problems.append(Problem(file, pointer(key, str(name)), f"{key} entries map a string to a string"))
+            elif key == "default_headers" and (not HTTP_TOKEN.match(name) or any(c in target for c in "\r\n\x00")):
+                problems.append(Problem(file, pointer(key, name), "not a valid HTTP header name and value"))
+
+
 def _check_values(values: dict[str, Any], file: str, problems: list[Problem]) -> None:
-    if "version" in values and not VERSION.match(values["version"]):
-        problems.append(Problem(file, "/version", f"{values['version']!r} is not a MAJOR.MINOR.PATCH version"))
-    if "version_policy" in values and values["version_policy"] not in VERSION_POLICIES:
-        problems.append(
-            Problem(
-                file,
-                "/version_policy",
-                f"unknown version policy {values['version_policy']!r}",
-                f"use one of {', '.join(VERSION_POLICIES)}",
-            )
-        )
-    if "max_retries" in values and values["max_retries"] < 0:
-        problems.append(Problem(file, "/max_retries", "max_retries must not be negative"))
-    for key in ("package_name", "client_class", "async_client_class"):
-        if key in values and (not str(values[key]).isidentifier() or keyword.iskeyword(str(values[key]))):
-            problems.append(Problem(file, pointer(key), f"{values[key]!r} is not a Python identifier"))
-    if "base_url" in values:
-        parts = urlsplit(values["base_url"])
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            problems.append(
-                Problem(file, "/base_url", f"{values['base_url']!r} is not an http or https URL with a host")
-            )
-    for key in ("env_prefix", "api_key_env", "base_url_env", "log_env"):
-        if key in values and not _ENV_NAME.match(values[key]):
-            problems.append(
-                Problem(file, pointer(key), f"{values[key]!r} is not an environment variable name", "use A-Z, 0-9, _")
-            )
-    if values.get("stream_terminator") == "":
-        problems.append(
-            Problem(
-                file, "/stream_terminator", "an empty terminator would end every stream at once", "use null for none"
-            )
-        )
-    headers = [k for k in ("request_id_header", "idempotency_header") if isinstance(values.get(k), str)]
-    for key in headers:
-        if not HTTP_TOKEN.match(values[key]):
-            problems.append(Problem(file, pointer(key), f"{values[key]!r} is not a valid HTTP header name"))
-    for name, value in cast(dict[Any, Any], values.get("default_headers", {})).items():
-        if not HTTP_TOKEN.match(str(name)) or any(c in str(value) for c in "\r\n\x00"):
-            problems.append(
-                Problem(file, pointer("default_headers", str(name)), "not a valid HTTP header name and value")
-            )
+    """Each option's own check (see :func:`option`), on the values of the right type."""
+    for option_field in fields(SdkConfig):
+        check = option_field.metadata.get("check")
+        value = values.get(option_field.name)
+        found = check(value) if check is not None and value is not None else None
+        if found is not None:
+            message, fix = (found, "") if isinstance(found, str) else found
+            problems.append(Problem(file, pointer(option_field.name), message, fix))
 
 
 def load_config(path: Path | None) -> SdkConfig:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.api.settings import SdkConfig
 from generator.inputs.vocabulary import NO_EXAMPLE, BodyKind
 from generator.pytypes.kinds import PyType
 from generator.pytypes.registry import NamedType, Registry
@@ -238,42 +239,24 @@ class Auth:
 class Api:
     title: str
     version: str
-    description: str
-    package_name: str
-    distribution_name: str
+    settings: SdkConfig
+    """The config with every default derived from the document filled in (:meth:`SdkConfig.resolve`): what the
+    templates read as ``api.settings.<option>``."""
     package_version: str
-    client_class: str
-    async_client_class: str
-    api_key_env: str
-    base_url_env: str
-    log_env: str
-    base_url: str
+    """The version the package says it is (set by the release history)."""
     auth: Auth
-    timeout: float
-    connect_timeout: float
-    max_retries: int
-    request_id_header: str | None
-    idempotency_header: str | None
-    default_headers: dict[str, str]
-    stream_terminator: str | None
-    """An event whose data starts with this ends a server-sent event stream."""
     resources: list[Resource]
     types: Registry
     """Every named type: the models (classes) and type aliases of the ``types`` package."""
     pages: list[Pagination]
 
     @property
+    def package_name(self) -> str:
+        return str(self.settings.package_name)
+
+    @property
     def models(self) -> list[NamedType]:
         return list(self.types)
-
-    @property
-    def username_env(self) -> str:
-        """Where an HTTP basic client finds its user name: beside the API key's variable (``<PREFIX>_USERNAME``)."""
-        return self.api_key_env.removesuffix("_API_KEY") + "_USERNAME"
-
-    @property
-    def password_env(self) -> str:
-        return self.api_key_env.removesuffix("_API_KEY") + "_PASSWORD"
 
     def walk(self) -> list[Resource]:
         found: list[Resource] = []

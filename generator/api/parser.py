@@ -12,14 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator.api.config import SdkConfig
 from generator.api.ir import Api, Operation, Resource
 from generator.api.operations import OperationBuilder, path_order, python_path
 from generator.api.pagination.decide import Paginator
 from generator.api.placement import Endpoint, Key, Placement, base_path, place
 from generator.api.security import auth_of, main_server, operation_auth, operation_server, server_url
+from generator.api.settings import SdkConfig
 from generator.core.errors import GenerationError, Problem, Problems, pointer
-from generator.core.naming import Namespace, class_name, constant_name, package_from_title
+from generator.core.naming import Namespace, class_name
 from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
 from generator.inputs.document import Document, pointer_join
 from generator.inputs.vocabulary import HTTP_METHODS, api_version, as_list, as_mapping, text_of
@@ -244,30 +244,14 @@ class Parser:
     def _api(self, resources: list[Resource]) -> Api:
         info = as_mapping(self.doc.root.get("info"))
         title = text_of(info, "title") or "API"
-        package = self.config.package_name or package_from_title(title)
-        prefix = self.config.env_prefix or constant_name(package)
+        base_url = self.config.base_url or server_url(self.doc, self.problems)
         pages = {op.page.name: op.page for r in resources for res in r.walk() for op in res.operations if op.page}
         return Api(
             title=title,
             version=api_version(self.doc.root),
-            description=self.config.description or text_of(info),
-            package_name=package,
-            distribution_name=self.config.distribution_name or package.replace("_", "-"),
+            settings=self.config.resolve(title, text_of(info), base_url),
             package_version=self.config.version,
-            client_class=self.config.client_class,
-            async_client_class=self.config.async_client_class,
-            api_key_env=self.config.api_key_env or f"{prefix}_API_KEY",
-            base_url_env=self.config.base_url_env or f"{prefix}_BASE_URL",
-            log_env=self.config.log_env or f"{prefix}_LOG",
-            base_url=self.config.base_url or server_url(self.doc, self.problems),
             auth=self.auth,
-            timeout=self.config.timeout,
-            connect_timeout=self.config.connect_timeout,
-            max_retries=self.config.max_retries,
-            request_id_header=self.config.request_id_header,
-            idempotency_header=self.config.idempotency_header,
-            default_headers=dict(self.config.default_headers),
-            stream_terminator=self.config.stream_terminator,
             resources=resources,
             types=self.types.types,
             pages=[pages[k] for k in sorted(pages)],

@@ -267,8 +267,8 @@ def _common(api: Api) -> dict[str, Any]:
         "api": api,
         "header": HEADER,
         "root_error": f"{pascal_case(api.package_name)}Error",
-        "description": one_line(api.description.split("\n")[0] if api.description else api.title),
-        "idempotency": api.idempotency_header is not None,
+        "description": one_line(api.settings.description.split("\n")[0] if api.settings.description else api.title),
+        "idempotency": api.settings.idempotency_header is not None,
         "features": features(api),
         "error_envelope": runtime_files.error_envelope(api),
     }

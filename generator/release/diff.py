@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from generator.api.config import SdkConfig
 from generator.api.ir import Api, Operation, Param, Resource
 from generator.api.parser import parse
+from generator.api.settings import SdkConfig
 from generator.core.errors import GenerationError, Problem
 from generator.inputs.document import Document, pointer_join
 from generator.pytypes.kinds import ObjectType, PyType, Ref
@@ -169,8 +169,8 @@ class Comparison:
             self.changes.append(
                 Change(rule, impact, "client", "auth", message, "/components/securitySchemes", note=note)
             )
-        if old.base_url != new.base_url:
-            message = f"default base URL changed from {old.base_url!r} to {new.base_url!r}"
+        if old.settings.base_url != new.settings.base_url:
+            message = f"default base URL changed from {old.settings.base_url!r} to {new.settings.base_url!r}"
             self.changes.append(Change("sdk-base-url-changed", "other", "client", "base_url", message, "/servers"))
         for rule, option, was, now, note in _renamed_names(old, new):
             message = f"{option} changed from {was!r} to {now!r}"
@@ -416,7 +416,7 @@ def _renamed_names(old: Api, new: Api) -> list[tuple[str, str, str, str, str]]:
     elif old.auth.kind == new.auth.kind != "none":
         names.append(("sdk-environment-variable-renamed", "api_key_env", "a key set in the old variable is not read"))
     for rule, option, note in names:
-        was, now = getattr(old, option), getattr(new, option)
+        was, now = getattr(old.settings, option), getattr(new.settings, option)
         if was != now:
             found.append((rule, option, was, now, note))
     return found

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from generator.api.config import SdkConfig, parse_config
+from generator.api.config import parse_config
 from generator.api.ir import Api
+from generator.api.settings import SdkConfig
 from generator.core.errors import GenerationError, Problem
 from generator.inputs.document import Document
 from generator.inputs.reading import read_file

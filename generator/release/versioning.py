@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from generator.api.config import VERSION, SdkConfig
+from generator.api.settings import VERSION, SdkConfig
 from generator.release.diff import Change, bump_for
 
 # The policies (config ``version_policy``):

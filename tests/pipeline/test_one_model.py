@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from generator import pipeline
-from generator.api.config import SdkConfig
 from generator.api.parser import Parser, parse
+from generator.api.settings import SdkConfig
 from generator.inputs import validate
 from generator.inputs.document import Document
 from generator.inputs.loader import load_document

@@ -71,10 +71,10 @@ def test_client_settings_come_from_the_config_and_spec(api: Api, doc: dict[str, 
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
     for option in ("package_name", "client_class", "async_client_class", "api_key_env", "base_url_env"):
         if option in config:
-            assert getattr(api, option) == config[option], option
-    settings = (api.timeout, api.connect_timeout, api.max_retries)
+            assert getattr(api.settings, option) == config[option], option
+    settings = (api.settings.timeout, api.settings.connect_timeout, api.settings.max_retries)
     assert settings == (config.get("timeout", 600), config.get("connect_timeout", 5), config.get("max_retries", 2))
-    assert api.base_url == config.get("base_url", doc["servers"][0]["url"])
+    assert api.settings.base_url == config.get("base_url", doc["servers"][0]["url"])
     schemes = list(doc["components"]["securitySchemes"].values())
     if schemes[0] == {**schemes[0], "type": "http", "scheme": "bearer"}:
         assert api.auth.kind == "bearer"
@@ -131,8 +131,8 @@ def test_models_keep_component_names(api: Api, doc: dict[str, Any]) -> None:
 def test_offset_fixture_defaults_and_renames() -> None:
     api = _api(FIXTURES / "bookshelf/openapi.yaml", FIXTURES / "bookshelf/sdk.yaml")
     assert api.auth.kind == "header" and api.auth.name == "X-Api-Key"
-    assert api.base_url == "https://books.example.com/api/v2"  # server variable default substituted
-    assert api.api_key_env == "BOOKSHELF_API_KEY"
+    assert api.settings.base_url == "https://books.example.com/api/v2"  # server variable default substituted
+    assert api.settings.api_key_env == "BOOKSHELF_API_KEY"
     listing = _op(api, "listBooks")
     assert listing.page is not None and listing.page.style == "offset" and listing.page.total_field == "total"
     assert [p.name for p in listing.header_params] == ["x_trace_id"]
@@ -146,7 +146,7 @@ def test_offset_fixture_defaults_and_renames() -> None:
 def test_union_fixture() -> None:
     api = _api(FIXTURES / "zoo/openapi.yaml", FIXTURES / "zoo/sdk.yaml")
     assert api.auth.kind == "none"
-    assert api.idempotency_header == "Idempotency-Key"
+    assert api.settings.idempotency_header == "Idempotency-Key"
     create = _op(api, "createAnimal")
     assert create.body is not None and [p.name for p in create.body.params] == ["body"]
     assert create.body.params[0].type.source == "Animal"

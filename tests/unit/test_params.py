@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from generator.api.config import SdkConfig
 from generator.api.ir import Api
 from generator.api.parser import parse
+from generator.api.settings import SdkConfig
 from generator.inputs.document import Document
 from generator.pytypes.kinds import ListOf, LiteralType, MapOf, Nullable, ObjectType, Property, Scalar, UnionType
 from generator.pytypes.registry import Registry

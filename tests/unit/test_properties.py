@@ -21,8 +21,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.api.config import SdkConfig
 from generator.api.parser import parse
+from generator.api.settings import SdkConfig
 from generator.core.errors import escape_pointer_token
 from generator.emit.models import render_models
 from generator.emit.render import render_package

@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.api.config import PaginationConfig
 from generator.api.ir import Operation, Pagination, Param
 from generator.api.pagination.shapes import (
     ListShape,
@@ -21,6 +20,7 @@ from generator.api.pagination.shapes import (
     object_fields,
 )
 from generator.api.pagination.styles import BY_NAME, GUESSES, STYLES
+from generator.api.settings import PaginationConfig
 from generator.core.naming import class_name, pascal_case
 from generator.pytypes.kinds import ObjectType, PyType
 from generator.pytypes.registry import Registry

@@ -1,0 +1,167 @@
+"""The SDK config's options: every API-specific choice that the document itself does not make, each with its
+default and its check, and the defaults derived from the document (:meth:`SdkConfig.resolve`).
+
+An option is one field of :class:`SdkConfig`: :mod:`generator.api.config` reads ``sdk.yaml`` into it (the option's
+name and the types its value may have come from the field), runs its check, and the templates read the resolved value
+as ``api.settings.<option>``. See the README for each option.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.core.naming import constant_name, package_from_title
+from generator.inputs.vocabulary import HTTP_TOKEN
+
+VERSION_POLICIES = ("semver", "semver-zero")
+VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class PaginationConfig:
+    """One pagination scheme; operations whose shape matches it return its page classes."""
+
+    name: str
+    """Class name stem: ``CursorPage`` gives ``SyncCursorPage`` and ``AsyncCursorPage``."""
+    style: str
+    """``cursor`` (pass the last item's id), ``next_token`` (send back the body's token), ``next_url`` (follow the
+    body's or the ``Link`` header's URL), ``offset`` (skip N items) or ``page`` (page numbers)."""
+    request_param: str = ""
+    """The query parameter that selects the page: ``after``, ``page_token``, ``offset`` or ``page`` (none for
+    ``next_url``)."""
+    items: str = "data"
+    """The response field holding the page's items."""
+    has_more: str | None = "has_more"
+    """The response field that says whether more pages exist, if the API has one."""
+    cursor_field: str = "id"
+    """Cursor style: the field of the last item that becomes the next cursor."""
+    limit_param: str | None = "limit"
+    """Offset style: the page-size parameter, used when the response has no has_more field."""
+    total: str | None = None
+    """Offset and page styles: the response field with the total number of items, if any."""
+    next: str | None = None
+    """``next_token``: the response field with the next page's token; ``next_url``: with its URL (none: the ``Link``
+    header). A dotted name reaches into an object (``meta.next_cursor``)."""
+    total_pages: str | None = None
+    """Page style: the response field with the number of pages."""
+    operations: tuple[str, ...] = ()
+    """The operationIds this scheme is for; none: every list operation of the API that has its shape."""
+
+
+Check = Callable[[Any], "str | tuple[str, str] | None"]
+"""What is wrong with an option's value (a message, or a message and a fix), or ``None``; never called on ``None``."""
+
+
+def option(default: Any = None, *, check: Check | None = None, factory: Callable[[], Any] | None = None) -> Any:
+    """A config option: its default, and the check its value must pass. The option's name is the field's, and the
+    types its value may have come from the field's annotation (see :func:`_allowed`)."""
+    metadata = {"check": check} if check is not None else {}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+def _identifier(value: str) -> str | None:
+    return f"{value!r} is not a Python identifier" if not value.isidentifier() or keyword.iskeyword(value) else None
+
+
+def _env_name(value: str) -> tuple[str, str] | None:
+    return None if _ENV_NAME.match(value) else (f"{value!r} is not an environment variable name", "use A-Z, 0-9, _")
+
+
+def _header_name(value: str) -> str | None:
+    return None if HTTP_TOKEN.match(value) else f"{value!r} is not a valid HTTP header name"
+
+
+def _http_url(value: str) -> str | None:
+    parts = urlsplit(value)
+    ok = parts.scheme in ("http", "https") and parts.hostname
+    return None if ok else f"{value!r} is not an http or https URL with a host"
+
+
+def _version(value: str) -> str | None:
+    return None if VERSION.match(value) else f"{value!r} is not a MAJOR.MINOR.PATCH version"
+
+
+def _policy(value: str) -> tuple[str, str] | None:
+    known = value in VERSION_POLICIES
+    return None if known else (f"unknown version policy {value!r}", f"use one of {', '.join(VERSION_POLICIES)}")
+
+
+def _not_negative(value: int) -> str | None:
+    return "max_retries must not be negative" if value < 0 else None
+
+
+def _terminator(value: str) -> tuple[str, str] | None:
+    return ("an empty terminator would end every stream at once", "use null for none") if value == "" else None
+
+
+@dataclass(frozen=True)
+class SdkConfig:
+    """Every option of ``sdk.yaml``; :meth:`resolve` fills in the defaults that are derived from the document."""
+
+    package_name: str | None = option(check=_identifier)
+    """Default: from the document's title."""
+    distribution_name: str | None = option()
+    """Default: the package name with dashes."""
+    version: str = option("0.1.0", check=_version)
+    """The first generation's version; later ones bump the version recorded in the output folder."""
+    version_policy: str = option("semver", check=_policy)
+    """How API changes bump the version: ``semver`` or ``semver-zero`` (see :mod:`generator.release.versioning`)."""
+    description: str | None = option()
+    """Default: the document's ``info.description``."""
+    client_class: str = option("Client", check=_identifier)
+    async_client_class: str = option("AsyncClient", check=_identifier)
+    env_prefix: str | None = option(check=_env_name)
+    """Default: the package name in capitals."""
+    api_key_env: str | None = option(check=_env_name)
+    base_url_env: str | None = option(check=_env_name)
+    log_env: str | None = option(check=_env_name)
+    base_url: str | None = option(check=_http_url)
+    """Default: the document's first server."""
+    timeout: float = option(600.0)
+    connect_timeout: float = option(5.0)
+    max_retries: int = option(2, check=_not_negative)
+    request_id_header: str | None = option("x-request-id", check=_header_name)
+    idempotency_header: str | None = option(check=_header_name)
+    default_headers: dict[str, str] = option(factory=dict[str, str])
+    """Entries are checked as header names and values by :func:`_check_entries`."""
+    stream_terminator: str | None = option("[DONE]", check=_terminator)
+    """An event whose data starts with this ends a server-sent event stream; ``None``: streams end when the server
+    closes them."""
+    pagination: tuple[PaginationConfig, ...] = option(())
+    operations: dict[str, str] = option(factory=dict[str, str])
+    """operationId -> ``resource.path.method`` (for example ``store.orders.list``)."""
+    source: str = field(default="sdk.yaml", compare=False)
+    """The config file as problems name it (not an option)."""
+
+    def resolve(self, title: str, description: str, base_url: str) -> SdkConfig:
+        """The config with every default that is derived from the document filled in: what the templates read."""
+        package = self.package_name or package_from_title(title)
+        prefix = self.env_prefix or constant_name(package)
+        return replace(
+            self,
+            package_name=package,
+            distribution_name=self.distribution_name or package.replace("_", "-"),
+            description=self.description or description,
+            env_prefix=prefix,
+            api_key_env=self.api_key_env or f"{prefix}_API_KEY",
+            base_url_env=self.base_url_env or f"{prefix}_BASE_URL",
+            log_env=self.log_env or f"{prefix}_LOG",
+            base_url=self.base_url or base_url,
+        )
+
+    @property
+    def username_env(self) -> str:
+        """Where an HTTP basic client finds its user name: beside the API key's variable (``<PREFIX>_USERNAME``)."""
+        return str(self.api_key_env).removesuffix("_API_KEY") + "_USERNAME"
+
+    @property
+    def password_env(self) -> str:
+        return str(self.api_key_env).removesuffix("_API_KEY") + "_PASSWORD"
