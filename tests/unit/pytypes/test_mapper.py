@@ -1,0 +1,126 @@
+"""The type mapper, called directly: each kind of schema gives its kind of type, inline objects become classes named
+from their place, components are reached by reference, and ``allOf``, unions and nullability are decided once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.core.errors import Problems
+from generator.inputs.document import Document
+from generator.pytypes.kinds import (
+    ListOf,
+    LiteralType,
+    MapOf,
+    Nullable,
+    ObjectType,
+    PyType,
+    Ref,
+    Scalar,
+    UnionType,
+)
+from generator.pytypes.mapper import TypeMapper
+
+
+def _mapper(schemas: dict[str, Any] | None = None, version: str = "3.1.0") -> TypeMapper:
+    root = {"openapi": version, "info": {"title": "T", "version": "1"}, "paths": {}}
+    if schemas:
+        root["components"] = {"schemas": schemas}
+    mapper = TypeMapper(Document(root, "openapi.yaml"), Problems("openapi.yaml"))
+    mapper.declare_components()
+    mapper.define_components()
+    return mapper
+
+
+def _build(schema: Any, schemas: dict[str, Any] | None = None, version: str = "3.1.0") -> tuple[PyType, TypeMapper]:
+    mapper = _mapper(schemas, version)
+    return mapper.build(schema, "/x", "Thing"), mapper
+
+
+def test_scalars_keep_their_kind_and_format() -> None:
+    assert _build({"type": "string"})[0] == Scalar("str")
+    assert _build({"type": "integer"})[0] == Scalar("int")
+    assert _build({"type": "number"})[0] == Scalar("float")
+    assert _build({"type": "boolean"})[0] == Scalar("bool")
+    found = _build({"type": "string", "format": "date-time"})[0]
+    assert isinstance(found, Scalar) and found.format == "date-time"
+
+
+def test_an_enum_is_a_literal_of_its_values() -> None:
+    found = _build({"type": "string", "enum": ["a", "b"]})[0]
+    assert isinstance(found, LiteralType) and found.values == ("a", "b")
+
+
+def test_nullability_in_both_spellings() -> None:
+    assert _build({"type": ["string", "null"]})[0] == Nullable(Scalar("str"))
+    assert _build({"type": "string", "nullable": True}, version="3.0.3")[0] == Nullable(Scalar("str"))
+
+
+def test_arrays_and_maps() -> None:
+    assert _build({"type": "array", "items": {"type": "integer"}})[0] == ListOf(Scalar("int"))
+    assert _build({"type": "object", "additionalProperties": {"type": "string"}})[0] == MapOf(Scalar("str"))
+
+
+def test_an_inline_object_becomes_a_class_named_from_its_place() -> None:
+    found, mapper = _build({"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]})
+    assert isinstance(found, Ref) and found.name == "Thing"
+    definition = mapper.types.object("Thing")
+    assert [(p.wire, p.required) for p in definition.properties] == [("a", True)]
+
+
+def test_a_reference_is_the_components_class() -> None:
+    schemas = {"Pet": {"type": "object", "properties": {"id": {"type": "string"}}}}
+    found, mapper = _build({"$ref": "#/components/schemas/Pet"}, schemas)
+    assert found == Ref("Pet")
+    assert isinstance(mapper.types.definition("Pet"), ObjectType)
+
+
+def test_all_of_merges_the_parts_into_one_class() -> None:
+    schemas = {"Base": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}}
+    merged = {"allOf": [{"$ref": "#/components/schemas/Base"}, {"properties": {"name": {"type": "string"}}}]}
+    found, mapper = _build(merged, schemas)
+    assert isinstance(found, Ref)
+    definition = mapper.types.object(found.name)
+    assert {p.wire for p in definition.properties} == {"id", "name"}
+    assert definition.field("id") is not None and definition.field("id").required  # type: ignore[union-attr]
+
+
+def test_a_one_of_is_a_named_union_with_its_discriminator() -> None:
+    schemas = {
+        "Cat": {"type": "object", "properties": {"kind": {"const": "cat"}}, "required": ["kind"]},
+        "Dog": {"type": "object", "properties": {"kind": {"const": "dog"}}, "required": ["kind"]},
+    }
+    union = {
+        "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+        "discriminator": {"propertyName": "kind"},
+    }
+    named, mapper = _build(union, schemas)
+    assert named == Ref("Thing")  # an inline union gets a type alias named from its place
+    found = mapper.types.definition("Thing")
+    assert isinstance(found, UnionType) and found.members == (Ref("Cat"), Ref("Dog"))
+    assert found.discriminator is not None and dict(found.discriminator.mapping) == {"cat": "Cat", "dog": "Dog"}
+
+
+def test_a_recursive_component_is_finite() -> None:
+    schemas = {
+        "Node": {
+            "type": "object",
+            "properties": {"children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}},
+        }
+    }
+    mapper = _mapper(schemas)
+    definition = mapper.types.object("Node")
+    assert definition.field("children") is not None
+    assert definition.field("children").type.non_null() == ListOf(Ref("Node"))  # type: ignore[union-attr]
+
+
+def test_on_the_request_side_inline_objects_stay_inline() -> None:
+    mapper = _mapper()
+    with mapper.request_side():
+        found = mapper.build({"type": "object", "properties": {"a": {"type": "string"}}}, "/x", "Thing")
+    assert isinstance(found, ObjectType) and "Thing" not in mapper.types.named
+
+
+def test_class_names_never_collide() -> None:
+    mapper = _mapper({"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}})
+    found = mapper.build({"type": "object", "properties": {"b": {"type": "string"}}}, "/x", "Thing")
+    assert isinstance(found, Ref) and found.name == "Thing2"
