@@ -35,8 +35,8 @@ class PaginationConfig:
     request_param: str = ""
     """The query parameter that selects the page: ``after``, ``page_token``, ``offset`` or ``page`` (none for
     ``next_url``)."""
-    items: str = "data"
-    """The response field holding the page's items."""
+    items: str | None = "data"
+    """The response field holding the page's items; ``null``: the body is the list."""
     has_more: str | None = "has_more"
     """The response field that says whether more pages exist, if the API has one."""
     cursor_field: str = "id"

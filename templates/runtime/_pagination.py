@@ -34,6 +34,7 @@ __all__ = [
     "NextUrlPage",
     "OffsetPage",
     "PageNumberPage",
+    "SinglePage",
 ]
 
 T = TypeVar("T")
@@ -342,10 +343,17 @@ class OffsetPage(BasePage[T]):
         return PageInfo(params={self.offset_param: offset + count})
 
 
+class SinglePage(BasePage[T]):
+    """A list the API returns whole: this page is the only one."""
+
+    def next_page_info(self) -> PageInfo | None:
+        return None
+
+
 class PageNumberPage(BasePage[T]):
     """Numbered pages (``page_param``, from ``first_page``). The listing ends when ``has_more_field`` is false,
     else at the last of ``total_pages_field`` pages, else once ``total_items_field`` items were seen, else at an
-    empty page."""
+    empty page or one shorter than the ``page_size_param`` asked for."""
 
     page_param: ClassVar[str] = "page"
     first_page: ClassVar[int] = 1
@@ -366,10 +374,14 @@ class PageNumberPage(BasePage[T]):
         elif self.total_items_field is not None:
             if self._items_seen() >= _int(field_value(self.body, self.total_items_field), 0):
                 return None
-        elif not self._raw_items:
+        elif not self._raw_items or len(self._raw_items) < self._size_asked():
             return None
         self._require_items()
         return PageInfo(params={self.page_param: number + 1})
+
+    def _size_asked(self) -> int:
+        """The page size this page's request asked for (0 when it asked for none)."""
+        return _int(self._query().get(self.page_size_param) if self.page_size_param else None, 0)
 
     def _estimated_items_before(self) -> int:
         """A listing started at a later page: its number times the page size (asked for, else this page's)."""

@@ -250,6 +250,31 @@ def test_page_number_with_has_more(loopback: Any, aio: bool) -> None:
     assert len(served.requests) == 3
 
 
+@both
+def test_page_number_alone_ends_at_a_short_page(loopback: Any, aio: bool) -> None:
+    """Neither a count nor a flag: 25 items at 10 a page end at the short third page, with no fourth request."""
+    served = loopback(_numbered(lambda items, number, size: items))
+    classes = _page_classes(pagination.PageNumberPage, items_field=(), page_size_param="per_page")
+    assert collect(served, classes, aio, per_page=10) == list(range(25))
+    assert [_one(q, "page") for _, _, q, _ in served.requests] == [None, "2", "3"]
+
+
+@both
+def test_page_number_alone_without_a_size_ends_at_an_empty_page(loopback: Any, aio: bool) -> None:
+    served = loopback(_numbered(lambda items, number, size: {"data": items}))
+    classes = _page_classes(pagination.PageNumberPage)
+    assert collect(served, classes, aio) == list(range(25))
+    assert [_one(q, "page") for _, _, q, _ in served.requests] == [None, "2", "3", "4"]
+
+
+@both
+def test_a_single_page_is_the_whole_list(loopback: Any, aio: bool) -> None:
+    served = loopback(lambda *_: _json({"object": "list", "data": ITEMS}))
+    classes = _page_classes(pagination.SinglePage)
+    assert collect(served, classes, aio) == list(range(25))
+    assert len(served.requests) == 1
+
+
 def test_page_info_names_the_next_request(loopback: Any) -> None:
     served = loopback(_numbered(lambda items, number, size: {"data": items, "total": len(ITEMS)}))
     sync, _ = _page_classes(pagination.PageNumberPage, total_items_field="total")

@@ -199,9 +199,9 @@ def test_list_items_are_typed_after_the_item_schema(catalog: ModuleType, loopbac
         assert type(page.items[0]).__name__ == "Customer" and page.items[0].id == "it_00"
         assert page.has_next_page()
     types = importlib.import_module("catalog.types")
-    assert {"Customer", "ListTagsResponse", "Track"} <= set(types.__all__)
+    assert {"Customer", "Track"} <= set(types.__all__)
     returned = inspect.signature(importlib.import_module("catalog.resources.tags").Tags.list).return_annotation
-    assert returned == "ListTagsResponse"  # a list without a way to the next page: typed, not paginated
+    assert returned == "SyncSinglePage[str]"  # a list without a way to the next page: one page of its items
 
 
 def test_the_styles_chosen_are_printed_with_the_summary(tmp_path: Path) -> None:
@@ -226,7 +226,7 @@ def test_the_styles_chosen_are_printed_with_the_summary(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (
         "pagination: 1 cursor (by shape), 2 next_token (by shape), 2 next_url (by shape), 1 offset (by shape),"
-        " 1 page (by shape); 2 other list operation(s) not paginated"
+        " 1 page (by shape), 2 single (by shape)"
     ) in done.stdout
     assert (
         "renamed 2 argument(s) that a method's own option uses: calls.create(max_retries -> query_max_retries),"

@@ -100,12 +100,22 @@ def test_styles_are_decided_from_parameters_and_fields_together(
 
 
 @pytest.mark.parametrize(
+    "fields",
+    [
+        {"data": ITEMS},
+        # a next_page string beside an integer page: a string cannot be sent as a number, and it is not said to be a URL.
+        {"data": ITEMS, "next_page": STRING},
+    ],
+)
+def test_a_page_number_without_a_count_pages_until_a_short_or_empty_page(fields: dict[str, Any]) -> None:
+    op = _op(_document({"/things": _list([("page", "integer")], fields)}))
+    assert op.page is not None and op.listing
+    assert (op.page.style, op.page.request_param, op.page.total_field) == ("page", "page", None)
+
+
+@pytest.mark.parametrize(
     ("params", "fields"),
     [
-        # a page number without a count: where it ends is a guess.
-        ([("page", "integer")], {"data": ITEMS}),
-        # a next_page URL beside an integer page: a string cannot be sent as a number, and it is not said to be a URL.
-        ([("page", "integer")], {"data": ITEMS, "next_page": STRING}),
         # has_more without a cursor parameter.
         ([("limit", "integer")], {"data": ITEMS, "has_more": BOOLEAN}),
         # a string offset with no token in the body (Asana's lists without next_page).
@@ -114,10 +124,12 @@ def test_styles_are_decided_from_parameters_and_fields_together(
         ([("limit", "integer")], {"data": ITEMS, "next_cursor": STRING}),
     ],
 )
-def test_no_paginator_when_no_rule_is_certain(params: list[tuple[str, str]], fields: dict[str, Any]) -> None:
+def test_when_nothing_leads_to_another_page_the_list_is_one_page(
+    params: list[tuple[str, str]], fields: dict[str, Any]
+) -> None:
     op = _op(_document({"/things": _list(params, fields)}))
-    assert op.page is None and op.listing
-    assert op.response is not None and op.response.annotation == "ListThingsResponse"
+    assert op.page is not None and op.listing
+    assert (op.page.style, op.page.name) == ("single", "SinglePage")
 
 
 def test_an_array_with_a_link_header_follows_the_link() -> None:

@@ -22,7 +22,7 @@ from generator.api.pagination.shapes import (
 from generator.api.pagination.styles import BY_NAME, GUESSES, STYLES
 from generator.api.settings import PaginationConfig
 from generator.core.naming import class_name, pascal_case
-from generator.pytypes.kinds import ObjectType, PyType
+from generator.pytypes.kinds import ListOf, ObjectType, PyType
 from generator.pytypes.registry import Registry
 
 
@@ -104,20 +104,23 @@ def detected_name(page: Pagination) -> str:
 def configured(
     scheme: PaginationConfig, response: PyType | None, query: Sequence[Param], headers: frozenset[str], types: Registry
 ) -> tuple[Pagination, PyType] | None:
-    """The scheme and one item's type, when this operation has its shape: the request parameter, the items list and
-    every field the scheme names."""
+    """The scheme and one item's type, when this operation has its shape: the request parameter, the items list (the
+    body itself when ``items`` is null) and every field the scheme names. A ``next_url`` scheme without ``next``
+    follows the ``Link`` header, whether or not the document declares it: the config says so."""
     found = types.resolve(response.non_null()) if response is not None else None
-    if not isinstance(found, ObjectType):
+    items, more, after = _dotted(scheme.items) or (), _dotted(scheme.has_more), _dotted(scheme.next)
+    if isinstance(found, ListOf) and items == ():
+        paths: dict[Path, PyType] = {(): found}
+    elif isinstance(found, ObjectType):
+        paths = {path: prop.type for path, prop in object_fields(found, types)}
+    else:
         return None
-    paths = {path: prop.type for path, prop in object_fields(found, types)}
-    items, more, after = _dotted(scheme.items), _dotted(scheme.has_more), _dotted(scheme.next)
     listed = list_of(paths[items], types) if items in paths else None
-    takes_param = BY_NAME[scheme.style].takes_request_param
-    if listed is None or (takes_param and scheme.request_param not in {p.wire_name for p in query}):
+    if listed is None or (
+        BY_NAME[scheme.style].takes_request_param and scheme.request_param not in {p.wire_name for p in query}
+    ):
         return None
     if (more is not None and more not in paths) or (after is not None and after not in paths):
-        return None
-    if not takes_param and after is None and "link" not in headers:
         return None
     page = Pagination(
         name=scheme.name,

@@ -72,14 +72,20 @@ def list_shape(response: PyType | None, types: Registry) -> ListShape | None:
     return ListShape((arrays[0].wire,), listed.item, fields)
 
 
-def object_fields(found: ObjectType, types: Registry) -> tuple[tuple[Path, Property], ...]:
-    """The fields of an object, each followed by the fields of its own when it is an object (one level)."""
+FIELD_DEPTH = 3
+"""How deep the rules look for a paging field: ``paging.next.after``, ``links.pages.next``."""
+
+
+def object_fields(
+    found: ObjectType, types: Registry, depth: int = FIELD_DEPTH, at: Path = ()
+) -> tuple[tuple[Path, Property], ...]:
+    """The fields of an object, each followed by the fields of its own when it is an object (``depth`` levels)."""
     fields: list[tuple[Path, Property]] = []
     for prop in found.properties:
-        fields.append(((prop.wire,), prop))
+        fields.append(((*at, prop.wire), prop))
         inner = types.resolve(prop.type.non_null())
-        if isinstance(inner, ObjectType):
-            fields += [((prop.wire, sub.wire), sub) for sub in inner.properties]
+        if isinstance(inner, ObjectType) and depth > 1:
+            fields += object_fields(inner, types, depth - 1, (*at, prop.wire))
     return tuple(fields)
 
 

@@ -15,6 +15,7 @@ from generator.api.ir import FieldPath, Pagination
 from generator.api.pagination.shapes import (
     AFTER_PARAMS,
     HAS_MORE,
+    LIMIT_PARAMS,
     OFFSET_PARAMS,
     PAGE_COUNT_FIELDS,
     PAGE_PARAMS,
@@ -141,18 +142,26 @@ class Cursor(Style):
 
 
 def _token_params(path: Path) -> tuple[str, ...]:
-    """The parameters a token field is sent back as (by :func:`norm`): ``next_page_token`` as ``page_token``..."""
+    """The parameters a token field is sent back as (by :func:`norm`): ``next_page_token`` as ``page_token``,
+    ``next_doc`` as ``doc`` or ``last_doc``, ``last_id`` as ``after`` or ``after_id``, ``last_item_id`` as
+    ``start_after_item_id``..."""
     name = norm(path[-1])
     if len(path) > 1 and norm(path[-2]).startswith("next"):
-        return (name,)  # a field of the ``next_page`` object: the parameter of its own name
-    if name not in TOKEN_FIELDS:
+        # a field of the ``next_page`` object: the parameter of its own name (not the page size it repeats)
+        return () if name in LIMIT_PARAMS else (name,)
+    if name.startswith("last"):  # the last item's key: the next page starts after it
+        rest = name.removeprefix("last").removesuffix("id")
+        return tuple(dict.fromkeys(f"{start}{rest}{end}" for start in _AFTER for end in ("id", "")))
+    if not name.startswith("next") and name not in TOKEN_FIELDS:
         return ()
-    if name == "lastid":
-        return ("after",)
     base = name.removeprefix("next")
     if base in ("", "cursor", "pagecursor"):  # ``next``, ``cursor``, ``next_cursor``: a cursor to continue after
         return tuple(dict.fromkeys(n for n in (base, name, "cursor", "after") if n))
-    return (base, name)
+    return (base, name, f"last{base}")
+
+
+_AFTER = ("after", "startafter", "startingafter")
+"""How a parameter that continues after a key starts."""
 
 
 def _carries(token: PyType) -> Callable[[PyType], bool]:
@@ -174,9 +183,10 @@ class NextToken(Style):
             if not is_scalar(prop.type) or (says_url(path, prop) and len(path) == 1):
                 continue
             param = request.find(_token_params(path), _carries(prop.type))
-            if param is None or (norm(path[-1]) == "lastid" and more is None):
+            last = norm(path[-1]).startswith("last")  # a last item's key says nothing of more pages by itself
+            if param is None or (last and more is None):
                 continue
-            ends = field_path(more) if more is not None and norm(path[-1]) == "lastid" else None
+            ends = field_path(more) if more is not None and last else None
             return scheme("next_token", param.wire_name, shape, next_field=field_path(path), has_more_field=ends)
         return None
 
@@ -229,8 +239,8 @@ class Offset(Style):
 
 
 class PageNumber(Style):
-    """An integer ``page`` parameter and a page count or ``has_more`` field; guessed from a ``page`` parameter and a
-    total item count."""
+    """An integer ``page`` parameter and a page count or ``has_more`` field; guessed from a ``page`` parameter with a
+    total item count, or alone (a short or an empty page ends the listing)."""
 
     name, runtime_class, stem = "page", "PageNumberPage", "PageNumberPage"
     runtime_attributes = ("page_param", "first_page", "page_size_param", "total_pages_field", "total_items_field")
@@ -251,11 +261,13 @@ class PageNumber(Style):
         )
 
     def guess(self, shape: ListShape, request: Request, headers: frozenset[str], types: Registry) -> Pagination | None:
+        """A ``page`` parameter alone: a total item count ends the listing, else a short or an empty page."""
         param = request.find(PAGE_PARAMS, is_int)
-        total = shape.find(TOTAL_FIELDS, is_int)
-        if param is None or total is None:
+        if param is None:
             return None
-        return scheme("page", param.wire_name, shape, total_field=field_path(total), limit_param=request.limit())
+        total = shape.find(TOTAL_FIELDS, is_int)
+        counted = field_path(total) if total is not None else None
+        return scheme("page", param.wire_name, shape, total_field=counted, limit_param=request.limit())
 
     def attributes(self, page: Pagination) -> dict[str, object]:
         return {
@@ -267,6 +279,10 @@ class PageNumber(Style):
 
     def how(self, page: Pagination) -> str:
         return f"``{page.request_param}`` counts the pages"
+
+    def name_tail(self, page: Pagination) -> str:
+        counted = page.has_more_field or page.total_pages_field or page.total_field
+        return super().name_tail(page) if counted else "Uncounted"
 
 
 class NextUrl(Style):
@@ -298,12 +314,34 @@ class NextUrl(Style):
         return super().name_tail(page) + ("Link" if page.next_field is None else "")
 
 
-STYLES: tuple[Style, ...] = (Cursor(), NextToken(), Offset(), PageNumber(), NextUrl())
+class Single(Style):
+    """A list the API returns whole: no parameter or field of the document leads to another page. The method still
+    returns a page, so that it iterates its items as every other list does (and keeps its type should the API start
+    paging)."""
+
+    name, runtime_class, stem = "single", "SinglePage", "SinglePage"
+    runtime_attributes = ()
+    takes_request_param = ends_by_flag = False
+
+    def guess(self, shape: ListShape, request: Request, headers: frozenset[str], types: Registry) -> Pagination | None:
+        return scheme("single", "", shape)
+
+    def attributes(self, page: Pagination) -> dict[str, object]:
+        return {}
+
+    def how(self, page: Pagination) -> str:
+        return "the response holds the whole list; there is no next page to ask for"
+
+    def name_tail(self, page: Pagination) -> str:
+        return ""
+
+
+STYLES: tuple[Style, ...] = (Cursor(), NextToken(), Offset(), PageNumber(), NextUrl(), Single())
 """Every style, in the order their :meth:`Style.detect` is tried."""
 BY_NAME = {style.name: style for style in STYLES}
-GUESSES: tuple[Style, ...] = (BY_NAME["next_url"], BY_NAME["offset"], BY_NAME["page"])
+GUESSES: tuple[Style, ...] = (BY_NAME["next_url"], BY_NAME["offset"], BY_NAME["page"], BY_NAME["single"])
 """The styles whose :meth:`Style.guess` is tried when no style was detected, surest first: a ``Link`` header the
-document declares before a short page or a count alone."""
+document declares before a short page or a count alone, and those before the list being whole."""
 PAGE_ATTRIBUTES = PAGE_ATTRIBUTES_OF_EVERY_STYLE.union(*(style.runtime_attributes for style in STYLES))
 """Public attributes of the page classes: a body field of the same name is not declared as a page attribute (it stays
 in ``page.body``)."""

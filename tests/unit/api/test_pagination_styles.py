@@ -14,6 +14,8 @@ from generator.pytypes.registry import Registry
 
 STR, INT, BOOL = Scalar("str"), Scalar("int"), Scalar("bool")
 ITEM = ObjectType((Property("id", STR, True),))
+SINGLE = ("single", "SinglePage")
+"""What a list is when nothing leads to another page: returned whole."""
 
 
 def _shape(*fields: tuple[str, PyType], item: PyType = ITEM, items: tuple[str, ...] = ("data",)) -> ListShape:
@@ -37,9 +39,9 @@ def test_cursor_needs_a_flag_an_after_parameter_and_items_with_an_id() -> None:
     assert _detect(shape, _request(("starting_after", STR))) == ("cursor", "CursorPage")
     assert (
         _detect(_shape(("has_more", BOOL), item=ObjectType((Property("name", STR, True),))), _request(("after", STR)))
-        is None
+        == SINGLE
     )
-    assert _detect(_shape(), _request(("after", STR))) is None
+    assert _detect(_shape(), _request(("after", STR))) == SINGLE
 
 
 def test_next_token_pairs_a_token_field_with_the_parameter_that_carries_it() -> None:
@@ -49,30 +51,30 @@ def test_next_token_pairs_a_token_field_with_the_parameter_that_carries_it() -> 
     )
     assert _detect(_shape(("meta.next_cursor", STR)), _request(("cursor", STR)))[0] == "next_token"  # type: ignore[index]
     # an integer parameter cannot carry a string token
-    assert _detect(_shape(("next_page", STR)), _request(("page", INT))) is None
+    assert _detect(_shape(("next_page", STR)), _request(("page", INT))) == ("page", "PageNumberPageUncounted")
     # last_id is a token only beside has_more
-    assert _detect(_shape(("last_id", STR)), _request(("after", STR))) is None
+    assert _detect(_shape(("last_id", STR)), _request(("after", STR))) == SINGLE
 
 
 def test_offset_needs_a_total_or_a_flag_and_is_guessed_from_offset_and_limit() -> None:
     assert _detect(_shape(("total", INT)), _request(("offset", INT))) == ("offset", "OffsetPageTotal")
     assert _detect(_shape(("has_more", BOOL)), _request(("skip", INT))) == ("offset", "OffsetPageHasMore")
     assert _detect(_shape(), _request(("offset", INT), ("limit", INT))) == ("offset", "OffsetPage")
-    assert _detect(_shape(), _request(("offset", INT))) is None
+    assert _detect(_shape(), _request(("offset", INT))) == SINGLE
 
 
 def test_page_numbers_need_a_page_count_or_a_flag_and_are_guessed_from_a_total() -> None:
     assert _detect(_shape(("total_pages", INT)), _request(("page", INT))) == ("page", "PageNumberPage")
     assert _detect(_shape(("has_more", BOOL)), _request(("page", INT))) == ("page", "PageNumberPageHasMore")
     assert _detect(_shape(("total", INT)), _request(("page", INT))) == ("page", "PageNumberPageTotal")
-    assert _detect(_shape(), _request(("page", INT))) is None
+    assert _detect(_shape(), _request(("page", INT))) == ("page", "PageNumberPageUncounted")
 
 
 def test_next_url_reads_a_url_field_or_a_declared_link_header() -> None:
     assert _detect(_shape(("next_page_url", STR)), _request()) == ("next_url", "NextUrlPage")
     assert _detect(_shape(("links.next", Scalar("str", "uri"))), _request()) == ("next_url", "NextUrlPage")
     assert _detect(_shape(), _request(), frozenset({"link"})) == ("next_url", "NextUrlPageLink")
-    assert _detect(_shape(), _request()) is None
+    assert _detect(_shape(), _request()) == SINGLE
 
 
 def test_sure_rules_come_before_guesses_and_a_link_header_before_a_short_page() -> None:
@@ -104,3 +106,22 @@ def test_each_style_documents_how_its_next_page_is_asked_for(style: Style) -> No
     doc = style.doc(page)
     assert doc.startswith("Pages of ``data``: ") and doc.endswith(".")
     assert ("``p``" in doc) == style.takes_request_param
+
+
+def test_tokens_deep_in_the_body_and_the_last_items_key() -> None:
+    # paging.next.after (a field of a ``next`` object, three levels down) is sent as ``after``
+    deep = ListShape(("results",), ITEM, ((("paging", "next", "after"), Property("after", STR, False)),))
+    assert _detect(deep, _request(("after", STR), ("limit", INT))) == (
+        "next_token",
+        "TokenPageResultsByPagingNextAfter",
+    )
+    # last_id beside has_more continues as after_id; last_<thing>_id as start_after_<thing>_id
+    assert _detect(_shape(("last_id", STR), ("has_more", BOOL)), _request(("after_id", STR)))[0] == "next_token"  # type: ignore[index]
+    found = _detect(_shape(("last_item_id", STR), ("has_more", BOOL)), _request(("start_after_item_id", STR)))
+    assert found is not None and found[0] == "next_token"
+    # next_<thing> is sent back as <thing> or last_<thing>
+    assert _detect(_shape(("next_doc", STR), ("has_more", BOOL)), _request(("last_doc", STR)))[0] == "next_token"  # type: ignore[index]
+
+
+def test_a_page_number_alone_pages_until_a_short_or_empty_page() -> None:
+    assert _detect(_shape(), _request(("page", INT), ("per_page", INT))) == ("page", "PageNumberPageUncounted")
