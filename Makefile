@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate release check test test-generated lint mock realworld bench fuzz clean
+.PHONY: all generate release check test test-fast test-generated lint mock realworld bench fuzz clean
 
 all: test
 
@@ -41,8 +41,13 @@ check: $(PY_STAMP)
 		$(BIN)/python -m generator check --quiet --spec $$spec --out $$dir/expected || exit 1; \
 	done
 
+# Everything, as CI runs it, on every core (pytest-xdist; each worker starts its own Prism).
 test: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
+
+# The edit loop: unit and runtime tests without the whole runs and type checks (the `slow` marker; tests/conftest.py).
+test-fast: $(PY_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
 
 # The generated package's own tests alone; its conftest starts Prism on a free port with the spec (`make test` runs
 # them too, through tests/contract/test_generated_suite.py).

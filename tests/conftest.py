@@ -18,6 +18,17 @@ from tests.support import PRISM, SPEC, free_port
 os.environ["SDKGEN_CACHE_DIR"] = ""
 
 
+SLOW_FOLDERS = ("pipeline", "contract")
+"""Whole runs: the generator, pytest, pyright or Prism in subprocesses. Every test there is ``slow``; elsewhere a
+test says so itself (``@pytest.mark.slow``). ``make test-fast`` leaves them out."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.parent.name in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def prism_url() -> Iterator[str]:
     """Prism serving spec/openapi.yaml on a free port of 127.0.0.1, once per session; stopped by process group id.

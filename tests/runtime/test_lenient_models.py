@@ -10,6 +10,7 @@ import uuid
 from typing import Annotated, Any, Literal
 
 import pydantic
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -123,6 +124,7 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(data=st.dictionaries(st.sampled_from([*PET, "other"]), json_values, max_size=12))
 def test_construction_never_raises(data: dict[str, Any]) -> None:

@@ -204,6 +204,7 @@ def test_list_items_are_typed_after_the_item_schema(catalog: ModuleType, loopbac
     assert returned == "SyncSinglePage[str]"  # a list without a way to the next page: one page of its items
 
 
+@pytest.mark.slow
 def test_the_styles_chosen_are_printed_with_the_summary(tmp_path: Path) -> None:
     (tmp_path / "openapi.json").write_text(json.dumps(DOCUMENT), encoding="utf-8")
     done = subprocess.run(
@@ -326,6 +327,7 @@ def test_spec_arguments_named_like_method_options_are_renamed_and_the_options_ke
     assert seen[0].extensions["timeout"]["read"] == 5.0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not PYRIGHT.exists(), reason="node_modules not installed (run `make test`)")
 def test_the_package_passes_pyright(generated: Path) -> None:
     done = subprocess.run(

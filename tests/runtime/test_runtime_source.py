@@ -42,6 +42,7 @@ def test_ruff_and_black_pass_on_the_source() -> None:
     assert black.returncode == 0, black.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not PYRIGHT.exists(), reason="node_modules not installed (run `make test`)")
 def test_pyright_strict_passes_on_the_source(tmp_path: Path) -> None:
     config = tmp_path / "pyrightconfig.json"

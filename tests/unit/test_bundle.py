@@ -84,6 +84,7 @@ def test_references_to_other_files_become_components(split: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_the_split_document_generates_a_working_sdk(split: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     for name, text in build(split, None, out).files.items():
@@ -115,6 +116,7 @@ def test_a_missing_file_or_target_names_the_file_and_pointer(split: Path) -> Non
     ]
 
 
+@pytest.mark.slow
 def test_a_changed_referenced_file_is_not_an_unchanged_run(
     split: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -174,6 +174,7 @@ def test_an_alias_chain_names_its_end(package: Path) -> None:
         assert f'TypeAliasType("Link{i}", Link4)' in types[f"link{i}"].replace("\n", "").replace("    ", "")
 
 
+@pytest.mark.slow
 def test_the_models_import_validate_and_type_check(package: Path) -> None:
     script = (
         "from shapes.types import Batch, Holder, Pet, Resource\n"

@@ -411,6 +411,7 @@ def test_the_seed_api_needs_no_operations_map() -> None:
     assert found[("post", "/fine_tuning/jobs")] == Placement(("fine_tuning", "jobs"), "create")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "specs").is_dir(), reason="../shared/specs is absent")
 def test_real_documents_meet_the_names_yardstick() -> None:
     for name, doc in realworld_names.read_documents(SHARED / "specs"):
