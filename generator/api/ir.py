@@ -108,6 +108,9 @@ class Pagination:
     """Page style: the body field with the number of pages."""
     configured: bool = False
     """Named by the config's ``pagination`` rather than detected from the shape."""
+    params_in: str = "query"
+    """Where the paging parameters go: ``query``, or ``body`` (an RPC-style list: a POST whose JSON body carries
+    them)."""
 
     @property
     def sync_class(self) -> str:

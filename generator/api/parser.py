@@ -91,7 +91,10 @@ class Parser:
         body = builder.body(op["requestBody"], pointer_join(at, "requestBody")) if "requestBody" in op else None
         response = builder.response(op, at)
         op_name = str(op_id or f"{http_method} {path}")
-        paged = self.paginator.decide(op_name, http_method, params["query"], response.type, response.headers)
+        in_body = body.params if body is not None and body.kind == "json" and not body.is_whole else ()
+        paged = self.paginator.decide(
+            op_name, http_method, params["query"], response.type, response.headers, body=in_body
+        )
         page = (paged.page, paged.item) if paged.page is not None and paged.item is not None else None
         return Operation(
             operation_id=op_name,

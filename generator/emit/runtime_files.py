@@ -104,7 +104,8 @@ def _attributes(page: Pagination) -> tuple[tuple[str, object], ...]:
     """The class attributes that set a style's runtime class to one scheme's field and parameter names."""
     style = BY_NAME[page.style]
     ending = (("has_more_field", page.has_more_field),) if style.ends_by_flag else ()
-    return (("items_field", page.items_field), *style.attributes(page).items(), *ending)
+    where = (("params_in", page.params_in),) if page.params_in != "query" else ()
+    return (("items_field", page.items_field), *where, *style.attributes(page).items(), *ending)
 
 
 def _fields(page: Pagination) -> tuple[tuple[str, str], ...]:

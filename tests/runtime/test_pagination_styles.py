@@ -44,10 +44,12 @@ def collect(
     page_classes: tuple[type, type],
     aio: bool,
     default_query: dict[str, str] | None = None,
+    options: Any = None,
     **query: object,
 ) -> list[int]:
-    """Every item's ``n`` through the sync or the async client, starting from ``GET /items`` with ``query``."""
-    options = request_module.RequestOptions(method="get", path="/items", query=query)
+    """Every item's ``n`` through the sync or the async client, starting from ``options`` (default: ``GET /items``
+    with ``query``)."""
+    options = options or request_module.RequestOptions(method="get", path="/items", query=query)
     settings: dict[str, Any] = {
         "base_url": served.url,
         "timeout": 5.0,
@@ -273,6 +275,47 @@ def test_a_single_page_is_the_whole_list(loopback: Any, aio: bool) -> None:
     classes = _page_classes(pagination.SinglePage)
     assert collect(served, classes, aio) == list(range(25))
     assert len(served.requests) == 1
+
+
+@both
+def test_rpc_style_pages_send_their_offset_and_cursor_in_the_json_body(loopback: Any, aio: bool) -> None:
+    """``POST /items/list`` with ``{"count": 10, "offset": ...}`` (Plaid) and ``{"cursor": ...}`` (Square): the next
+    page's request is the same body with the new position, and nothing goes to the query."""
+    bodies: list[dict[str, Any]] = []
+
+    def handler(method: str, path: str, query: dict[str, list[str]], headers: Any, raw: bytes) -> Any:
+        body = json.loads(raw)
+        bodies.append(body)
+        if "cursor" in body or body.get("mode") == "cursor":
+            start = int(body.get("cursor") or 0)
+            more = start + SIZE < len(ITEMS)
+            return _json({"things": ITEMS[start : start + SIZE], "next_cursor": str(start + SIZE) if more else None})
+        start = int(body.get("offset") or 0)
+        return _json({"things": ITEMS[start : start + body["count"]], "total": len(ITEMS)})
+
+    served = loopback(handler)
+    post = request_module.RequestOptions(method="post", path="/items/list", json={"count": 10, "region": "eu"})
+    offset = _page_classes(
+        pagination.OffsetPage, items_field="things", params_in="body", limit_param="count", total_field="total"
+    )
+    assert collect(served, offset, aio, options=post) == list(range(25))
+    assert [(b.get("offset"), b["count"], b["region"]) for b in bodies] == [
+        (None, 10, "eu"),
+        (10, 10, "eu"),
+        (20, 10, "eu"),
+    ]
+    assert all(q == {} for _, _, q, _ in served.requests)
+    bodies.clear()
+    token = _page_classes(
+        pagination.NextTokenPage,
+        items_field="things",
+        params_in="body",
+        token_param="cursor",
+        next_token_field="next_cursor",
+    )
+    first = request_module.RequestOptions(method="post", path="/items/list", json={"mode": "cursor"})
+    assert collect(served, token, aio, options=first) == list(range(25))
+    assert [b.get("cursor") for b in bodies] == [None, "10", "20"]
 
 
 def test_page_info_names_the_next_request(loopback: Any) -> None:

@@ -71,6 +71,9 @@ class BasePage(FromResponse, Generic[T]):
 
     items_field: ClassVar[FieldPath] = "data"
     """The response field that holds the page's items; ``()``: the body is the list of items."""
+    params_in: ClassVar[str] = "query"
+    """Where the paging parameters go: ``query``, or ``body`` for an RPC-style list (a POST whose JSON body carries
+    the cursor or the offset)."""
     _body_attributes: ClassVar[tuple[str, ...]] = ()
     """Fields of the body the page class declares as attributes (``data: list[T]``, ``has_more: bool | None``): the
     items field holds the page's items, the others the body's values (``None`` where missing)."""
@@ -119,6 +122,10 @@ class BasePage(FromResponse, Generic[T]):
         return self.next_page_info() is not None
 
     def _query(self) -> dict[str, object]:
+        """The paging parameters this page was asked with: the query's, or the JSON body's."""
+        if self.params_in == "body":
+            body = self._options.json
+            return dict(cast(Mapping[str, object], body)) if isinstance(body, Mapping) else {}
         return {**(self._options.query or {}), **(self._options.extra_query or {})}
 
     def _next_options(self, info: PageInfo) -> RequestOptions:
@@ -128,6 +135,8 @@ class BasePage(FromResponse, Generic[T]):
                 raise PaginationError("The next page is on another host; it is not followed with this client.")
             return self._options.with_url(str(info.url))
         params = dict(info.params or {})
+        if self.params_in == "body":
+            return replace(self._options, json={**self._query(), **params})
         extra = {k: v for k, v in (self._options.extra_query or {}).items() if k not in params}
         return replace(self._options, query={**(self._options.query or {}), **params}, extra_query=extra or None)
 
@@ -178,7 +187,7 @@ class BasePage(FromResponse, Generic[T]):
 
 def _position(options: RequestOptions) -> str:
     query = {**(options.query or {}), **(options.extra_query or {})}
-    return repr((options.url, sorted((k, repr(v)) for k, v in query.items())))
+    return repr((options.url, sorted((k, repr(v)) for k, v in query.items()), repr(options.json)))
 
 
 class SyncPage(BasePage[T]):

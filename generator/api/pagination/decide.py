@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from generator.api.ir import Operation, Pagination, Param
 from generator.api.pagination.shapes import (
+    PAGING_PARAMS,
     ListShape,
     Path,
     Request,
@@ -53,9 +54,10 @@ class Paginator:
         query: Sequence[Param],
         response: PyType | None,
         headers: frozenset[str],
+        body: Sequence[Param] = (),
     ) -> Decision:
         if http_method != "get":
-            return Decision()
+            return self._in_body(body, response, headers)
         for scheme in [s for s in self.scoped if operation_id in s.operations] + self.api_wide:
             found = configured(scheme, response, query, headers, self.types)
             if found is not None:
@@ -71,6 +73,19 @@ class Paginator:
         page = detect(shape, request, headers, self.types)
         return Decision(True, self._name(page), shape.item) if page is not None else Decision(True)
 
+    def _in_body(self, body: Sequence[Param], response: PyType | None, headers: frozenset[str]) -> Decision:
+        """An RPC-style list: a POST whose JSON body carries the paging parameters (``cursor``, ``count`` and
+        ``offset``...) and whose response is a list. Only a style that leads to the next page: a POST that merely
+        answers a list is not a listing."""
+        request = Request({norm(p.wire_name): p for p in body})
+        shape = list_shape(response, self.types)
+        if shape is None or self.api_wide or not PAGING_PARAMS & set(request.params):
+            return Decision()
+        page = detect(shape, request, headers, self.types, whole=False)
+        if page is None:
+            return Decision()
+        return Decision(True, self._name(replace(page, params_in="body")), shape.item)
+
     def _name(self, page: Pagination, name: str | None = None) -> Pagination:
         """The scheme named: the config's name, else the style's, with what differs from the plain style."""
         stem = name or detected_name(page)
@@ -83,9 +98,13 @@ class Paginator:
         return named
 
 
-def detect(shape: ListShape, request: Request, headers: frozenset[str], types: Registry) -> Pagination | None:
-    """The first style whose request parameters and response fields agree, else the surest guess."""
-    for rule in [style.detect for style in STYLES] + [style.guess for style in GUESSES]:
+def detect(
+    shape: ListShape, request: Request, headers: frozenset[str], types: Registry, *, whole: bool = True
+) -> Pagination | None:
+    """The first style whose request parameters and response fields agree, else the surest guess; without
+    ``whole``, never the guess that the list is returned whole."""
+    guesses = [style for style in GUESSES if whole or style.name != "single"]
+    for rule in [style.detect for style in STYLES] + [style.guess for style in guesses]:
         found = rule(shape, request, headers, types)
         if found is not None:
             return found
@@ -98,7 +117,7 @@ def detected_name(page: Pagination) -> str:
     style = BY_NAME[page.style]
     items = page.items_field if isinstance(page.items_field, tuple) else (page.items_field,)
     stem = style.stem + ("Array" if items == () else "" if items == ("data",) else pascal_case("_".join(items)))
-    return class_name(stem + style.name_tail(page))
+    return class_name(stem + style.name_tail(page) + ("InBody" if page.params_in == "body" else ""))
 
 
 def configured(

@@ -54,7 +54,7 @@ TOKEN_FIELDS = frozenset(
 
 PAGE_ATTRIBUTES_OF_EVERY_STYLE = frozenset(
     {"body", "get_next_page", "has_next_page", "http_response", "items", "items_field", "iter_pages", "next_page_info"}
-    | {"from_api_response", "has_more_field"}
+    | {"from_api_response", "has_more_field", "params_in"}
 )
 """Public attributes of ``BasePage``, ``SyncPage`` and ``AsyncPage`` in ``templates/runtime/_pagination.py``."""
 
@@ -113,7 +113,8 @@ class Style:
 
     def doc(self, page: Pagination) -> str:
         more = f", while {shown(page.has_more_field)} is true" if page.has_more_field else ""
-        return f"Pages of {shown(page.items_field)}: {self.how(page)}{more}."
+        where = " (in the JSON body)" if page.params_in == "body" else ""
+        return f"Pages of {shown(page.items_field)}: {self.how(page)}{where}{more}."
 
 
 class Cursor(Style):

@@ -125,3 +125,40 @@ def test_tokens_deep_in_the_body_and_the_last_items_key() -> None:
 
 def test_a_page_number_alone_pages_until_a_short_or_empty_page() -> None:
     assert _detect(_shape(), _request(("page", INT), ("per_page", INT))) == ("page", "PageNumberPageUncounted")
+
+
+def _rpc(body: dict[str, object], fields: dict[str, object]) -> dict[str, object]:
+    """``POST /things/list`` with a JSON body of ``body``'s properties, answering ``{things: [...], **fields}``."""
+    items = {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}
+    answer = {"type": "object", "properties": {"things": items, **fields}}
+    return {
+        "post": {
+            "operationId": "listThings",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": body}}}},
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": answer}}}},
+        }
+    }
+
+
+def _rpc_page(body: dict[str, object], fields: dict[str, object]) -> Pagination | None:
+    from generator.api.config import parse_config
+    from generator.api.parser import parse
+    from generator.inputs.document import Document
+
+    root = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {"/things/list": _rpc(body, fields)}}
+    return parse(Document(root, "openapi.json"), parse_config(None, "sdk.yaml")).api.operations[0].page
+
+
+def test_rpc_style_lists_page_by_their_json_body() -> None:
+    """Plaid's ``count``/``offset`` and Square's ``cursor`` travel in a POST body: the page sends them there."""
+    integer, string = {"type": "integer"}, {"type": "string"}
+    offset = _rpc_page({"count": integer, "offset": integer}, {"total": integer})
+    assert offset is not None and (offset.style, offset.params_in, offset.request_param) == ("offset", "body", "offset")
+    assert offset.name == "OffsetPageThingsTotalInBody"
+    token = _rpc_page({"cursor": string, "count": integer}, {"next_cursor": string})
+    assert token is not None and (token.style, token.params_in, token.request_param) == ("next_token", "body", "cursor")
+
+
+def test_a_post_that_answers_a_list_without_paging_parameters_is_not_a_page() -> None:
+    assert _rpc_page({"name": {"type": "string"}}, {}) is None  # a create that returns a list: no single page
+    assert _rpc_page({"count": {"type": "integer"}}, {"has_more": {"type": "boolean"}}) is None  # nothing to continue
