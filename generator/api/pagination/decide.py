@@ -127,7 +127,9 @@ def configured(
     body itself when ``items`` is null) and every field the scheme names. A ``next_url`` scheme without ``next``
     follows the ``Link`` header, whether or not the document declares it: the config says so."""
     found = types.resolve(response.non_null()) if response is not None else None
-    items, more, after = _dotted(scheme.items) or (), _dotted(scheme.has_more), _dotted(scheme.next)
+    style = BY_NAME[scheme.style]
+    more = _dotted(scheme.has_more) if style.ends_by_flag else None  # a next URL or a single page ends otherwise
+    items, after = _dotted(scheme.items) or (), _dotted(scheme.next)
     if isinstance(found, ListOf) and items == ():
         paths: dict[Path, PyType] = {(): found}
     elif isinstance(found, ObjectType):
@@ -135,9 +137,7 @@ def configured(
     else:
         return None
     listed = list_of(paths[items], types) if items in paths else None
-    if listed is None or (
-        BY_NAME[scheme.style].takes_request_param and scheme.request_param not in {p.wire_name for p in query}
-    ):
+    if listed is None or (style.takes_request_param and scheme.request_param not in {p.wire_name for p in query}):
         return None
     if (more is not None and more not in paths) or (after is not None and after not in paths):
         return None

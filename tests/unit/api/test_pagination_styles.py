@@ -162,3 +162,28 @@ def test_rpc_style_lists_page_by_their_json_body() -> None:
 def test_a_post_that_answers_a_list_without_paging_parameters_is_not_a_page() -> None:
     assert _rpc_page({"name": {"type": "string"}}, {}) is None  # a create that returns a list: no single page
     assert _rpc_page({"count": {"type": "integer"}}, {"has_more": {"type": "boolean"}}) is None  # nothing to continue
+
+
+def test_one_config_line_follows_an_undeclared_link_header_over_a_bare_array() -> None:
+    """Sentry's lists: bare arrays paged by a ``Link`` header the document never declares."""
+    from generator.api.config import parse_config
+    from generator.api.parser import parse
+    from generator.inputs.document import Document
+
+    array = {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}
+    op = {
+        "operationId": "listEvents",
+        "parameters": [{"name": "cursor", "in": "query", "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": array}}}},
+    }
+    root = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {"/events/": {"get": op}}}
+    document = Document(root, "openapi.json")
+    assert parse(document, parse_config(None, "sdk.yaml")).api.operations[0].page.style == "single"  # type: ignore[union-attr]
+    config = parse_config({"pagination": [{"name": "LinkPage", "style": "next_url", "items": None}]}, "sdk.yaml")
+    page = parse(document, config).api.operations[0].page
+    assert page is not None and (page.name, page.style, page.items_field, page.next_field) == (
+        "LinkPage",
+        "next_url",
+        (),
+        None,
+    )
