@@ -1,0 +1,124 @@
+"""Failures found on real documents (elevenlabs, digitalocean, mistral), each on a minimal document cut down from
+the real one: independent reference cycles, discriminator mappings across files, recursive request bodies, string
+defaults on numbers, and YAML 1.2 numbers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.core.errors import GenerationError
+from generator.pipeline import build
+
+HEAD = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\n'
+
+IMPORT_ALL = """\
+import importlib, pkgutil, t
+for module in pkgutil.walk_packages(t.__path__, "t."):
+    importlib.import_module(module.name)
+"""
+
+
+def _generate(tmp_path: Path, main: str, **files: str) -> Path:
+    """The package generated from ``main`` (and the other ``files`` beside it), written to ``tmp_path/out``; fails
+    unless every one of its modules imports."""
+    (tmp_path / "openapi.yaml").write_text(HEAD + textwrap.dedent(main))
+    for name, text in files.items():
+        (tmp_path / name).write_text(textwrap.dedent(text))
+    out = tmp_path / "out"
+    for name, text in build(tmp_path / "openapi.yaml", None, out).files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(text)
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_ALL], env={"PYTHONPATH": str(out / "src")}, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return out / "src" / "t"
+
+
+def _run(package: Path, script: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        env={"PYTHONPATH": str(package.parent)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+GET_WRAP = """\
+paths:
+  /wrap:
+    get:
+      operationId: getWrap
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/Wrap"}}}
+"""
+
+
+CYCLES = """\
+components:
+  schemas:
+    Wrap: {type: object, properties: {a: {$ref: "#/components/schemas/A"}, c: {$ref: "#/components/schemas/C"}}}
+    A: {type: object, properties: {b: {$ref: "#/components/schemas/B"}}}
+    B: {type: object, properties: {a: {$ref: "#/components/schemas/A"}}}
+    C: {type: object, properties: {d: {$ref: "#/components/schemas/D"}}}
+    D: {type: object, properties: {c: {$ref: "#/components/schemas/C"}}}
+"""
+
+
+def test_independent_reference_cycles_each_get_a_shared_module(tmp_path: Path) -> None:
+    package = _generate(tmp_path, GET_WRAP + CYCLES)
+    assert sorted(p.name for p in (package / "types").glob("_internal*.py")) == ["_internal.py", "_internal_1.py"]
+    _run(package, "from t.types import Wrap\nassert Wrap.model_validate({'c': {'d': {'c': {}}}}).c.d.c.d is None\n")
+
+
+CREATE_RECORD = """\
+paths:
+  /records:
+    post:
+      operationId: createRecord
+      requestBody:
+        content:
+          application/json:
+            schema:
+              oneOf: [{$ref: "models.yaml#/record_a"}, {$ref: "models.yaml#/record_b"}]
+              discriminator: {propertyName: type, mapping: {a: "models.yaml#/record_a", b: "models.yaml#/record_b"}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "action.yaml"}}}
+"""
+MODELS = """\
+record_a: {type: object, required: [type], properties: {type: {type: string}, a: {type: string}}}
+record_b: {type: object, required: [type], properties: {type: {type: string}, b: {type: string}}}
+"""
+ACTION = """\
+oneOf: [{$ref: "models.yaml#/record_a"}, {$ref: "models.yaml#/record_b"}]
+discriminator: {propertyName: type, mapping: {a: "#/oneOf/0", b: "models.yaml#/record_b"}}
+"""
+
+
+def test_discriminator_mappings_naming_other_files_follow_the_bundle(tmp_path: Path) -> None:
+    package = _generate(tmp_path, CREATE_RECORD, **{"models.yaml": MODELS, "action.yaml": ACTION})
+    assert 'Field(discriminator="type")' in (package / "types" / "action.py").read_text()
+    _run(
+        package,
+        "from t.types import Action, RecordB\nfrom pydantic import TypeAdapter\n"
+        "assert isinstance(TypeAdapter(Action).validate_python({'type': 'b'}), RecordB)\n",
+    )
+
+
+def test_a_mapping_target_that_cannot_be_followed_is_still_reported(tmp_path: Path) -> None:
+    with pytest.raises(GenerationError, match="maps to 'models.yaml#/record_c'"):
+        _generate(
+            tmp_path,
+            CREATE_RECORD.replace('b: "models.yaml#/record_b"}', 'b: "models.yaml#/record_c"}'),
+            **{"models.yaml": MODELS, "action.yaml": ACTION},
+        )
