@@ -122,3 +122,27 @@ def test_a_mapping_target_that_cannot_be_followed_is_still_reported(tmp_path: Pa
             CREATE_RECORD.replace('b: "models.yaml#/record_b"}', 'b: "models.yaml#/record_c"}'),
             **{"models.yaml": MODELS, "action.yaml": ACTION},
         )
+
+
+RECURSIVE_BODY = """\
+paths:
+  /nodes:
+    post:
+      operationId: createNode
+      requestBody: {content: {application/json: {schema: {$ref: "#/components/schemas/Node"}}}}
+      responses: {"200": {description: ok}}
+components:
+  schemas:
+    Node:
+      type: object
+      properties:
+        children: {type: array, items: {anyOf: [{$ref: "#/components/schemas/Node"}, {$ref: "#/components/schemas/Leaf"}]}}
+    Leaf: {type: object, properties: {value: {type: string}}}
+"""
+
+
+def test_a_recursive_union_in_a_request_body_is_an_alias_defined_after_its_class(tmp_path: Path) -> None:
+    package = _generate(tmp_path, RECURSIVE_BODY)
+    twin = (package / "types" / "node_param.py").read_text()
+    assert twin.index("class NodeParam(") < twin.index("NodeChildrenParam: TypeAlias = NodeParam | LeafParam")
+    _run(package, "import typing\nfrom t.types.node_param import NodeParam\ntyping.get_type_hints(NodeParam)\n")
