@@ -146,3 +146,35 @@ def test_a_recursive_union_in_a_request_body_is_an_alias_defined_after_its_class
     twin = (package / "types" / "node_param.py").read_text()
     assert twin.index("class NodeParam(") < twin.index("NodeChildrenParam: TypeAlias = NodeParam | LeafParam")
     _run(package, "import typing\nfrom t.types.node_param import NodeParam\ntyping.get_type_hints(NodeParam)\n")
+
+
+def test_a_string_default_on_a_number_is_read_as_the_number_or_left_out() -> None:
+    """Mistral's ``beta1: {type: number, default: "0.9"}`` was written as ``beta1: float = "0.9"``."""
+    from generator.api.parser import parse
+    from generator.emit.model_schema import model_document
+    from generator.inputs.config import parse_config
+    from generator.inputs.document import Document
+    from generator.inputs.reading import parse_text
+
+    root = parse_text(
+        HEAD + """\
+paths: {}
+components:
+  schemas:
+    Optimizer:
+      type: object
+      properties:
+        beta1: {type: number, default: "0.9"}
+        steps: {type: integer, default: "10"}
+        eps: {type: number, default: "tiny"}
+        epochs: {type: integer, default: "1.5"}
+""",
+        "openapi.yaml",
+    )
+    result = parse(Document(root, "openapi.yaml"), parse_config(None, "sdk.yaml"))
+    written = model_document(result.api.types)["components"]["schemas"]["Optimizer"]["properties"]
+    assert [written[n].get("default") for n in ("beta1", "steps", "eps", "epochs")] == [0.9, 10, None, None]
+    assert sorted(str(w).split(": warning: ")[0] for w in result.problems.warnings) == [
+        f"openapi.yaml#/components/schemas/Optimizer/properties/{n}/default"
+        for n in ("beta1", "epochs", "eps", "steps")
+    ]
