@@ -178,3 +178,23 @@ components:
         f"openapi.yaml#/components/schemas/Optimizer/properties/{n}/default"
         for n in ("beta1", "epochs", "eps", "steps")
     ]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_yaml_1_2_floats_are_numbers_in_both_loaders(fast: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mistral's ``default: 1e-08`` was read as the string ``"1e-08"`` (YAML 1.1 wants a dot and a signed exponent)."""
+    from generator.inputs import reading
+
+    if not fast:
+        monkeypatch.setattr(reading, "_CSafeLoader", None)
+    text = "eps: 1e-08\nbig: 1.5e3\nhalf: .5E1\nsigned: -2E+4\nzip: 08\nversion: 1.0.0\nquoted: '1e-08'\ncount: 12\n"
+    assert reading.parse_text(text, "openapi.yaml") == {
+        "eps": 1e-08,
+        "big": 1500.0,
+        "half": 5.0,
+        "signed": -20000.0,
+        "zip": "08",
+        "version": "1.0.0",
+        "quoted": "1e-08",
+        "count": 12,
+    }
