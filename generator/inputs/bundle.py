@@ -84,6 +84,8 @@ class Bundler:
         """The schemas brought in from other files, by component name."""
         self.placed: dict[tuple[Path, str], str] = {}
         """(file, pointer) of each schema brought in -> its component name."""
+        self.expanding: set[tuple[Path, str]] = set()
+        """(file, pointer) of each map of schemas given by reference that is being read: a reference to itself stops."""
 
     def _display(self, file: Path) -> str:
         if file == self.main:
@@ -197,6 +199,28 @@ class Bundler:
             file, fragment, node = self._target(ref, file, fragment + "/$ref")
         return file, fragment, node
 
+    def _named(self, node: Mapping[str, Any], file: Path, at: str) -> dict[str, Any]:
+        """A map of schemas by name (``properties``...). One that is a reference to such a map elsewhere
+        (``properties: {$ref: 'attributes.yml#/ids'}``: JSON Reference replaces any object) is that map, read where it
+        is, with the names beside the reference added; a property named ``$ref`` has a schema, not a string."""
+        ref = node.get("$ref")
+        if isinstance(ref, str) and (file, at) not in self.expanding:
+            try:
+                target_file, fragment, target = self._target(ref, file, at + "/$ref")
+            except GenerationError as exc:
+                self.problems.update((ref, p) for p in exc.problems)
+                target_file, fragment, target = file, at, None
+            if isinstance(target, Mapping):
+                self.expanding.add((file, at))
+                rest = {k: v for k, v in node.items() if k != "$ref"}
+                merged = {
+                    **self._named(cast(Mapping[str, Any], target), target_file, fragment),
+                    **self._named(rest, file, at),
+                }
+                self.expanding.discard((file, at))
+                return merged
+        return {k: self.walk(v, file, at + pointer(k), in_schema=True) for k, v in node.items()}
+
     def walk(self, node: Any, file: Path, at: str, *, in_schema: bool) -> Any:
         """A copy of ``node`` (found in ``file`` at ``at``) whose references are all local to the main document."""
         if isinstance(node, list):
@@ -228,10 +252,7 @@ class Bundler:
             elif key in SCHEMA_KEYS or key in SCHEMA_LISTS:
                 out[key] = self.walk(value, file, child_at, in_schema=True)
             elif key in SCHEMA_NAMED and isinstance(value, Mapping):
-                out[key] = {
-                    k: self.walk(v, file, child_at + pointer(k), in_schema=True)
-                    for k, v in cast(Mapping[str, Any], value).items()
-                }
+                out[key] = self._named(cast(Mapping[str, Any], value), file, child_at)
             else:
                 out[key] = self.walk(value, file, child_at, in_schema=in_schema and key not in ("example", "examples"))
         return out

@@ -198,3 +198,19 @@ def test_yaml_1_2_floats_are_numbers_in_both_loaders(fast: bool, monkeypatch: py
         "quoted": "1e-08",
         "count": 12,
     }
+
+
+def test_properties_given_by_a_reference_to_another_file_are_that_map(tmp_path: Path) -> None:
+    """DigitalOcean's ``properties: {$ref: 'attributes.yml#/load_balancer_droplet_ids'}`` left the load balancer
+    without its fields and skipped the operations that send them."""
+    main = """\
+    paths:
+      /lbs:
+        get:
+          operationId: getLb
+          responses:
+            "200": {description: ok, content: {application/json: {schema: {$ref: "lb.yaml"}}}}
+    """
+    lb = "type: object\nproperties:\n  $ref: 'attributes.yaml#/tag'\n  name: {type: string}\n"
+    package = _generate(tmp_path, main, **{"lb.yaml": lb, "attributes.yaml": "tag:\n  tag: {type: string}\n"})
+    _run(package, "from t.types import Lb\nassert Lb.model_validate({'tag': 'x', 'name': 'y'}).tag == 'x'\n")
