@@ -214,3 +214,21 @@ def test_properties_given_by_a_reference_to_another_file_are_that_map(tmp_path: 
     lb = "type: object\nproperties:\n  $ref: 'attributes.yaml#/tag'\n  name: {type: string}\n"
     package = _generate(tmp_path, main, **{"lb.yaml": lb, "attributes.yaml": "tag:\n  tag: {type: string}\n"})
     _run(package, "from t.types import Lb\nassert Lb.model_validate({'tag': 'x', 'name': 'y'}).tag == 'x'\n")
+
+
+def test_an_annotation_naming_an_alias_that_stays_a_string_is_a_string_too() -> None:
+    """Aliases that name each other cannot all be types when the module runs: the one written as a string is a
+    ``str`` then, so every annotation that names it (``Y | str``, ``X | bytes``) is written as a string as well."""
+    from generator.core.naming import Namespace
+    from generator.request.param_modules import _module_view
+    from generator.request.params import Ann, Definition, Key, Name, ParamsModule
+
+    here = ("types", "x_params")
+    definitions = [
+        Definition("C", keys=[Key("x", Ann((Name(here, "X"), "bytes")), False)]),
+        Definition("X", alias=Ann((Name(here, "Y"), "str"))),
+        Definition("Y", alias=Ann((Name(here, "X"), "int"))),
+    ]
+    view = _module_view(ParamsModule(here, "params", Namespace(), "", definitions), frozenset())
+    written = {d.name: d.alias or d.keys[0].annotation for d in view.definitions}
+    assert written == {"Y": "'X | int'", "X": "'Y | str'", "C": "'X | bytes'"}
