@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import unicodedata
 import warnings
 from collections.abc import Callable, Mapping
@@ -24,6 +25,10 @@ HEADER = "# Generated from the OpenAPI document by datamodel-code-generator. Do 
 
 # The methods the runtime's BaseModel adds (templates/runtime/_models.py): a field must not shadow them.
 MODEL_METHODS = frozenset({"to_dict", "to_json", "construct_from"})
+
+# The modules datamodel-code-generator writes for models that refer to each other in a cycle: ``_internal.py`` for the
+# first group of such models, ``_internal_1.py``, ``_internal_2.py``... for each further independent cycle.
+SHARED_MODULE = re.compile(r"_internal(?:_[0-9]+)?\.py")
 
 
 def render_models(api: Api, *, cache: Cache | None = None) -> dict[str, str]:
@@ -127,15 +132,20 @@ def _generate(document: dict[str, Any], package: str) -> dict[str, str]:
 
 def check_modules(files: Mapping[str, str], models: list[NamedType]) -> None:
     """Every named type must be where the rest of the SDK imports it from: its class in its module (or re-exported
-    there: datamodel-code-generator puts models that refer to each other in a cycle into one shared module); and
-    datamodel-code-generator must not have named any type of its own (the type mapper names every class)."""
+    there: datamodel-code-generator puts models that refer to each other in a cycle into a shared module, one per
+    independent cycle, see :data:`SHARED_MODULE`); and datamodel-code-generator must not have named any type of its
+    own (the type mapper names every class)."""
     missing = [
         f"did not write {m.name!r} to types/{m.module}.py"
         for m in models
         if m.name not in _top_level_names(files.get(f"{m.module}.py", ""))
     ]
-    ours = {f"{m.module}.py" for m in models} | {"__init__.py", "_internal.py"}
-    invented = [f"wrote types/{name}, a module of its own" for name in sorted(set(files) - ours)]
+    ours = {f"{m.module}.py" for m in models} | {"__init__.py"}
+    invented = [
+        f"wrote types/{name}, a module of its own"
+        for name in sorted(set(files) - ours)
+        if not SHARED_MODULE.fullmatch(name)
+    ]
     if missing or invented:
         hint = "this is a generator bug: please report it with the spec"
         raise GenerationError(

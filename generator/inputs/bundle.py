@@ -77,11 +77,15 @@ class Bundler:
         """Why each reference that could not be followed was not, by the reference."""
         components = root.get("components")
         own = components.get("schemas") if isinstance(components, Mapping) else None
-        self.names = Namespace(set(cast(Mapping[str, Any], own)) if isinstance(own, Mapping) else set())
+        self.own = frozenset(cast(Mapping[str, Any], own)) if isinstance(own, Mapping) else frozenset[str]()
+        """The main document's own component schemas: the names a discriminator's mapping may use."""
+        self.names = Namespace(set(self.own))
         self.schemas: dict[str, Any] = {}
         """The schemas brought in from other files, by component name."""
         self.placed: dict[tuple[Path, str], str] = {}
         """(file, pointer) of each schema brought in -> its component name."""
+        self.expanding: set[tuple[Path, str]] = set()
+        """(file, pointer) of each map of schemas given by reference that is being read: a reference to itself stops."""
 
     def _display(self, file: Path) -> str:
         if file == self.main:
@@ -158,6 +162,65 @@ class Bundler:
             self.schemas[name] = self.walk(node, file, fragment or "", in_schema=True)
         return SCHEMA_PREFIX + self.placed[key].replace("~", "~0").replace("/", "~1")
 
+    def _discriminator(self, node: Mapping[str, Any], file: Path, at: str) -> dict[str, Any]:
+        """A discriminator whose ``mapping`` targets are local to the main document. A target is a reference unless it
+        is the name of one of the main document's component schemas, or a local reference of the main document
+        itself; a reference is read relative to the file that holds it (``models.yaml#/Cat``, or ``#/oneOf/0`` inside a
+        referenced file) and names the component its schema becomes, as the same ``$ref`` would. One that cannot be
+        followed is left as it is, for validation to report."""
+        mapping = node.get("mapping")
+        if not isinstance(mapping, Mapping):
+            return dict(node)
+        targets: dict[Any, Any] = {}
+        for tag, target in cast(Mapping[Any, Any], mapping).items():
+            targets[tag] = target
+            if not isinstance(target, str) or target in self.own or (file == self.main and target.startswith("#")):
+                continue
+            try:
+                targets[tag] = self._schema_ref(*self._followed(target, file, f"{at}/mapping{pointer(str(tag))}"))
+            except GenerationError as exc:
+                self.problems.update((target, p) for p in exc.problems)
+        return {**node, "mapping": targets}
+
+    def _followed(self, ref: str, holder: Path, at: str) -> tuple[Path, str, Any]:
+        """The schema ``ref`` names, through any references that stand alone there (``#/oneOf/0`` holding only a
+        ``$ref``), so that a mapping target and the member it maps to become the same component."""
+        seen: set[tuple[Path, str]] = set()
+        file, fragment, node = self._target(ref, holder, at)
+        while (
+            isinstance(node, Mapping)
+            and set(cast(Mapping[str, Any], node)) == {"$ref"}
+            and (file, fragment) not in seen
+        ):
+            seen.add((file, fragment))
+            ref = cast(Mapping[str, Any], node)["$ref"]
+            if not isinstance(ref, str):
+                break
+            file, fragment, node = self._target(ref, file, fragment + "/$ref")
+        return file, fragment, node
+
+    def _named(self, node: Mapping[str, Any], file: Path, at: str) -> dict[str, Any]:
+        """A map of schemas by name (``properties``...). One that is a reference to such a map elsewhere
+        (``properties: {$ref: 'attributes.yml#/ids'}``: JSON Reference replaces any object) is that map, read where it
+        is, with the names beside the reference added; a property named ``$ref`` has a schema, not a string."""
+        ref = node.get("$ref")
+        if isinstance(ref, str) and (file, at) not in self.expanding:
+            try:
+                target_file, fragment, target = self._target(ref, file, at + "/$ref")
+            except GenerationError as exc:
+                self.problems.update((ref, p) for p in exc.problems)
+                target_file, fragment, target = file, at, None
+            if isinstance(target, Mapping):
+                self.expanding.add((file, at))
+                rest = {k: v for k, v in node.items() if k != "$ref"}
+                merged = {
+                    **self._named(cast(Mapping[str, Any], target), target_file, fragment),
+                    **self._named(rest, file, at),
+                }
+                self.expanding.discard((file, at))
+                return merged
+        return {k: self.walk(v, file, at + pointer(k), in_schema=True) for k, v in node.items()}
+
     def walk(self, node: Any, file: Path, at: str, *, in_schema: bool) -> Any:
         """A copy of ``node`` (found in ``file`` at ``at``) whose references are all local to the main document."""
         if isinstance(node, list):
@@ -184,13 +247,12 @@ class Bundler:
         out: dict[str, Any] = {}
         for key, value in node.items():
             child_at = at + pointer(key)
-            if key in SCHEMA_KEYS or key in SCHEMA_LISTS:
+            if key == "discriminator" and in_schema and isinstance(value, Mapping):
+                out[key] = self._discriminator(cast(Mapping[str, Any], value), file, child_at)
+            elif key in SCHEMA_KEYS or key in SCHEMA_LISTS:
                 out[key] = self.walk(value, file, child_at, in_schema=True)
             elif key in SCHEMA_NAMED and isinstance(value, Mapping):
-                out[key] = {
-                    k: self.walk(v, file, child_at + pointer(k), in_schema=True)
-                    for k, v in cast(Mapping[str, Any], value).items()
-                }
+                out[key] = self._named(cast(Mapping[str, Any], value), file, child_at)
             else:
                 out[key] = self.walk(value, file, child_at, in_schema=in_schema and key not in ("example", "examples"))
         return out

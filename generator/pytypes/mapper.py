@@ -11,6 +11,7 @@ tag value, or dropped.
 from __future__ import annotations
 
 import keyword
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
@@ -50,6 +51,10 @@ from generator.pytypes.kinds import (
     Unknown,
 )
 from generator.pytypes.registry import NamedType, Registry
+
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+"""A number as JSON spells it: the strings a number's default may be read from."""
 
 LARGE_ENUM = 64
 """An inline enum with more values than this becomes a type alias of its own."""
@@ -251,12 +256,27 @@ class TypeMapper:
             prop_at = at + pointer("properties", wire)
             prop = as_mapping(raw)
             type_ = self.build(raw, prop_at, f"{hint}{pascal_case(wire) or 'Field'}", depth=depth + 1)
-            default = prop.get("default", NO_DEFAULT)
-            if default is None and not type_.nullable:
-                default = NO_DEFAULT  # ``default: null`` where null is not allowed: no default, not a bad one
+            default = self._default(prop.get("default", NO_DEFAULT), type_, prop_at)
             description = text_of(prop)
             found.append(Property(wire, type_, wire in required, description, default, prop_at))
         return tuple(found)
+
+    def _default(self, default: Any, type_: PyType, at: str) -> Any:
+        """The property's default as the model writes it. ``default: null`` where null is not allowed is no default,
+        not a bad one; a string default on a number (``default: "0.9"``, a document mistake) is that number when the
+        string is one of the type (JSON's spelling), and no default otherwise, with a warning either way."""
+        if default is None and not type_.nullable:
+            return NO_DEFAULT
+        kind = type_.non_null()
+        if not (isinstance(kind, Scalar) and kind.kind in ("int", "float") and isinstance(default, str)):
+            return default
+        spelling = _INTEGER if kind.kind == "int" else _NUMBER
+        if spelling.fullmatch(default):
+            value = int(default) if kind.kind == "int" else float(default)
+            self.problems.warn(f"{at}/default", f"the default {default!r} is a string, not a number: read as {value!r}")
+            return value
+        self.problems.warn(f"{at}/default", f"the default {default!r} is not a number of the schema's type: left out")
+        return NO_DEFAULT
 
     # -- unions -------------------------------------------------------------------------------------------------
     def _union(self, node: Mapping[str, Any], at: str, hint: str, top: bool, depth: int) -> PyType | None:

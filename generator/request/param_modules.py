@@ -117,12 +117,16 @@ def _module_view(module: ParamsModule, deferred: frozenset[Location]) -> ModuleV
     ``__required_keys__`` is right); a name not defined yet, or imported only for type checkers, is quoted."""
     spell = Spelling(module.location)
     ready: set[Name] = set()
+    strings: set[Name] = set()
+    """The aliases written as strings (they name what is not defined yet): an annotation naming one is a string too."""
     definitions: list[DefinitionView] = []
     for definition in _ordered(module):
         waiting = {n for n in _names(definition) if n.module == module.location and n not in ready}
-        later = waiting | {n for n in _names(definition) if n.module in deferred}
+        later = waiting | {n for n in _names(definition) if n.module in deferred} | strings
         definitions.append(_definition_view(definition, spell, later))
         ready.add(Name(module.location, definition.name))
+        if definition.alias is not None and _names_of(definition.alias) & later:
+            strings.add(Name(module.location, definition.name))
     typing = spell.external.setdefault("typing", set())
     typing |= {"TypeAlias"} if any(d.alias is not None for d in module.definitions) else set()
     typing |= {"TypedDict"} if any(d.alias is None for d in module.definitions) else set()
@@ -140,16 +144,22 @@ def _module_view(module: ParamsModule, deferred: frozenset[Location]) -> ModuleV
 
 
 def _ordered(module: ParamsModule) -> list[Definition]:
-    """The definitions, each after the ones it names (in their own order where they name each other)."""
+    """The definitions, each after the ones it names (in their own order where they name each other). Where a class
+    and an alias name each other, the class comes first, its annotation a string: an alias written as a string is a
+    ``str`` at run time, and ``Alias | UncheckedDict`` would raise a TypeError on import."""
     position = {d.name: i for i, d in enumerate(module.definitions)}
+    needs = {
+        d.name: {n.name for n in _names(d) if n.module == module.location and n.name in position}
+        for d in module.definitions
+    }
     done: set[str] = set()
     order: list[Definition] = []
 
     def visit(definition: Definition) -> None:
         done.add(definition.name)
-        needed = {n.name for n in _names(definition) if n.module == module.location and n.name in position}
-        for name in sorted(needed - done, key=position.__getitem__):
-            if name not in done:
+        for name in sorted(needs[definition.name] - done, key=position.__getitem__):
+            later = definition.alias is None and module.definitions[position[name]].alias is not None
+            if name not in done and not (later and _reaches(needs, name, definition.name)):
                 visit(module.definitions[position[name]])
         order.append(definition)
 
@@ -157,6 +167,20 @@ def _ordered(module: ParamsModule) -> list[Definition]:
         if definition.name not in done:
             visit(definition)
     return order
+
+
+def _reaches(needs: dict[str, set[str]], start: str, goal: str) -> bool:
+    """Whether the definition ``start`` names ``goal``, directly or through others."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        name = todo.pop()
+        if name == goal:
+            return True
+        if name not in seen:
+            seen.add(name)
+            todo.extend(needs.get(name, ()))
+    return False
 
 
 def _names(definition: Definition) -> set[Name]:
