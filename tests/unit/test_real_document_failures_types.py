@@ -150,9 +150,9 @@ def test_a_recursive_union_in_a_request_body_is_an_alias_defined_after_its_class
 
 def test_a_string_default_on_a_number_is_read_as_the_number_or_left_out() -> None:
     """Mistral's ``beta1: {type: number, default: "0.9"}`` was written as ``beta1: float = "0.9"``."""
+    from generator.api.config import parse_config
     from generator.api.parser import parse
     from generator.emit.model_schema import model_document
-    from generator.inputs.config import parse_config
     from generator.inputs.document import Document
     from generator.inputs.reading import parse_text
 
