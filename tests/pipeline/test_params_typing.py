@@ -244,7 +244,7 @@ def calls(client: Client, untyped: dict[str, Any]) -> None:
 
 def models_named_like_runtime_types(client: Client) -> None:
     body: Body = client.bodies.retrieve("b-1", extra_body={"x": 1}, timeout=30.0)
-    streams: list[Stream] = client.streams.list(timeout=None)
+    streams: list[Stream] = client.streams.list(timeout=None).items  # a list returned whole: one page
     print(body, streams)
 """
 
