@@ -3,9 +3,9 @@ wrote into them.
 
 A path's segments name resources, but not all of them: the servers' base path, an ``api`` prefix, a version
 (``/v1``, ``/1.0``) or a number (``/api/0``: a number names nothing) are not resources, and a file extension
-(``/posts.json``, ``/info.0.json``) is the format asked for, not a name. A version other than the document's main
-one (the one most paths have, or none) goes in a namespace of its own: beside ``/v1/voices``, ``/v2/voices`` is
-``v2.voices``, as stripe-python's ``client.v2`` (:func:`path_segments`).
+(``/posts.json``, ``/info.0.json``) is the format asked for, not a name. A path that starts with a version other
+than the one most paths start with (or none) goes in a namespace of its own: beside ``/v1/voices``, ``/v2/voices``
+is ``v2.voices``, as stripe-python's ``client.v2`` (:func:`path_segments`).
 
 Many documents' operationIds are generated, and carry more than a name: the path and the HTTP method a framework
 appended (FastAPI's ``get_voice_v1_voices__voice_id__get``) or put first (``post-/crm/v4/usage/{userId}_request``), a
@@ -113,14 +113,15 @@ def path_segments(paths: Iterable[str], base_paths: Iterable[str]) -> list[tuple
 
 
 def _strip(raw: list[str], bases: list[tuple[str, ...]], shared_prefix: bool) -> tuple[list[str], str]:
-    """The segments that can name resources, and the path's version (``""``: none)."""
+    """The segments that can name resources, and the version the path starts with (``""``: none; a version further
+    in, as in ``/beta/credit/v1/get``, is a detail of that one operation)."""
     for base in bases:
         if tuple(raw[: len(base)]) == base:
             raw = raw[len(base) :]
             break
     if raw[:1] and raw[0].lower() in _API_PREFIXES and (shared_prefix or _is_version(raw[1] if raw[1:] else "")):
         raw = raw[1:]
-    return [s for s in raw if not _is_version(s)], next((s.lower() for s in raw if _is_version(s)), "")
+    return [s for s in raw if not _is_version(s)], raw[0].lower() if raw[:1] and _is_version(raw[0]) else ""
 
 
 def _is_version(segment: str) -> bool:

@@ -304,7 +304,7 @@ def _propose(route: _Route, tree: _Tree) -> _Proposal:
 def _convention(route: _Route, tree: _Tree, table: dict[str, tuple[str, bool]]) -> tuple[str, bool]:
     """The convention's name for the route's HTTP method; beside a PATCH, which updates, a PUT replaces."""
     if route.http == "put" and any(r.http == "patch" for r in tree.routes[route.segments]):
-        return "replace", False
+        return "replace", True
     return table.get(route.http, (route.http, True))
 
 
@@ -359,7 +359,8 @@ def _crud(route: _Route, resource: tuple[str, ...], name: str, weak: bool, quali
     """The convention's name, unless the operationId says otherwise: another kind of verb, or any verb where the
     convention is weak."""
     derived = _derived(route, resource)
-    if derived and (route.kind not in (None, _KIND_OF.get(name)) or (route.kind is None and weak)):
+    kind = route.kind or (_VERB_KIND.get(_words(derived)[0]) if derived else None)
+    if derived and (kind not in (None, _KIND_OF.get(name)) or (kind is None and weak)):
         name = derived
     parts = _words(name)
     parts[0] = _SPELLED.get(parts[0], parts[0])
@@ -438,17 +439,17 @@ def _resolve(proposals: list[_Proposal], reserved: frozenset[str]) -> dict[Key, 
 
 def _alternatives(proposal: _Proposal) -> list[str]:
     """Names for an operation that lost its name: what its operationId says beyond the resource (its verb spelled
-    like the convention's: ``get_by_token`` -> ``retrieve_by_token``; not a bare synonym of the name it lost), the name
-    qualified by the path's last parameter where that is not the item's own (``/files/{id}/{version}``:
+    like the convention's: ``get_by_token`` -> ``retrieve_by_token``; not a bare spelling of the name it lost), the
+    name qualified by the path's last parameter where that is not the item's own (``/files/{id}/{version}``:
     ``retrieve_by_version``), its whole operationId; a read named by a noun said as one (``list_recipients``); a PUT's
     update, ``replace``."""
     found: list[str] = []
     route, name = proposal.route, _words(proposal.name)
     if proposal.derived:
         first, *rest = _words(proposal.derived)
-        if _VERB_KIND.get(first) == _KIND_OF.get(proposal.name, ""):
+        if rest and _VERB_KIND.get(first) == _KIND_OF.get(proposal.name, ""):
             first = proposal.name
-        found += [_identifier([first, *rest], "call")] if rest or first != proposal.name else []
+        found += [_identifier([first, *rest], "call")] if rest or _SPELLED.get(first, first) != proposal.name else []
     if route.by:
         found.append(_identifier([*name, "by", *route.by], "call"))
     if route.op:

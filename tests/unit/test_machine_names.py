@@ -73,6 +73,7 @@ def test_http_methods_are_never_part_of_a_name() -> None:  # retrieve_get, updat
     assert (
         placed("""
         /projects/{project_id}: {put: {operationId: projects_update}, patch: {operationId: projects_patch}}
+        /guilds/{guild_id}/templates/{code}: {put: {operationId: sync_guild_template}, patch: {operationId: update_guild_template}}
         /droplets/{droplet_id}/actions: {post: {operationId: dropletActions_post}}
         /files/{file_id}: {get: {}, post: {}, put: {}}
         /files/{file_id}/{version}: {get: {}}
@@ -83,6 +84,8 @@ def test_http_methods_are_never_part_of_a_name() -> None:  # retrieve_get, updat
         == {
             "PUT /projects/{project_id}": "projects.replace",
             "PATCH /projects/{project_id}": "projects.update",
+            "PUT /guilds/{guild_id}/templates/{code}": "guilds.templates.sync",  # the operationId's own verb
+            "PATCH /guilds/{guild_id}/templates/{code}": "guilds.templates.update",
             "POST /droplets/{droplet_id}/actions": "droplets.actions.create",
             "GET /files/{file_id}": "files.retrieve",
             "POST /files/{file_id}": "files.update",
