@@ -4,8 +4,8 @@ wrote into them.
 A path's segments name resources, but not all of them: the servers' base path, an ``api`` prefix, a version
 (``/v1``, ``/1.0``) or a number (``/api/0``: a number names nothing) are not resources, and a file extension
 (``/posts.json``, ``/info.0.json``) is the format asked for, not a name. A path that starts with a version other
-than the one most paths start with (or none) goes in a namespace of its own: beside ``/v1/voices``, ``/v2/voices``
-is ``v2.voices``, as stripe-python's ``client.v2`` (:func:`path_segments`).
+than the one most paths start with (or none) may go in a namespace named after it (:func:`path_segments`; placement
+decides whether it does).
 
 Many documents' operationIds are generated, and carry more than a name: the path and the HTTP method a framework
 appended (FastAPI's ``get_voice_v1_voices__voice_id__get``) or put first (``post-/crm/v4/usage/{userId}_request``), a
@@ -102,7 +102,8 @@ def split(path: str) -> list[str]:
 
 
 def path_segments(paths: Iterable[str], base_paths: Iterable[str]) -> list[tuple[list[str], str]]:
-    """For each path: the segments that can name resources, and the version namespace it goes in (``""``: none)."""
+    """For each path: the segments that can name resources, and the namespace of the version it starts with where
+    that is not the document's main one (``""``: none)."""
     bases = sorted({tuple(split(b)) for b in base_paths} - {()}, key=len, reverse=True)
     raw = [split(path.partition("?")[0]) for path in paths]
     shared_prefix = bool(raw) and all(r[:1] and r[0].lower() in _API_PREFIXES for r in raw)
@@ -110,6 +111,17 @@ def path_segments(paths: Iterable[str], base_paths: Iterable[str]) -> list[tuple
     counts = Counter(version for _, version in found)
     main = max(counts, key=lambda v: (counts[v], v), default="")
     return [(segments, _namespace(version) if version not in ("", main) else "") for segments, version in found]
+
+
+def clashing_versions(names: list[tuple[tuple[str, ...], str]], versions: list[str]) -> set[str]:
+    """The versions (namespaces from :func:`path_segments`) that would give a method, placed without them, the
+    ``(resource path, name)`` a method of another version has: they go in their namespace (``/v3/schedules`` beside
+    ``/schedules`` is ``v3.schedules``, as stripe-python's ``client.v2``); a version that only adds operations
+    does not."""
+    claims: dict[tuple[tuple[str, ...], str], set[str]] = {}
+    for name, version in zip(names, versions, strict=True):
+        claims.setdefault(name, set()).add(version)
+    return {v for found in claims.values() if len(found) > 1 for v in found if v}
 
 
 def _strip(raw: list[str], bases: list[tuple[str, ...]], shared_prefix: bool) -> tuple[list[str], str]:

@@ -4,11 +4,12 @@ The rules are a careful SDK designer's, applied to the document alone:
 
 - Resources are the path's noun segments, nested under their parent: ``/stores/{store_id}/orders`` is
   ``stores.orders``. The servers' base path, version and number segments (``/v1``, ``/api/v3``, ``/1.0``,
-  ``/api/0``) and file extensions (``/stores.json``) are not resources (:mod:`generator.api.pathwords`, which also
-  puts a version other than the document's main one in a namespace: ``v2.stores``), nor is a segment that says how a
-  thing is found (``/stores/by-code/{code}`` is ``stores.retrieve_by_code``, ``POST /stores/from-token`` named
-  ``getStoreFromToken`` is ``stores.retrieve_from_token``). A fixed query string in a path key (``/stores?preview=true``) puts the operation
-  in a namespace named after it (``preview.stores``). Where the path names nothing, the first tag does.
+  ``/api/0``) and file extensions (``/stores.json``) are not resources (:mod:`generator.api.pathwords`), nor is a
+  segment that says how a thing is found (``/stores/by-code/{code}`` is ``stores.retrieve_by_code``,
+  ``POST /stores/from-token`` named ``getStoreFromToken`` is ``stores.retrieve_from_token``). A version other than the
+  document's main one whose methods would take another version's names is a namespace (``v2.stores``). A fixed query
+  string in a path key (``/stores?preview=true``) puts the operation in a namespace named after it
+  (``preview.stores``). Where the path names nothing, the first tag does.
 - Methods follow the HTTP verb and the path's shape: ``list`` and ``create`` on a collection; ``retrieve``,
   ``update`` (``replace`` for a PUT beside a PATCH) and ``delete`` on an item, and on a singleton (a path without
   items whose name is singular, or whose operationIds say it is updated, not added to).
@@ -39,6 +40,7 @@ from urllib.parse import parse_qsl, urlsplit
 from generator.api.pathwords import (
     QUALIFIERS,
     VERSION,
+    clashing_versions,
     operation_words,
     path_segments,
     qualifying_parameter,
@@ -139,10 +141,17 @@ def place(
     ``base_paths`` are the paths of the document's server URLs (:func:`base_path`); ``reserved`` names no method may
     take. Every endpoint of the document goes in one call: where one goes depends on the others."""
     endpoints = list(endpoints)
-    found = path_segments([e.path for e in endpoints], base_paths)
-    routes = [_route(i, e, r, v) for i, (e, (r, v)) in enumerate(zip(endpoints, found, strict=True))]
+    found = list(zip(endpoints, path_segments([e.path for e in endpoints], base_paths), strict=True))
+    proposals = _proposals([_route(i, e, r, "") for i, (e, (r, _)) in enumerate(found)])
+    clashing = clashing_versions([(p.resource, p.name) for p in proposals], [v for _, (_, v) in found])
+    if clashing:
+        proposals = _proposals([_route(i, e, r, v if v in clashing else "") for i, (e, (r, v)) in enumerate(found)])
+    return _resolve(proposals, frozenset(reserved))
+
+
+def _proposals(routes: list[_Route]) -> list[_Proposal]:
     tree = _Tree(routes)
-    return _resolve([_propose(r, tree) for r in routes], frozenset(reserved))
+    return [_propose(r, tree) for r in routes]
 
 
 # -- reading the document -------------------------------------------------------------------------------------------

@@ -171,6 +171,21 @@ def test_a_version_beside_the_main_one_is_a_namespace_and_never_a_suffix() -> No
     )
 
 
+def test_a_version_that_only_adds_operations_is_no_namespace() -> None:  # digitalocean's /v1 beside /v2
+    assert (
+        placed("""
+        /v2/droplets: {get: {operationId: droplets_list}}
+        /v2/droplets/{droplet_id}: {get: {operationId: droplets_get}}
+        /v1/embeddings: {post: {operationId: inference_create_embedding}}
+        """)
+        == {
+            "GET /v2/droplets": "droplets.list",
+            "GET /v2/droplets/{droplet_id}": "droplets.retrieve",
+            "POST /v1/embeddings": "embeddings.create",
+        }
+    )
+
+
 def test_a_random_operation_id_tail_is_not_read() -> None:
     assert (
         placed("""
