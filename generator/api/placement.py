@@ -3,40 +3,51 @@
 The rules are a careful SDK designer's, applied to the document alone:
 
 - Resources are the path's noun segments, nested under their parent: ``/stores/{store_id}/orders`` is
-  ``stores.orders``. The servers' base path and version segments (``/v1``, ``/api/v3``, ``/1.0``) are not
-  resources, nor is a segment that says how a thing is found (``/stores/by-code/{code}`` is
-  ``stores.retrieve_by_code``, ``POST /stores/from-token`` named ``getStoreFromToken`` is
-  ``stores.retrieve_from_token``). A fixed query string in a path key (``/stores?preview=true``) puts the operation
-  in a namespace named after it (``preview.stores``). Where the path names nothing, the first tag does.
+  ``stores.orders``. The servers' base path, version and number segments (``/v1``, ``/api/v3``, ``/1.0``,
+  ``/api/0``) and file extensions (``/stores.json``) are not resources (:mod:`generator.api.pathwords`), nor is a
+  segment that says how a thing is found (``/stores/by-code/{code}`` is ``stores.retrieve_by_code``,
+  ``POST /stores/from-token`` named ``getStoreFromToken`` is ``stores.retrieve_from_token``). A version other than the
+  document's main one whose methods would take another version's names is a namespace (``v2.stores``). A fixed query
+  string in a path key (``/stores?preview=true``) puts the operation in a namespace named after it
+  (``preview.stores``). Where the path names nothing, the first tag does.
 - Methods follow the HTTP verb and the path's shape: ``list`` and ``create`` on a collection; ``retrieve``,
-  ``update`` and ``delete`` on an item, and on a singleton (a path without items whose name is singular, or whose
-  operationIds say it is updated, not added to).
+  ``update`` (``replace`` for a PUT beside a PATCH) and ``delete`` on an item, and on a singleton (a path without
+  items whose name is singular, or whose operationIds say it is updated, not added to).
 - A last segment that is not a resource is an action: a method of its parent named after it
   (``POST /stores/{id}/close`` is ``stores.close``, ``GET /stores/{id}/report`` is ``stores.report``). A listing under
   an item is a sub-resource when the operationId names it as the parent's own (``listStoreOrders``,
   ``getOrdersForStore``: ``stores.orders.list``), else a method of the parent (``listOrders``: ``stores.list_orders``).
-- The operationId and tags are hints where the path says nothing: whether a last segment is a verb (the
+- The operationId and tags are hints where the path says nothing (only the words of the operationId a person would
+  have written: :func:`~generator.api.pathwords.operation_words`): whether a last segment is a verb (the
   operationId starts with it) or a noun (the operationId names it), and which name an operation takes when the
   convention and its operationId disagree (``POST /stores/search`` named ``searchStores`` is ``stores.search``).
 - Two operations of one resource never share a name, nor does a method take a sub-resource's name: the one whose
   operationId agrees with the convention keeps it, the others take what their operationId says beyond the resource's
-  words, then their whole operationId, then the name with the HTTP verb.
+  words, then their whole operationId, then (a read) ``list_``/``retrieve_`` and the name, the name qualified by the
+  path's last parameter (``retrieve_by_version``), ``replace`` for a PUT; the HTTP method is never part of a name.
 - Names are identifiers of at most :data:`MAX_NAME` characters, cut at a word boundary.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qsl, urlsplit
 
+from generator.api.pathwords import (
+    QUALIFIERS,
+    VERSION,
+    clashing_versions,
+    operation_words,
+    path_segments,
+    qualifying_parameter,
+    segment_words,
+)
 from generator.core.naming import identifier, is_plural, join_words, singular, words
 from generator.core.reserved import RESOURCE_ATTRIBUTES
-from generator.inputs.vocabulary import HTTP_METHODS
 
 MAX_NAME = 40
 """The longest method or resource name placement hands out."""
@@ -45,9 +56,6 @@ Key = tuple[str, str]
 """An endpoint's key: its HTTP method in lower case, and its path as the document writes it."""
 
 PARAM = "{}"
-_VERSION = re.compile(r"v\d+(?:[._]\d+)*(?:(?:alpha|beta|preview|rc)\d*)?|\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}", re.I)
-_API_PREFIXES = frozenset({"api", "rest"})
-_HTTP = frozenset(HTTP_METHODS)
 _VERBS = {
     "read": "get list retrieve fetch read find search query lookup show view describe",
     "create": "create add insert new upload register",
@@ -57,16 +65,22 @@ _VERBS = {
 _VERB_KIND = {verb: kind for kind, verbs in _VERBS.items() for verb in verbs.split()}
 _SPELLED = {"get": "retrieve", "fetch": "retrieve", "read": "retrieve"}
 """Verbs an operationId may use, as the conventions spell them."""
-_KIND_OF = {"list": "read", "retrieve": "read", "create": "create", "update": "update", "delete": "delete"}
+_KIND_OF = {
+    "list": "read",
+    "retrieve": "read",
+    "create": "create",
+    "update": "update",
+    "replace": "update",
+    "delete": "delete",
+}
 _WRITE_KIND = {"put": "update", "patch": "update", "delete": "delete"}
 _FILLER = frozenset({"a", "an", "the", "and", "or", "to", "for", "from", "in", "of", "by", "on", "with", "at"})
 _OWNED_BY = frozenset({"for", "of"})
-_QUALIFIERS = frozenset({"by", "from", "with", "for", "of", "in", "to"})
-"""A segment starting with one of these says how a thing is found, not what it is: ``by-code``, ``from-token``."""
 _ARTICLES = frozenset({"a", "an", "the", "my", "your", "our", "its", "their"})
 _GLUED = 12
 """An operationId of one word longer than this is several words run together (``Getstorereport``)."""
 _TRUE = frozenset({"", "true", "1", "yes"})
+
 
 # How an operation on one thing (an item or a singleton) and on a collection is named: (name, weak). A weak
 # convention gives way to what the operationId says (``POST /stores/{id}`` named ``closeStore`` is ``close``).
@@ -127,14 +141,17 @@ def place(
     ``base_paths`` are the paths of the document's server URLs (:func:`base_path`); ``reserved`` names no method may
     take. Every endpoint of the document goes in one call: where one goes depends on the others."""
     endpoints = list(endpoints)
-    bases = sorted({tuple(_split(b)) for b in base_paths} - {()}, key=len, reverse=True)
-    raw = [_split(e.path.partition("?")[0]) for e in endpoints]
-    shared_prefix = bool(raw) and all(r[:1] and r[0].lower() in _API_PREFIXES for r in raw)
-    routes = [
-        _route(i, e, _strip(r, bases, shared_prefix)) for i, (e, r) in enumerate(zip(endpoints, raw, strict=True))
-    ]
+    found = list(zip(endpoints, path_segments([e.path for e in endpoints], base_paths), strict=True))
+    proposals = _proposals([_route(i, e, r, "") for i, (e, (r, _)) in enumerate(found)])
+    clashing = clashing_versions([(p.resource, p.name) for p in proposals], [v for _, (_, v) in found])
+    if clashing:
+        proposals = _proposals([_route(i, e, r, v if v in clashing else "") for i, (e, (r, v)) in enumerate(found)])
+    return _resolve(proposals, frozenset(reserved))
+
+
+def _proposals(routes: list[_Route]) -> list[_Proposal]:
     tree = _Tree(routes)
-    return _resolve([_propose(r, tree) for r in routes], frozenset(reserved))
+    return [_propose(r, tree) for r in routes]
 
 
 # -- reading the document -------------------------------------------------------------------------------------------
@@ -152,6 +169,8 @@ class _Route:
     """The operationId's words when it says more than the path does, else empty."""
     tags: tuple[str, ...]
     summary: str
+    by: tuple[str, ...]
+    """The words of the path's last parameter, where that is not the item's own (``/files/{id}/{version}``)."""
 
     @property
     def glued(self) -> bool:
@@ -176,33 +195,21 @@ class _Route:
         return bool(self.op) and (self.op[0] == word or (self.glued and len(word) > 2 and self.op[0].startswith(word)))
 
 
-def _split(path: str) -> list[str]:
-    return [s for s in path.split("/") if s]
-
-
-def _strip(raw: list[str], bases: Sequence[tuple[str, ...]], shared_prefix: bool) -> list[str]:
-    """The segments that can name resources: no base path, no ``api`` prefix, no version segment."""
-    for base in bases:
-        if tuple(raw[: len(base)]) == base:
-            raw = raw[len(base) :]
-            break
-    if raw[:1] and raw[0].lower() in _API_PREFIXES and (shared_prefix or _VERSION.fullmatch(raw[1] if raw[1:] else "")):
-        raw = raw[1:]
-    return [s for s in raw if not _VERSION.fullmatch(s)]
-
-
-def _route(index: int, endpoint: Endpoint, raw: list[str]) -> _Route:
+def _route(index: int, endpoint: Endpoint, raw: list[str], version: str) -> _Route:
+    """``version``: the namespace of a path whose version is not the document's main one (``v2``), else ``""``."""
     query = endpoint.path.partition("?")[2]
     namespace = tuple(
         _identifier(words(k if v.lower() in _TRUE else f"{k} {v}"), "variant")
         for k, v in parse_qsl(query, keep_blank_values=True)
     )
+    if version:
+        namespace = (version, *namespace)
     action = None
     if raw and ":" in raw[-1].rpartition("}")[2]:
         head, _, verb = raw[-1].rpartition(":")
         raw = [*raw[:-1], head] if head else raw[:-1]
         action = _identifier(words(verb), "call")
-    segments = tuple(PARAM if "{" in s else _identifier(words(s), "resource") for s in raw)
+    segments = tuple(PARAM if "{" in s else _identifier(segment_words(s), "resource") for s in raw)
     return _Route(
         index=index,
         key=endpoint.key,
@@ -213,20 +220,17 @@ def _route(index: int, endpoint: Endpoint, raw: list[str]) -> _Route:
         op=_op_words(endpoint, namespace),
         tags=endpoint.tags,
         summary=endpoint.summary.strip().lower(),
+        by=tuple(qualifying_parameter(raw)),
     )
 
 
 def _op_words(endpoint: Endpoint, namespace: tuple[str, ...]) -> tuple[str, ...]:
-    """The operationId's words, its namespace and ``deprecated`` prefixes dropped and version words moved to the end;
-    empty when it is only the HTTP method and the path's words (``post-stores-storeId-close``)."""
-    parts = words(endpoint.operation_id or "")
+    """The operationId's words (:func:`~generator.api.opid.operation_words`) without its namespace and
+    ``deprecated`` prefixes; empty when it says nothing but the HTTP method and the path (``post-stores-storeId``)."""
+    parts = operation_words(endpoint.operation_id or "", endpoint.method.lower(), endpoint.path)
     prefixes = {w for name in namespace for w in name.split("_")} | {"deprecated"}
     while parts and parts[0] in prefixes:
         parts = parts[1:]
-    parts = [w for w in parts if not _VERSION.fullmatch(w)] + [w for w in parts if _VERSION.fullmatch(w)]
-    path_words = words(endpoint.path.partition("?")[0])
-    if parts[:1] and parts[0] in _HTTP and parts[1:] == path_words:
-        return ()
     return tuple(parts)
 
 
@@ -284,26 +288,33 @@ def _propose(route: _Route, tree: _Tree) -> _Proposal:
         return _proposal(route, _resource(route, segments), route.action)
     literal = max((i for i, s in enumerate(segments) if s != PARAM), default=-1)
     if literal < 0:  # no noun in the path: the tag's resource
-        return _crud(route, _resource(route, ()), *_ONE.get(route.http, (route.http, True)), [])
+        return _crud(route, _resource(route, ()), *_convention(route, tree, _ONE), [])
     if literal < len(segments) - 1:  # an item
         prefix = segments[: literal + 1]
         qualifier = _words(prefix[-1]) if _is_lookup(segments, literal) else []
         resource = _resource(route, prefix[:-1] if qualifier else prefix)
-        name, weak = _ONE.get(route.http, (route.http, True))
+        name, weak = _convention(route, tree, _ONE)
         return _crud(route, resource, name, weak, qualifier)
     kind = "resource" if not tree.is_leaf(segments) else _leaf_kind(route, segments)
     if kind == "resource":
         singleton = tree.is_singleton(segments)
-        name, weak = (_ONE if singleton else _MANY).get(route.http, (route.http, True))
+        name, weak = _convention(route, tree, _ONE if singleton else _MANY)
         if singleton and route.verb == "list" and name == "retrieve":
             name = "list"
         return _crud(route, _resource(route, segments), name, weak, [])
     resource = _resource(route, segments[:-1], fallback=segments[-1])
     last = _words(segments[-1])
     if kind == "qualified":
-        return _crud(route, resource, *_ONE.get(route.http, (route.http, True)), last)
+        return _crud(route, resource, *_convention(route, tree, _ONE), last)
     last = _unsaid(last, resource)
     return _proposal(route, resource, _identifier(["list", *last] if kind == "list" else last, "call"))
+
+
+def _convention(route: _Route, tree: _Tree, table: dict[str, tuple[str, bool]]) -> tuple[str, bool]:
+    """The convention's name for the route's HTTP method; beside a PATCH, which updates, a PUT replaces."""
+    if route.http == "put" and any(r.http == "patch" for r in tree.routes[route.segments]):
+        return "replace", True
+    return table.get(route.http, (route.http, True))
 
 
 def _leaf_kind(route: _Route, segments: tuple[str, ...]) -> Literal["resource", "action", "list", "qualified"]:
@@ -312,7 +323,7 @@ def _leaf_kind(route: _Route, segments: tuple[str, ...]) -> Literal["resource", 
     last, parent = _words(segments[-1]), segments[:-1]
     if route.starts_with(last[0]):
         return "action"
-    if last[0] in _QUALIFIERS and any(s != PARAM for s in parent):
+    if last[0] in QUALIFIERS and any(s != PARAM for s in parent):
         return "qualified"
     if all(s == PARAM for s in parent):
         return "resource"
@@ -357,11 +368,12 @@ def _crud(route: _Route, resource: tuple[str, ...], name: str, weak: bool, quali
     """The convention's name, unless the operationId says otherwise: another kind of verb, or any verb where the
     convention is weak."""
     derived = _derived(route, resource)
-    if derived and (route.kind not in (None, _KIND_OF.get(name)) or (route.kind is None and weak)):
+    kind = route.kind or (_VERB_KIND.get(_words(derived)[0]) if derived else None)
+    if derived and (kind not in (None, _KIND_OF.get(name)) or (kind is None and weak)):
         name = derived
     parts = _words(name)
     parts[0] = _SPELLED.get(parts[0], parts[0])
-    if qualifier and parts[-len(qualifier) :] != qualifier:
+    if qualifier and not {w for w in qualifier if w not in _FILLER} <= set(parts):
         parts += qualifier
     return _proposal(route, resource, _identifier(parts, "call"))
 
@@ -402,14 +414,14 @@ def _resource(route: _Route, prefix: tuple[str, ...], fallback: str = "") -> tup
     none, the first tag (or ``fallback``)."""
     names = [s for i, s in enumerate(prefix) if s != PARAM and not _is_lookup(prefix, i)]
     if not names:
-        tag = [w for t in route.tags[:1] for w in words(t) if not _VERSION.fullmatch(w)]
+        tag = [w for t in route.tags[:1] for w in words(t) if not VERSION.fullmatch(w)]
         names = [_identifier(tag, "resource") if tag else fallback or "default"]
     return (*route.namespace, *names)
 
 
 def _is_lookup(prefix: tuple[str, ...], i: int) -> bool:
     """``by-<key>`` before a parameter: how an item is found, not a resource."""
-    return _words(prefix[i])[0] in _QUALIFIERS and prefix[i + 1 : i + 2] == (PARAM,)
+    return _words(prefix[i])[0] in QUALIFIERS and prefix[i + 1 : i + 2] == (PARAM,)
 
 
 # -- the whole API --------------------------------------------------------------------------------------------------
@@ -436,16 +448,25 @@ def _resolve(proposals: list[_Proposal], reserved: frozenset[str]) -> dict[Key, 
 
 def _alternatives(proposal: _Proposal) -> list[str]:
     """Names for an operation that lost its name: what its operationId says beyond the resource (its verb spelled
-    like the convention's: ``get_by_token`` -> ``retrieve_by_token``), its whole operationId, the name and verb."""
+    like the convention's: ``get_by_token`` -> ``retrieve_by_token``; not a bare spelling of the name it lost), the
+    name qualified by the path's last parameter where that is not the item's own (``/files/{id}/{version}``:
+    ``retrieve_by_version``), its whole operationId; a read named by a noun said as one (``list_recipients``); a PUT's
+    update, ``replace``."""
     found: list[str] = []
+    route, name = proposal.route, _words(proposal.name)
     if proposal.derived:
         first, *rest = _words(proposal.derived)
         if rest and _VERB_KIND.get(first) == _KIND_OF.get(proposal.name, ""):
             first = proposal.name
-        found.append(_identifier([first, *rest], "call"))
-    if proposal.route.op:
-        found.append(_identifier(list(proposal.route.op), "call"))
-    found.append(_identifier([*_words(proposal.name), proposal.route.http], "call"))
+        found += [_identifier([first, *rest], "call")] if rest or _SPELLED.get(first, first) != proposal.name else []
+    if route.by:
+        found.append(_identifier([*name, "by", *route.by], "call"))
+    if route.op:
+        found.append(_identifier(list(route.op), "call"))
+    if route.http == "get" and name[0] not in _VERB_KIND and name[0] not in _KIND_OF:
+        found.append(_identifier(["list" if is_plural(name[-1]) else "retrieve", *name], "call"))
+    if route.http == "put" and name[0] == "update":
+        found.append(_identifier(["replace", *name[1:]], "call"))
     return found
 
 

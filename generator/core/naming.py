@@ -23,8 +23,19 @@ def _ascii_words(text: str) -> list[str]:
     return words
 
 
+_OPERATOR = re.compile(r"^(<=|>=|!=|<|>)(?=\w)|(?<=\w)(<=|>=|!=|<|>)$")
+_COMPARING = re.compile(r"[<>!]")
+_OPERATOR_WORDS = {"<": "before", ">": "after", "<=": "on or before", ">=": "on or after", "!=": "not"}
+"""Comparison operators as the words people say: a filter parameter ``DateSent<`` is ``date_sent_before``."""
+
+
 def words(text: str) -> list[str]:
-    """The lower-case words of ``text``: ``listOrderEvents`` -> ``["list", "order", "events"]``."""
+    """The lower-case words of ``text``: ``listOrderEvents`` -> ``["list", "order", "events"]``. A comparison
+    operator at either end (``DateSent<``, ``>=Amount``; only one, so ``Page<User>`` is not read so) is spelled
+    out (:data:`_OPERATOR_WORDS`), or ``DateSent<`` and ``DateSent>`` would both be ``date_sent``."""
+    found = _OPERATOR.search(text)
+    if found and len(_COMPARING.findall(text)) == len(_COMPARING.findall(found.group())):
+        text = _OPERATOR.sub(f" {_OPERATOR_WORDS[found.group()]} ", text)
     return [w.lower() for w in _ascii_words(text)]
 
 
@@ -109,12 +120,13 @@ def package_from_title(title: str) -> str:
 
 def singular(word: str) -> str:
     """An English plural's singular, by the common rules: ``entries`` -> ``entry``, ``batches`` -> ``batch``,
-    ``statuses`` -> ``status``, ``responses`` -> ``response``; ``status``, ``analysis`` and ``address`` stay."""
+    ``statuses`` -> ``status``, ``responses`` -> ``response``, ``aliases`` -> ``alias``; ``status``, ``analysis``,
+    ``address`` and ``alias`` stay."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "zzes", "ches", "shes", "tuses", "nuses", "ruses", "buses")):
+    if word.endswith(("sses", "xes", "zzes", "ches", "shes", "tuses", "nuses", "ruses", "buses", "iases")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2:
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ias")) and len(word) > 2:
         return word[:-1]
     return word
 

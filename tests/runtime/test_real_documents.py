@@ -130,7 +130,7 @@ STYLES: list[tuple[str, str, Handler, str, dict[str, Any]]] = [
     ("customers", "list", cursor_server, "CursorPage", {"limit": SIZE}),
     ("customers", "search", token_server, "NextTokenPage", {"query": "x"}),
     ("events", "list", meta_token_server, "NextTokenPage", {}),
-    ("calls_json", "list", uri_server, "NextUrlPage", {"page_size": SIZE}),
+    ("calls", "list", uri_server, "NextUrlPage", {"page_size": SIZE}),
     ("repos", "list", link_server, "NextUrlPage", {"per_page": SIZE}),
     ("tracks", "list", offset_server, "OffsetPage", {"limit": SIZE}),
     ("albums", "list", page_server, "PageNumberPage", {"page_size": SIZE}),

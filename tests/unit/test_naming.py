@@ -125,6 +125,8 @@ def test_join_words_keeps_whole_words_and_cuts_only_a_first_word_too_long_to_fit
         ("statuses", "status"),
         ("responses", "response"),
         ("causes", "cause"),
+        ("aliases", "alias"),
+        ("databases", "database"),
     ],
 )
 def test_singular(plural: str, one: str) -> None:
@@ -132,6 +134,6 @@ def test_singular(plural: str, one: str) -> None:
     assert is_plural(plural) and not is_plural(one)
 
 
-@pytest.mark.parametrize("word", ["status", "analysis", "address", "speech", "data", "me", "us"])
+@pytest.mark.parametrize("word", ["status", "analysis", "address", "alias", "speech", "data", "me", "us"])
 def test_singular_words_stay(word: str) -> None:
     assert singular(word) == word

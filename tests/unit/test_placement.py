@@ -219,8 +219,6 @@ def test_a_contested_name_goes_to_the_operation_whose_id_agrees_and_the_other_sa
         ("get", "/hooks/{hook_id}/{token}", "getHookByToken"),
         ("put", "/pets", "updatePet"),
         ("post", "/pets/{pet_id}", "updatePetWithForm"),
-        ("get", "/v1/{location_id}/orders/{order_id}", "V1RetrieveOrder"),
-        ("get", "/v2/orders/{order_id}", "RetrieveOrder"),
     ]
     expected = {
         "POST /payments/cancel": "payments.cancel_by_idempotency_key",
@@ -229,14 +227,12 @@ def test_a_contested_name_goes_to_the_operation_whose_id_agrees_and_the_other_sa
         "GET /hooks/{hook_id}/{token}": "hooks.retrieve_by_token",
         "PUT /pets": "pets.update",
         "POST /pets/{pet_id}": "pets.update_with_form",
-        "GET /v1/{location_id}/orders/{order_id}": "orders.retrieve_v1",
-        "GET /v2/orders/{order_id}": "orders.retrieve",
     }
     assert dotted(*rows) == expected
     assert dotted(*reversed(rows)) == expected  # who wins does not depend on the order
 
 
-def test_without_any_hint_a_collision_is_told_apart_by_the_http_method_then_numbered() -> None:
+def test_without_any_hint_a_collision_is_told_apart_by_the_last_parameter_and_put_replaces() -> None:
     found = dotted(
         ("get", "/files/{file_id}"),
         ("get", "/files/{file_id}/{version}"),
@@ -246,10 +242,10 @@ def test_without_any_hint_a_collision_is_told_apart_by_the_http_method_then_numb
     )
     assert found == {
         "GET /files/{file_id}": "files.retrieve",
-        "GET /files/{file_id}/{version}": "files.retrieve_get",
-        "GET /files/{file_id}/{version}/{part}": "files.retrieve_2",
+        "GET /files/{file_id}/{version}": "files.retrieve_by_version",
+        "GET /files/{file_id}/{version}/{part}": "files.retrieve_by_part",
         "POST /files/{file_id}": "files.update",
-        "PUT /files/{file_id}": "files.update_put",
+        "PUT /files/{file_id}": "files.replace",
     }
 
 
@@ -260,7 +256,7 @@ def test_a_method_never_takes_a_sub_resources_name() -> None:
         ("get", "/stores/{store_id}/with_raw_response"),
     )
     assert found["GET /stores/report/{report_id}"] == "stores.report.retrieve"
-    assert found["GET /stores/{store_id}/report"] == "stores.report_get"
+    assert found["GET /stores/{store_id}/report"] == "stores.retrieve_report"
     assert not found["GET /stores/{store_id}/with_raw_response"].endswith(".with_raw_response")
 
 
@@ -362,12 +358,12 @@ ENDPOINTS = st.lists(
     max_size=25,
     unique_by=lambda e: (e[0], e[1]),
 )
-VERSION_LIKE = re.compile(r"v\d+|\d+(\.\d+)*")
+VERSION_LIKE = re.compile(r"v\d+(_\d+)*|\d+(\.\d+)*")
 
 
 @settings(max_examples=200, deadline=None)
 @given(ENDPOINTS)
-def test_any_document_gets_unique_short_identifiers_and_no_version_resource(rows: list[Row]) -> None:
+def test_any_document_gets_unique_short_identifiers_and_versions_only_as_namespaces(rows: list[Row]) -> None:
     endpoints = [endpoint(r) for r in rows]
     found = place(endpoints)
     assert list(found) == [e.key for e in endpoints]
@@ -378,7 +374,7 @@ def test_any_document_gets_unique_short_identifiers_and_no_version_resource(rows
         assert placement.resource_path, placement
         for name in (*placement.resource_path, placement.method):
             assert name.isidentifier() and not keyword.iskeyword(name) and len(name) <= MAX_NAME, name
-        assert not any(VERSION_LIKE.fullmatch(part) for part in placement.resource_path), placement
+        assert not any(VERSION_LIKE.fullmatch(part) for part in placement.resource_path[1:]), placement
         assert placement.method not in RESOURCE_ATTRIBUTES
         assert (*placement.resource_path, placement.method) not in resources, placement
         assert (placement.resource_path, placement.method) not in seen, placement
@@ -414,10 +410,9 @@ def test_the_seed_api_needs_no_operations_map() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "specs").is_dir(), reason="../shared/specs is absent")
 def test_real_documents_meet_the_names_yardstick() -> None:
-    for name, doc in realworld_names.read_documents(SHARED / "specs"):
-        placed = realworld_names.placements(doc)
-        shape = realworld_names.shape(name, placed)
-        assert len(shape.longest) <= MAX_NAME and not shape.version_like, shape
+    for name, doc in realworld_names.entry_documents(SHARED / "specs"):
+        placed, shape = realworld_names.measure(name, doc)
+        assert len(shape.longest) <= MAX_NAME and not shape.version_like and not shape.machine_made, shape
         if name == realworld_names.MEASURED and realworld_names.REFERENCE.exists():
             surface = realworld_names.compare(placed, realworld_names.reference(realworld_names.REFERENCE))
-            assert surface.share >= 0.6, surface.misses
+            assert surface.same >= 231, surface.misses  # 89%: the rules only get better at it
