@@ -60,10 +60,11 @@ lint: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/black --check --quiet generator tests realworld
 	cd generated && ../node_modules/.bin/pyright --pythonpath ../$(BIN)/python
 
-# Every document of ../shared/specs: generate, install, import, pyright (basic), ruff, smoke calls against Prism;
-# writes docs/real-world.md. Minutes, not seconds, so not part of `make test` (tests/pipeline/test_realworld_slice.py is).
+# Every document of ../shared/specs, two at a time, each step with a deadline: generate, install, import, pyright
+# (basic), ruff, smoke calls against Prism; writes docs/real-world.md. Minutes, not seconds, so not part of `make test`
+# (tests/pipeline/test_realworld_slice.py is). REALWORLD_ARGS passes options (`--jobs 1`, `--timeout 300`, `--only NAME`).
 realworld: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m realworld
+	$(BIN)/python -m realworld $(REALWORLD_ARGS)
 
 # Not part of `make test` (minutes; a fast slice of each is): 1,000 damaged documents (the spec, the fixtures and
 # ../shared/specs when present) must end in a generation or clean problem lines, with 0 internal errors; more random

@@ -17,7 +17,8 @@ from typing import Any
 
 import rstr
 
-from generator.core.errors import GenerationError
+from generator.core.errors import GenerationError, Problem
+from generator.inputs.bundle import bundle
 from generator.inputs.document import Document as Loaded
 from generator.inputs.reading import read_file
 from generator.inputs.vocabulary import HTTP_METHODS, NO_EXAMPLE, as_list, as_mapping, example_of, schema_types
@@ -34,18 +35,43 @@ class Document:
 
 
 def discover(specs: Path) -> list[Document]:
-    """Every folder of ``specs`` holding a YAML or JSON document, in name order."""
+    """Every folder of ``specs`` with an OpenAPI document, in name order.
+
+    The entry document is the ``main:`` line of the folder's ``SOURCE.txt``, relative to the folder (a multi-file
+    document keeps its tree, and its entry may lie below the folder's top); a folder without that line holds its
+    document at the top, the first YAML or JSON file there by name.
+    """
     found = []
     for folder in sorted(p for p in specs.iterdir() if p.is_dir()):
-        documents = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
-        if documents:
-            found.append(Document(folder.name, documents[0]))
+        entry = main_entry(folder)
+        if entry is None:
+            tops = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            entry = tops[0] if tops else None
+        if entry is not None:
+            found.append(Document(folder.name, entry))
     return found
 
 
+def main_entry(folder: Path) -> Path | None:
+    """The document that ``SOURCE.txt``'s ``main:`` line names, when there is one and it exists."""
+    source = folder / "SOURCE.txt"
+    if not source.is_file():
+        return None
+    for line in source.read_text(encoding="utf-8").splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() == "main" and value.strip():
+            entry = folder / value.strip()
+            return entry if entry.is_file() else None
+    return None
+
+
 def load(path: Path) -> dict[str, Any]:
-    """The document as plain data, read as the generator reads it."""
-    return dict(read_file(path))
+    """The document as plain data, read as the generator reads it: the files its ``$ref`` s name brought in (a
+    multi-file document becomes one, as :mod:`generator.inputs.bundle` makes it), nothing else changed."""
+    root = read_file(path)
+    if not isinstance(root, dict):
+        raise GenerationError([Problem(str(path), "", "the document is not a mapping")])
+    return dict(bundle(root, path, str(path)).root)
 
 
 def operations(doc: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:

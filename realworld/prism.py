@@ -1,4 +1,8 @@
-"""The Prism mock server on a free port of 127.0.0.1, stopped by process group in every case."""
+"""The Prism mock server on a free port of 127.0.0.1, stopped by process group in every case.
+
+A document Prism does not load (it exits, or does not listen in time) raises :class:`PrismError` with Prism's last
+words: the harness reports it for that document and goes on.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from . import process as processes
 
 ROOT = Path(__file__).resolve().parent.parent
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
@@ -29,6 +35,10 @@ def startup_seconds(document: Path) -> float:
     return 240 + 120 * megabytes
 
 
+class PrismError(RuntimeError):
+    """Prism did not start serving a document."""
+
+
 @contextmanager
 def serve(document: Path, *, errors: bool = False, startup_seconds: float = 240) -> Iterator[str]:
     """Prism mocking ``document``; yields its base URL once it accepts connections."""
@@ -37,7 +47,7 @@ def serve(document: Path, *, errors: bool = False, startup_seconds: float = 240)
     if errors:
         command.insert(2, "--errors")
     log = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+    process = processes.start(command, stdout=subprocess.DEVNULL, stderr=log)
     try:
         deadline = time.monotonic() + startup_seconds
         while True:
@@ -48,17 +58,20 @@ def serve(document: Path, *, errors: bool = False, startup_seconds: float = 240)
                 if process.poll() is not None:
                     log.seek(0)
                     stderr = log.read().decode(errors="replace")
-                    raise RuntimeError(f"Prism exited with {process.returncode}: {stderr.strip()[-500:]}") from None
+                    raise PrismError(f"Prism exited with {process.returncode}: {stderr.strip()[-500:]}") from None
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"Prism did not start within {startup_seconds:.0f}s") from None
+                    raise PrismError(f"Prism did not start within {startup_seconds:.0f}s") from None
                 time.sleep(0.2)
         yield f"http://127.0.0.1:{port}"
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            os.killpg(process.pid, signal.SIGTERM)  # the whole group, whatever Prism started
+        except ProcessLookupError:
+            pass
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+            processes.kill_group(process.pid)
             process.wait(timeout=10)
+        processes.forget(process)
         log.close()

@@ -1,18 +1,26 @@
 """What a zero-config SDK makes of a document's operations, read from the generator's own model of the API.
 
-Per document: the list endpoints (a GET whose response is an array, or an object around one) and how many of them
-return pages, by style; the operations whose response the SDK types only as ``object`` or ``dict[str, object]``
+Per document: the list endpoints (a GET whose response is an array, or an object around one), each either
+paginated (by style), returned whole (it takes no paging parameter: the API answers with the whole list) or not paged
+(it takes a paging parameter, yet no rule of :mod:`generator.api.pagination` was certain of its style: a miss, or a
+case for the config's ``pagination:``); the operations whose response the SDK types only as ``object`` or ``dict[str, object]``
 (untyped); the arguments renamed because a method's own option has their name; and the operations sent to a server
 of their own. The document is parsed as ``generate --keep-going`` parses it.
+
+``python -m realworld.surface DOCUMENT`` prints it as JSON (the harness runs it in a process of its own, with a
+deadline: the parse is the generator's, and a generator bug may hang).
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator.api.ir import Operation
+from generator.api.pagination.shapes import PAGING_PARAMS, norm
 from generator.api.parser import parse
 from generator.pipeline import read_inputs
 
@@ -27,8 +35,11 @@ class Surface:
     untyped: list[str] = field(default_factory=list[str])
     """``METHOD /path`` of each operation whose JSON response is untyped."""
     untyped_lists: int = 0
+    whole: list[str] = field(default_factory=list[str])
+    """``METHOD /path`` of each list endpoint returned whole: it takes no paging parameter."""
     unpaged: list[str] = field(default_factory=list[str])
-    """``METHOD /path`` of each list endpoint without pages (no rule was certain: a config entry can name one)."""
+    """``METHOD /path`` of each list endpoint not paged although it takes a paging parameter (no rule was certain: a
+    config entry can name one)."""
     renamed: list[str] = field(default_factory=list[str])
     """``METHOD /path: name in the spec -> argument`` for each renamed argument."""
     own_server: list[str] = field(default_factory=list[str])
@@ -51,6 +62,12 @@ def returns_untyped(op: Operation) -> bool:
     )
 
 
+def takes_paging_parameter(op: Operation) -> bool:
+    """Whether a query parameter has a paging name (``limit``, ``page``, ``cursor``, ``after``...: the names the
+    generator's pagination rules know, compared as they compare them)."""
+    return any(norm(p.wire_name) in PAGING_PARAMS for p in op.query_params)
+
+
 def measure(spec: Path) -> Surface:
     inputs = read_inputs(spec, None, keep_going=True)  # as `generate --keep-going` reads it
     skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")]
@@ -60,10 +77,10 @@ def measure(spec: Path) -> Surface:
     for op in api.operations:
         where = f"{op.http_method.upper()} {op.path}"
         surface.lists += op.listing
-        if op.page is not None:
+        if op.page is not None and op.page.style != "single":
             styles[op.page.style] += 1
-        elif op.listing:
-            surface.unpaged.append(where)
+        elif op.listing:  # one page (or, under an API-wide config scheme, the response as it is)
+            (surface.unpaged if takes_paging_parameter(op) else surface.whole).append(where)
         if returns_untyped(op):
             surface.untyped.append(where)
             surface.untyped_lists += op.listing
@@ -72,3 +89,12 @@ def measure(spec: Path) -> Surface:
             surface.own_server.append(f"{where} -> {op.server}")
     surface.paginated = dict(styles)
     return surface
+
+
+def from_json(data: dict[str, object]) -> Surface:
+    """The surface that ``python -m realworld.surface`` printed."""
+    return Surface(**data)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    print(json.dumps(asdict(measure(Path(sys.argv[1])))))

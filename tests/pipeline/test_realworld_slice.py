@@ -19,7 +19,7 @@ import yaml
 
 from generator.cli import main as generator_main
 from realworld import documents, openai_e2e, prism
-from realworld.run import check_imports, openai_checks, package_name, pyright_basic, ruff_check, smoke
+from realworld.steps import check_imports, openai_checks, package_name, pyright_basic, ruff_check, smoke
 from tests.support import SHARED
 
 SPECS = SHARED / "specs"
@@ -91,8 +91,8 @@ def test_every_module_imports(which: str, request: pytest.FixtureRequest, tmp_pa
 
 def test_petstore_pyright_basic_and_ruff(petstore: tuple[Path, str]) -> None:
     out, _ = petstore
-    errors, messages, _, _ = pyright_basic(PYTHON, out, out.parent / "pyright")
-    assert errors == 0, messages
+    found = pyright_basic(PYTHON, out, out.parent / "pyright")
+    assert found.errors == 0, found.messages
     assert ruff_check(out) == (0, [])
 
 

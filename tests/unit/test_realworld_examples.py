@@ -56,7 +56,8 @@ def test_the_surface_counts_lists_styles_renames_and_servers(tmp_path: Path) -> 
     spec = tmp_path / "openapi.json"
     spec.write_text(json.dumps(DOCUMENT), encoding="utf-8")
     found = surface.measure(spec)
-    assert found.lists == 9 and found.paginated_total == 9  # two lists nothing leads past: one page each
-    assert found.paginated == {"cursor": 1, "next_token": 2, "next_url": 2, "offset": 1, "page": 1, "single": 2}
-    assert found.unpaged == []
+    assert found.lists == 9 and found.paginated_total == 7
+    assert found.paginated == {"cursor": 1, "next_token": 2, "next_url": 2, "offset": 1, "page": 1}
+    assert found.whole == ["GET /tags"]  # no paging parameter: the whole list in one answer
+    assert found.unpaged == ["GET /items?beta=true"]  # a `limit`, yet no style the rules were certain of
     assert found.untyped == [] and len(found.renamed) == 2 and len(found.own_server) == 1
