@@ -17,6 +17,7 @@ STEPS = {
     "prepare": "reading the document",
     "generate": "generation",
     "surface": "the SDK's surface",
+    "names": "machine-made names",
     "install": "install",
     "import": "import",
     "pyright": "pyright",

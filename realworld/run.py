@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import documents, prism, steps, surface
+from generator.inputs.loader import load_document
+
+from . import documents, names, prism, steps, surface
 from .process import TimedOut, kill_all, run
 from .report import STEPS, Result, Run, write_report
 from .steps import PYTHON, ROOT
@@ -32,7 +34,17 @@ SCRATCH = ROOT / ".realworld"
 REPORT = ROOT / "docs" / "real-world.md"
 JOBS = 2
 TIMEOUT = 600.0
-EXTRA_CHECKS: tuple[Callable[[documents.Document, Path, Result], None], ...] = ()
+
+
+def machine_made_names(doc: documents.Document, out: Path, result: Result) -> None:
+    """How many operations have a method or resource name a person would flag as machine-made
+    (:func:`realworld.names.machine_made`), as the generator places them."""
+    with step(result, "names"):
+        _, shape = names.measure(doc.name, load_document(doc.path, doc.name))
+        result.extra["machine-made names"] = str(len(shape.machine_made))
+
+
+EXTRA_CHECKS: tuple[Callable[[documents.Document, Path, Result], None], ...] = (machine_made_names,)
 """Further checks of a generated SDK (the document, its output folder, the result): each fills cells of its own in
 :attr:`Result.extra`, which the report shows as columns of the main table."""
 
