@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 import yaml
-from generator.inputs.config import SdkConfig
 
 from generator.api.parser import operations_of, parse
 from generator.api.pathwords import operation_words, random_looking
 from generator.api.placement import Endpoint
+from generator.api.settings import SdkConfig
 from generator.core.naming import identifier
 from generator.inputs.document import Document
 from realworld import names as realworld_names
