@@ -90,13 +90,25 @@ class OperationBuilder:
         return renamed
 
     # -- parameters -----------------------------------------------------------------------------------------------
-    def parameters(self, shared: list[Any], own: list[Any], item_at: str, at: str) -> dict[str, tuple[Param, ...]]:
-        """Path, query, header and cookie parameters; an operation's own parameter wins over the path item's."""
+    def parameters(
+        self, path: str, shared: list[Any], own: list[Any], item_at: str, at: str
+    ) -> dict[str, tuple[Param, ...]]:
+        """Path, query, header and cookie parameters; an operation's own parameter wins over the path item's.
+
+        A placeholder of the path that no parameter declares (``/jobs/{job_id}`` alone, a common slip) is still a
+        required string argument, with a warning: the URL cannot be written without it."""
         params: dict[tuple[str, str], Param] = {}
         for i, raw in enumerate(shared):
             self._add(params, self._param(raw, pointer_join(item_at, "parameters", i)))
         for i, raw in enumerate(own):
             self._add(params, self._param(raw, pointer_join(at, "parameters", i)))
+        for wire in PLACEHOLDER.findall(path):
+            if wire.strip() and ("path", wire) not in params:
+                name = self.argument_name(wire, "path")
+                self.types.problems.warn(
+                    at, f"path parameter {{{wire}}} is not declared: it is a required string argument"
+                )
+                params[("path", wire)] = Param(name, wire, "path", Scalar("str"), True, "", Scalar("str").example)
         return {
             loc: tuple(p for p in params.values() if p.location == loc) for loc in ("path", "query", "header", "cookie")
         }

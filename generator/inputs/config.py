@@ -77,7 +77,9 @@ class SdkConfig:
     timeout: float = 600.0
     connect_timeout: float = 5.0
     max_retries: int = 2
-    request_id_header: str | None = "x-request-id"
+    request_id_header: str | None = ""
+    """``None``: no request id. Not set (``""``, which no config can be written as): the document's, else
+    ``x-request-id``, as :func:`generator.api.security.request_id_header` decides."""
     idempotency_header: str | None = None
     default_headers: dict[str, str] = field(default_factory=dict[str, str])
     stream_terminator: str | None = "[DONE]"
