@@ -143,7 +143,7 @@ class OperationBuilder:
             bool(node.get("required")) or where == "path",
             text_of(node) or _type_doc(type_, self.types),
             example,
-            _style(node, where, type_),
+            _style(node, where, self.types.types.resolve(type_.non_null())),
         )
 
     # -- the request body -------------------------------------------------------------------------------------------
@@ -192,6 +192,9 @@ class OperationBuilder:
             required=prop.required,
             description=prop.description or _type_doc(prop.type, self.types),
             example=example,
+            style=(
+                _style(encoding, "body", self.types.types.resolve(prop.type.non_null())) if kind != "json" else "form"
+            ),
             is_file=type_ is not None,
             json_part=json_part,
         )
@@ -295,11 +298,18 @@ def _as_file(type_: PyType) -> PyType | None:
 
 
 def _style(node: Mapping[str, Any], where: str, type_: PyType) -> QueryStyle:
-    if where == "query" and node.get("style") == "deepObject":
+    """How a query parameter, or a form field with this ``encoding``, is written (OpenAPI's ``style`` and
+    ``explode``, ``type_`` resolved): ``deepObject`` in brackets; a list or an object exploded (the default of
+    ``style: form``) as repeated keys, or a query object's fields as keys of their own; not exploded, as one value
+    joined by its style's delimiter. Any other place or type is written plainly (a form body's objects in brackets)."""
+    style = node.get("style", "form")
+    if where not in ("query", "body") or not isinstance(type_, ListOf | ObjectType | MapOf):
+        return "form"
+    if style == "deepObject":
         return "deep_object"
-    if where == "query" and node.get("explode") is False and isinstance(type_.non_null(), ListOf):
-        return "form_csv"
-    return "form"
+    if node.get("explode", style == "form") is not False:
+        return "form_object" if where == "query" and not isinstance(type_, ListOf) else "form"
+    return {"spaceDelimited": "form_space", "pipeDelimited": "form_pipe"}.get(str(style), "form_csv")
 
 
 def _type_doc(type_: PyType, types: TypeMapper) -> str:
