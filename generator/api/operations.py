@@ -22,7 +22,9 @@ from generator.inputs.vocabulary import (
     body_kind,
     example_of,
     is_json,
+    is_json_lines,
     is_text,
+    reads_as_json,
     request_media,
     response_media,
     success_codes,
@@ -229,15 +231,29 @@ class OperationBuilder:
             media = response_media(content)
             if media is None:
                 return Response(None, "none", SSE_MEDIA, stream)
-            if not is_json(media):
+            media_node = as_mapping(content[media])
+            if is_json_lines(media) and ("schema" in media_node or "itemSchema" in media_node):
+                return self._json_lines(media, media_node, pointer_join(resp_at, "content", media), stream, headers)
+            if not reads_as_json(media, media_node):
                 kind: ResponseKind = "text" if is_text(media) else "binary"
                 returned = Scalar("str") if kind == "text" else RuntimeType("BinaryResponse")
                 return Response(returned, kind, media, stream)
-            media_node = as_mapping(content[media])
             schema_at = pointer_join(resp_at, "content", media, "schema")
             type_ = self.types.build(media_node.get("schema", {}), schema_at, f"{self.hint}Response", top=True)
             return Response(type_, "json", None, stream, headers)
         return Response(None, "none")
+
+    def _json_lines(
+        self, media: str, node: Mapping[str, Any], at: str, stream: PyType | None, headers: frozenset[str]
+    ) -> Response:
+        """A JSON Lines response returns the list of its lines' values, parsed like any JSON response: its
+        ``itemSchema`` (OpenAPI 3.2) or ``schema`` describes one line (a ``schema`` that is an array, the whole)."""
+        key = "itemSchema" if "itemSchema" in node else "schema"
+        type_ = self.types.build(node[key], pointer_join(at, key), f"{self.hint}Item", top=True)
+        if isinstance(type_, ObjectType) and type_.properties and type_.name is None:
+            type_ = self.types.name_object(type_, self.types.claim(f"{self.hint}Item"))
+        type_ = type_ if isinstance(self.types.types.resolve(type_), ListOf) else ListOf(type_)
+        return Response(type_, "json", media, stream, headers)
 
     def errors(self, op: Mapping[str, Any], at: str) -> tuple[PyType, ...]:
         """The types of the JSON error responses; their inline objects stay inline (no class is generated)."""
