@@ -102,7 +102,6 @@ class ParseContext:
                 message=f"Expected a JSON body from status {self.response.status_code} ({content_type}), got: {excerpt}",
             ) from exc
 
-
     def _json_lines(self) -> bool:
         media = self.response.headers.get("content-type", "").split(";")[0].strip().lower()
         if media in JSON_LINES_MEDIA:

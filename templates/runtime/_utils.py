@@ -94,7 +94,9 @@ _DELIMITERS = {"form_csv": ",", "form_space": " ", "form_pipe": "|"}
 """The delimiter of a list sent as one value (OpenAPI's ``explode: false``, ``spaceDelimited``, ``pipeDelimited``)."""
 
 
-def form_fields(values: Mapping[str, object] | NotGiven, styles: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+def form_fields(
+    values: Mapping[str, object] | NotGiven, styles: Mapping[str, str] | None = None
+) -> dict[str, list[str]]:
     """Fields of a form body, each with its values; an optional body left out (``NOT_GIVEN``) has none.
 
     A list goes as OpenAPI's default for forms (``style: form, explode: true``) says, the key once per item
