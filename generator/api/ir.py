@@ -17,8 +17,9 @@ from generator.pytypes.registry import NamedType, Registry
 ParamLocation = Literal["path", "query", "header", "cookie", "body"]
 ResponseKind = Literal["json", "binary", "text", "none"]
 """How a success response is returned: a parsed model, a :class:`BinaryResponse`, a ``str``, or ``None``."""
-QueryStyle = Literal["form", "form_csv", "deep_object"]
-"""How a query argument is written: repeated keys (``a=1&a=2``), one comma-joined value, or ``a[key]=value``."""
+QueryStyle = Literal["form", "form_csv", "form_space", "form_pipe", "form_object", "deep_object"]
+"""How a query argument or form field is written: repeated keys (``a=1&a=2``), one value joined by a comma, a space
+or ``|``, an object's fields as keys of their own (``R=1&G=2``), or ``a[key]=value`` (``a[0]=1`` for a list)."""
 
 __all__ = ["Api", "Auth", "Body", "BodyKind", "NamedType", "Operation", "Pagination", "Param", "Resource", "Stream"]
 

@@ -22,7 +22,9 @@ from generator.inputs.vocabulary import (
     body_kind,
     example_of,
     is_json,
+    is_json_lines,
     is_text,
+    reads_as_json,
     request_media,
     response_media,
     success_codes,
@@ -90,13 +92,25 @@ class OperationBuilder:
         return renamed
 
     # -- parameters -----------------------------------------------------------------------------------------------
-    def parameters(self, shared: list[Any], own: list[Any], item_at: str, at: str) -> dict[str, tuple[Param, ...]]:
-        """Path, query, header and cookie parameters; an operation's own parameter wins over the path item's."""
+    def parameters(
+        self, path: str, shared: list[Any], own: list[Any], item_at: str, at: str
+    ) -> dict[str, tuple[Param, ...]]:
+        """Path, query, header and cookie parameters; an operation's own parameter wins over the path item's.
+
+        A placeholder of the path that no parameter declares (``/jobs/{job_id}`` alone, a common slip) is still a
+        required string argument, with a warning: the URL cannot be written without it."""
         params: dict[tuple[str, str], Param] = {}
         for i, raw in enumerate(shared):
             self._add(params, self._param(raw, pointer_join(item_at, "parameters", i)))
         for i, raw in enumerate(own):
             self._add(params, self._param(raw, pointer_join(at, "parameters", i)))
+        for wire in PLACEHOLDER.findall(path):
+            if wire.strip() and ("path", wire) not in params:
+                name = self.argument_name(wire, "path")
+                self.types.problems.warn(
+                    at, f"path parameter {{{wire}}} is not declared: it is a required string argument"
+                )
+                params[("path", wire)] = Param(name, wire, "path", Scalar("str"), True, "", Scalar("str").example)
         return {
             loc: tuple(p for p in params.values() if p.location == loc) for loc in ("path", "query", "header", "cookie")
         }
@@ -131,7 +145,7 @@ class OperationBuilder:
             bool(node.get("required")) or where == "path",
             text_of(node) or _type_doc(type_, self.types),
             example,
-            _style(node, where, type_),
+            _style(node, where, self.types.types.resolve(type_.non_null())),
         )
 
     # -- the request body -------------------------------------------------------------------------------------------
@@ -180,6 +194,9 @@ class OperationBuilder:
             required=prop.required,
             description=prop.description or _type_doc(prop.type, self.types),
             example=example,
+            style=(
+                _style(encoding, "body", self.types.types.resolve(prop.type.non_null())) if kind != "json" else "form"
+            ),
             is_file=type_ is not None,
             json_part=json_part,
         )
@@ -214,15 +231,29 @@ class OperationBuilder:
             media = response_media(content)
             if media is None:
                 return Response(None, "none", SSE_MEDIA, stream)
-            if not is_json(media):
+            media_node = as_mapping(content[media])
+            if is_json_lines(media) and ("schema" in media_node or "itemSchema" in media_node):
+                return self._json_lines(media, media_node, pointer_join(resp_at, "content", media), stream, headers)
+            if not reads_as_json(media, media_node):
                 kind: ResponseKind = "text" if is_text(media) else "binary"
                 returned = Scalar("str") if kind == "text" else RuntimeType("BinaryResponse")
                 return Response(returned, kind, media, stream)
-            media_node = as_mapping(content[media])
             schema_at = pointer_join(resp_at, "content", media, "schema")
             type_ = self.types.build(media_node.get("schema", {}), schema_at, f"{self.hint}Response", top=True)
             return Response(type_, "json", None, stream, headers)
         return Response(None, "none")
+
+    def _json_lines(
+        self, media: str, node: Mapping[str, Any], at: str, stream: PyType | None, headers: frozenset[str]
+    ) -> Response:
+        """A JSON Lines response returns the list of its lines' values, parsed like any JSON response: its
+        ``itemSchema`` (OpenAPI 3.2) or ``schema`` describes one line (a ``schema`` that is an array, the whole)."""
+        key = "itemSchema" if "itemSchema" in node else "schema"
+        type_ = self.types.build(node[key], pointer_join(at, key), f"{self.hint}Item", top=True)
+        if isinstance(type_, ObjectType) and type_.properties and type_.name is None:
+            type_ = self.types.name_object(type_, self.types.claim(f"{self.hint}Item"))
+        type_ = type_ if isinstance(self.types.types.resolve(type_), ListOf) else ListOf(type_)
+        return Response(type_, "json", media, stream, headers)
 
     def errors(self, op: Mapping[str, Any], at: str) -> tuple[PyType, ...]:
         """The types of the JSON error responses; their inline objects stay inline (no class is generated)."""
@@ -283,11 +314,18 @@ def _as_file(type_: PyType) -> PyType | None:
 
 
 def _style(node: Mapping[str, Any], where: str, type_: PyType) -> QueryStyle:
-    if where == "query" and node.get("style") == "deepObject":
+    """How a query parameter, or a form field with this ``encoding``, is written (OpenAPI's ``style`` and
+    ``explode``, ``type_`` resolved): ``deepObject`` in brackets; a list or an object exploded (the default of
+    ``style: form``) as repeated keys, or a query object's fields as keys of their own; not exploded, as one value
+    joined by its style's delimiter. Any other place or type is written plainly (a form body's objects in brackets)."""
+    style = node.get("style", "form")
+    if where not in ("query", "body") or not isinstance(type_, ListOf | ObjectType | MapOf):
+        return "form"
+    if style == "deepObject":
         return "deep_object"
-    if where == "query" and node.get("explode") is False and isinstance(type_.non_null(), ListOf):
-        return "form_csv"
-    return "form"
+    if node.get("explode", style == "form") is not False:
+        return "form_object" if where == "query" and not isinstance(type_, ListOf) else "form"
+    return {"spaceDelimited": "form_space", "pipeDelimited": "form_pipe"}.get(str(style), "form_csv")
 
 
 def _type_doc(type_: PyType, types: TypeMapper) -> str:

@@ -16,11 +16,18 @@ from generator.api.ir import Api, Operation, Resource
 from generator.api.operations import OperationBuilder, path_order, python_path
 from generator.api.pagination.decide import Paginator
 from generator.api.placement import Endpoint, Key, Placement, base_path, place
-from generator.api.security import auth_of, main_server, operation_auth, operation_server, server_url
+from generator.api.security import (
+    auth_of,
+    main_server,
+    operation_auth,
+    operation_server,
+    request_id_header,
+    server_url,
+)
 from generator.api.settings import SdkConfig
 from generator.core.errors import GenerationError, Problem, Problems, pointer
 from generator.core.naming import Namespace, class_name
-from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES
+from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES, resource_class_clashes
 from generator.inputs.document import Document, pointer_join
 from generator.inputs.vocabulary import HTTP_METHODS, api_version, as_list, as_mapping, text_of
 from generator.pytypes.mapper import RESERVED_MODELS, TypeMapper
@@ -86,7 +93,7 @@ class Parser:
         hint = class_name(op_id if isinstance(op_id, str) and op_id else f"{http_method} {path}")
         idempotent = self.config.idempotency_header is not None and http_method != "get"
         builder = OperationBuilder(self.doc, self.types, hint, idempotent=idempotent)
-        params = builder.parameters(as_list(item.get("parameters")), as_list(op.get("parameters")), item_at, at)
+        params = builder.parameters(path, as_list(item.get("parameters")), as_list(op.get("parameters")), item_at, at)
         path_params = path_order(path, params["path"])
         body = builder.body(op["requestBody"], pointer_join(at, "requestBody")) if "requestBody" in op else None
         response = builder.response(op, at)
@@ -252,7 +259,9 @@ class Parser:
         return Api(
             title=title,
             version=api_version(self.doc.root),
-            settings=self.config.resolve(title, text_of(info), base_url),
+            settings=self.config.resolve(
+                title, text_of(info), base_url, request_id_header(self.doc, self.config.request_id_header)
+            ),
             package_version=self.config.version,
             auth=self.auth,
             resources=resources,
@@ -264,12 +273,15 @@ class Parser:
 def _unique_class_names(resources: list[Resource], models: Mapping[str, Any]) -> None:
     """Resource classes share a namespace with each other and with the models their modules import.
 
-    A resource named like a model (tag ``pet``, schema ``Pet``) becomes ``PetResource``.
+    A resource named like a model (tag ``pet``, schema ``Pet``) or like a name its module imports from the runtime
+    (``query``, ``headers``, ``stream``: :func:`~generator.core.reserved.resource_class_clashes`) becomes
+    ``PetResource``.
     """
     taken = Namespace(RESERVED_MODELS | set(models))
     for resource in (r for root in resources for r in root.walk()):
         base = resource.class_name
-        resource.class_name = taken.claim(f"{base}Resource" if base in taken else base)
+        clashes = base in taken or resource_class_clashes(base)
+        resource.class_name = taken.claim(f"{base}Resource" if clashes else base)
 
 
 def parse(doc: Document, config: SdkConfig, *, keep_going: bool = False, skip: Sequence[str] = ()) -> ParseResult:

@@ -3,6 +3,8 @@ and an operation's or a path's own)."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -10,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from generator.api.ir import Auth
 from generator.core.errors import Problems
 from generator.inputs.document import Document, pointer_join
-from generator.inputs.vocabulary import as_list, as_mapping
+from generator.inputs.vocabulary import HTTP_METHODS, as_list, as_mapping
 
 
 def auth_of(doc: Document, security: Any = None, *, default_to_any: bool = True) -> Auth:
@@ -80,3 +82,36 @@ def _first_server(servers: Any) -> str | None:
     for name, var in as_mapping(server.get("variables")).items():
         url = url.replace("{" + name + "}", str(as_mapping(var).get("default", "")))
     return url or None
+
+
+DEFAULT_REQUEST_ID_HEADER = "x-request-id"
+REQUEST_ID_NAME = re.compile(r"(^|[-_])request-?_?id$", re.IGNORECASE)
+"""A header named like a request id: ``Request-Id``, ``X-Request-ID``, ``x-ms-request-id``, ``X-Amzn-RequestId``."""
+
+
+def request_id_header(doc: Document, configured: str | None) -> str | None:
+    """The response header that carries the request id (errors and models show it): the config's when it sets one
+    (``None``: none); else the request-id header the document's responses declare most often (the first, on a tie);
+    else ``x-request-id``, which most APIs send."""
+    if configured != "":
+        return configured
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for name in _response_headers(doc):
+        if REQUEST_ID_NAME.search(name):
+            counts[name.lower()] += 1
+            spelling.setdefault(name.lower(), name)
+    return spelling[counts.most_common(1)[0][0]] if counts else DEFAULT_REQUEST_ID_HEADER
+
+
+def _response_headers(doc: Document) -> list[str]:
+    """The names of the headers every response of every operation declares, in the document's order."""
+    found: list[str] = []
+    for path, raw_item in as_mapping(doc.root.get("paths")).items():
+        item, item_at = doc.resolve(raw_item, pointer_join("/paths", path))
+        for method in [m for m in as_mapping(item) if m in HTTP_METHODS]:
+            responses = as_mapping(as_mapping(as_mapping(item)[method]).get("responses"))
+            for code, raw in responses.items():
+                response = doc.resolve(raw, pointer_join(item_at, method, "responses", code))[0]
+                found.extend(str(name) for name in as_mapping(as_mapping(response).get("headers")))
+    return found

@@ -128,7 +128,9 @@ class SdkConfig:
     timeout: float = option(600.0)
     connect_timeout: float = option(5.0)
     max_retries: int = option(2, check=_not_negative)
-    request_id_header: str | None = option("x-request-id", check=_header_name)
+    request_id_header: str | None = option("", check=_header_name)
+    """``None``: no request id. Not set (``""``): the header the document's responses declare, else
+    ``x-request-id`` (:func:`generator.api.security.request_id_header`)."""
     idempotency_header: str | None = option(check=_header_name)
     default_headers: dict[str, str] = option(factory=dict[str, str])
     """Entries are checked as header names and values by :func:`_check_entries`."""
@@ -141,7 +143,7 @@ class SdkConfig:
     source: str = field(default="sdk.yaml", compare=False)
     """The config file as problems name it (not an option)."""
 
-    def resolve(self, title: str, description: str, base_url: str) -> SdkConfig:
+    def resolve(self, title: str, description: str, base_url: str, request_id_header: str | None) -> SdkConfig:
         """The config with every default that is derived from the document filled in: what the templates read."""
         package = self.package_name or package_from_title(title)
         prefix = self.env_prefix or constant_name(package)
@@ -155,6 +157,7 @@ class SdkConfig:
             base_url_env=self.base_url_env or f"{prefix}_BASE_URL",
             log_env=self.log_env or f"{prefix}_LOG",
             base_url=self.base_url or base_url,
+            request_id_header=request_id_header,
         )
 
     @property

@@ -90,6 +90,24 @@ RESOURCE_MODULE_IMPORTS = frozenset(
 """Names a resource module imports from the runtime: a model of the same name (a schema ``Timeout``, ``Stream`` or
 ``Body``) is imported there under another name, so that it cannot shadow them."""
 
+CLIENT_MODULE_IMPORTS = frozenset(
+    # templates/package/src/_client.py.j2, besides the top-level resource classes
+    {"Mapping", "TYPE_CHECKING", "AsyncAPIClient", "SyncAPIClient", "MissingAPIKeyError", "NotGiven", "NOT_GIVEN"}
+)
+"""Names the client module imports: a top-level resource class of the same name would shadow them."""
+
+RESOURCE_CLASS_PREFIXES = ("", "Async")
+RESOURCE_CLASS_SUFFIXES = ("", "WithRawResponse", "WithStreamingResponse")
+"""A resource ``Query`` is six classes (``AsyncQuery``, ``QueryWithRawResponse``...), each imported by its parent."""
+
+
+def resource_class_clashes(name: str) -> bool:
+    """Whether one of the classes of a resource called ``name`` would shadow a name a resource module or the client
+    module imports (a tag ``stream`` gives ``Stream`` and ``AsyncStream``, which the runtime's streams are called)."""
+    imported = {n.lower() for n in RESOURCE_MODULE_IMPORTS | CLIENT_MODULE_IMPORTS}
+    return any(f"{p}{name}{s}".lower() in imported for p in RESOURCE_CLASS_PREFIXES for s in RESOURCE_CLASS_SUFFIXES)
+
+
 RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response", "_client", "_resource"})
 """Attributes of every resource and of its raw- and streaming-response wrappers: a sub-resource or a method must be
 named otherwise."""

@@ -133,6 +133,8 @@ def environment(template_dir: Path = TEMPLATES, cache: Cache | None = None) -> j
         file_params=methods.file_params,
         form_params=methods.form_params,
         json_params=methods.json_params,
+        form_styles=methods.form_styles,
+        joined=methods.joined,
     )
     return env
 

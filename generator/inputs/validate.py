@@ -206,11 +206,10 @@ def _parameters(doc: Document, raw: Any, at: str, problems: Problems) -> dict[tu
 
 
 def _check_path_parameters(path: str, params: dict[tuple[str, str], str], at: str, problems: Problems) -> None:
+    """A declared path parameter the path lacks is an error; a placeholder nobody declares is not (the parser makes
+    it a string argument, :meth:`generator.api.operations.OperationBuilder.parameters`)."""
     placeholders = _PLACEHOLDER.findall(path)
     declared = {name: where for (location, name), where in params.items() if location == "path"}
-    for name in placeholders:
-        if name.strip() and name not in declared:
-            problems.error(at, f"path parameter {{{name}}} is not declared", "add it to 'parameters' with in: path")
     for name, where in declared.items():
         if name not in placeholders:
             problems.error(

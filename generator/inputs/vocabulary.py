@@ -111,6 +111,30 @@ def is_text(media: str) -> bool:
     return media.startswith("text/") or media.endswith(("/xml", "+xml"))
 
 
+JSON_LINES_MEDIA = frozenset(
+    {"application/jsonl", "application/x-jsonl", "application/jsonlines", "application/x-jsonlines"}
+    | {"application/x-ndjson", "application/ndjson"}
+)
+"""JSON Lines: one JSON value per line. A response of one of these with a schema returns the list of its lines'
+values (the runtime reads a body of these media types line by line, ``templates/runtime/_response.py``)."""
+
+WILDCARD_MEDIA = frozenset({"*/*", "application/*"})
+
+
+def is_json_lines(media: str) -> bool:
+    return media_essence(media) in JSON_LINES_MEDIA
+
+
+def reads_as_json(media: str, node: Mapping[str, Any]) -> bool:
+    """Whether a response of this media type (its ``content`` entry ``node``) is parsed as JSON: a JSON media type,
+    or a wildcard (``*/*``) whose schema describes data (an object, an array, a reference...) rather than a string of
+    bytes or text, or nothing at all."""
+    if is_json(media):
+        return True
+    schema = as_mapping(node.get("schema"))
+    return media_essence(media) in WILDCARD_MEDIA and not only_constrains(schema) and schema_types(schema) != ["string"]
+
+
 def request_media(content: Mapping[str, Any]) -> str | None:
     """The media type a request body is sent as: JSON, else multipart, else a form, else raw bytes; the document's
     order breaks ties. ``None`` for an empty ``content``."""

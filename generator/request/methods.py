@@ -147,6 +147,21 @@ def form_params(op: Operation) -> list[Param]:
     return [p for p in op.body.params if not p.is_file and not p.json_part] if op.body else []
 
 
+DELIMITERS = {"form_csv": ",", "form_space": " ", "form_pipe": "|"}
+"""The delimiter of each style that sends a list as one value."""
+
+
+def joined(p: Param) -> str:
+    """The arguments of ``_utils.comma_joined`` for a query argument sent as one delimited value."""
+    delimiter = DELIMITERS[p.style]
+    return p.name if delimiter == "," else f"{p.name}, {delimiter!r}"
+
+
+def form_styles(op: Operation) -> dict[str, str]:
+    """The form fields the body's ``encoding`` writes otherwise than OpenAPI's default (repeated keys)."""
+    return {p.wire_name: p.style for p in form_params(op) if p.style != "form"}
+
+
 def json_params(op: Operation) -> list[Param]:
     """The multipart fields sent as ``application/json`` parts."""
     return [p for p in op.body.params if p.json_part] if op.body else []
@@ -219,6 +234,8 @@ def _body_utils(op: Operation) -> set[str]:
     for p in op.query_params:
         if p.style == "deep_object":
             utils.add("deep_object")
-        elif p.style == "form_csv":
+        elif p.style == "form_object":
+            utils.add("spread")
+        elif p.style in DELIMITERS:
             utils.add("comma_joined")
     return utils

@@ -47,8 +47,9 @@ HEADER = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n"
             "'#/components/schemas/Missing' points at nothing",
         ),
         (
-            HEADER + "paths:\n  /a/{id}:\n    get:\n      operationId: a\n      responses: {'204': {description: x}}\n",
-            "#/paths/~1a~1{id}/get: error: path parameter {id} is not declared",
+            HEADER + "paths:\n  /a:\n    get:\n      operationId: a\n      responses: {'204': {description: x}}\n"
+            "      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n",
+            "#/paths/~1a/get/parameters/0: error: path parameter 'id' does not appear in the path '/a'",
         ),
         (
             HEADER + "paths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n"
@@ -58,7 +59,7 @@ HEADER = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n"
             "circular $ref chain",
         ),
     ],
-    ids=["invalid-yaml", "swagger-2", "not-a-mapping", "dangling-ref", "undeclared-path-param", "circular-ref"],
+    ids=["invalid-yaml", "swagger-2", "not-a-mapping", "dangling-ref", "path-param-not-in-path", "circular-ref"],
 )
 def test_bad_documents_fail_clearly(tmp_path: Path, text: str, expected: str) -> None:
     result = _generate(_spec(tmp_path, text), tmp_path / "out")
@@ -103,15 +104,16 @@ def test_all_problems_are_reported_together(tmp_path: Path) -> None:
         + GOOD_OPERATION.format(op_id="same")
         + "  /b:"
         + GOOD_OPERATION.format(op_id="same")
-        + "  /c/{x}:"
+        + "  /c:"
         + GOOD_OPERATION.format(op_id="other")
+        + "      parameters: [{name: x, in: path, required: true, schema: {type: string}}]\n"
     )
     result = _generate(_spec(tmp_path, text), tmp_path / "out")
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert len(lines) == 2, result.stderr
     assert "operationId 'same' is also used at /paths/~1a/get" in lines[0]
-    assert "path parameter {x} is not declared" in lines[1]
+    assert "path parameter 'x' does not appear in the path '/c'" in lines[1]
     assert all(line.startswith(str(tmp_path / "openapi.yaml")) or "openapi.yaml#" in line for line in lines)
 
 
@@ -227,7 +229,7 @@ def test_problems_of_every_kind_are_reported_in_one_run(tmp_path: Path) -> None:
     text = (
         HEADER
         + "paths:\n"
-        + _op("/a/{x}", op_id="same")
+        + _op("/a", op_id="same")
         + _op("/b", "      parameters: [{name: 'X Bad', in: header}, {name: y, in: path, required: true}]\n", "same")
         + "  /c:\n    get:\n      operationId: c\n      responses:\n        '200':\n          description: ok\n"
         + "          content: {application/json: {schema: {$ref: '#/components/schemas/Missing'}}}\n"
@@ -238,12 +240,11 @@ def test_problems_of_every_kind_are_reported_in_one_run(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr  # --debug shows tracebacks only for generator bugs, not bad input
     assert [e.split(": error: ")[0].split("#")[1] for e in errors] == [
         "/paths/~1c/get/responses/200/content/application~1json/schema/$ref",
-        "/paths/~1a~1{x}/get",
         "/paths/~1b/get",
         "/paths/~1b/get/parameters/0/name",
         "/paths/~1b/get/parameters/1",
     ], result.stderr
-    assert result.stderr.splitlines()[-1] == f"generation failed: 5 problem(s); {tmp_path / 'out'} was not changed"
+    assert result.stderr.splitlines()[-1] == f"generation failed: 4 problem(s); {tmp_path / 'out'} was not changed"
 
 
 def test_hostile_config_values_are_rejected(tmp_path: Path) -> None:

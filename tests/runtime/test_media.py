@@ -127,7 +127,7 @@ def test_form_body_is_url_encoded_and_text_response_is_a_str(client: Any) -> Non
     request = route.calls.last.request
     assert request.headers["content-type"] == "application/x-www-form-urlencoded"
     assert request.headers["accept"] == "text/plain"
-    assert parse_qs(request.content.decode()) == {"label": ["red"], "colors[]": ["red", "blue"]}
+    assert parse_qs(request.content.decode()) == {"label": ["red"], "colors": ["red,blue"]}  # explode: false
 
 
 @respx.mock

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, asynccontextmanager, contextmanager
 from contextvars import ContextVar
@@ -39,6 +40,12 @@ __all__ = [
     "to_streamed_response_wrapper",
     "async_to_streamed_response_wrapper",
 ]
+
+JSON_LINES_MEDIA = frozenset(
+    {"application/jsonl", "application/x-jsonl", "application/jsonlines", "application/x-jsonlines"}
+    | {"application/x-ndjson", "application/ndjson"}
+)
+"""JSON Lines media types, as ``generator/inputs/vocabulary.py`` lists them (a test keeps the two equal)."""
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -78,8 +85,13 @@ class ParseContext:
         return self.response.headers.get(REQUEST_ID_HEADER) if REQUEST_ID_HEADER else None
 
     def json(self) -> object:
-        """The body as JSON; a body that is not JSON raises :class:`APIResponseValidationError` with an excerpt."""
+        """The body as JSON; a body that is not JSON raises :class:`APIResponseValidationError` with an excerpt.
+
+        A JSON Lines body (its media type says so, or the call asked for one in ``Accept``) is the list of its
+        non-blank lines' values."""
         try:
+            if self._json_lines():
+                return [json.loads(line) for line in self.response.text.splitlines() if line.strip()]
             return self.response.json()
         except ValueError as exc:
             text = self.response.text
@@ -90,6 +102,13 @@ class ParseContext:
                 text,
                 message=f"Expected a JSON body from status {self.response.status_code} ({content_type}), got: {excerpt}",
             ) from exc
+
+    def _json_lines(self) -> bool:
+        media = self.response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media in JSON_LINES_MEDIA:
+            return True
+        accept = {k.lower(): v for k, v in (self.options.headers or {}).items()}.get("accept", "")
+        return not media.endswith("json") and accept.split(";")[0].strip().lower() in JSON_LINES_MEDIA
 
 
 class FromResponse:

@@ -20,6 +20,7 @@ __all__ = [
     "form_fields",
     "deep_object",
     "comma_joined",
+    "spread",
     "basic_authorization",
 ]
 
@@ -35,10 +36,17 @@ def _segment(value: object) -> str:
     return quoted.replace(".", "%2E") if quoted in (".", "..") else quoted
 
 
-def scalar_text(value: object) -> str:
-    """A value as it is written in a URL, a header or a form: booleans as ``true``/``false``."""
+def scalar_text(value: object, delimiter: str = ",") -> str:
+    """A value as it is written in a URL, a header or a form: booleans as ``true``/``false``; a list's items and an
+    object's names and values joined by ``delimiter`` (OpenAPI's ``style: simple``, the default of path and header
+    parameters: ``3,4,5``, ``R,100,G,200``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return delimiter.join(scalar_text(v) for v in cast(list[object], value))
+    if isinstance(value, Mapping):
+        pairs = cast(Mapping[object, object], value).items()
+        return delimiter.join(f"{scalar_text(k)}{delimiter}{scalar_text(v)}" for k, v in pairs)
     return str(value)
 
 
@@ -83,38 +91,74 @@ def header_values(values: Mapping[str, object]) -> dict[str, str]:
     return {key: scalar_text(value) for key, value in strip_not_given(values).items() if value is not None}
 
 
-def form_fields(values: Mapping[str, object]) -> dict[str, list[str]]:
-    """Fields of a form body, each with its values; nested values go in brackets: ``expires_after[anchor]``, and
-    ``colors[]`` once per item of a list."""
+_DELIMITERS = {"form_csv": ",", "form_space": " ", "form_pipe": "|"}
+"""The delimiter of a list sent as one value (OpenAPI's ``explode: false``, ``spaceDelimited``, ``pipeDelimited``)."""
+
+
+def form_fields(
+    values: Mapping[str, object] | NotGiven, styles: Mapping[str, str] | None = None
+) -> dict[str, list[str]]:
+    """Fields of a form body, each with its values; an optional body left out (``NOT_GIVEN``) has none.
+
+    A list goes as OpenAPI's default for forms (``style: form, explode: true``) says, the key once per item
+    (``tags=a&tags=b``), unless ``styles`` (the body's ``encoding``) gives the field another: joined by a delimiter
+    (``form_csv``, ``form_space``, ``form_pipe``) or indexed (``deep_object``: ``tags[0]=a``). Objects go in brackets
+    (``expires_after[anchor]``), and so do lists inside them or of them (``items[0][price]``), which repeated keys
+    could not tell apart."""
+    data = to_json(values)
     fields: dict[str, list[str]] = {}
-    for key, value in cast(Mapping[str, object], to_json(values)).items():
-        _flatten(fields, key, value, list_suffix="[]")
+    if not isinstance(data, Mapping):
+        return fields
+    for key, value in cast(Mapping[str, object], data).items():
+        style = (styles or {}).get(key, "form")
+        if style in _DELIMITERS and _several(value):
+            fields[key] = [scalar_text(value, _DELIMITERS[style])]
+        else:
+            _flatten(fields, key, value, indexed=style == "deep_object")
     return fields
 
 
 def deep_object(name: str, value: object) -> dict[str, list[str]]:
-    """A ``style: deepObject`` query argument: ``{"a": 1}`` under ``filter`` is sent as ``filter[a]=1``."""
+    """A ``style: deepObject`` query argument: ``{"a": 1}`` under ``filter`` is sent as ``filter[a]=1``, and a list
+    under ``expand`` as ``expand[0]=a&expand[1]=b``."""
     fields: dict[str, list[str]] = {}
-    _flatten(fields, name, to_json(value), list_suffix="")
+    _flatten(fields, name, to_json(value), indexed=True)
     return fields
 
 
-def _flatten(fields: dict[str, list[str]], key: str, value: object, *, list_suffix: str) -> None:
+def _flatten(fields: dict[str, list[str]], key: str, value: object, *, indexed: bool) -> None:
+    """``value`` under ``key``: an object's fields in brackets; a list's items under the key itself, unless
+    ``indexed`` or they are containers (then ``key[0]``, ``key[1]``...)."""
     if isinstance(value, Mapping):
         for sub, item in cast(Mapping[str, object], value).items():
-            _flatten(fields, f"{key}[{sub}]", item, list_suffix=list_suffix)
+            _flatten(fields, f"{key}[{sub}]", item, indexed=True)
     elif isinstance(value, list):
-        for item in cast(list[object], value):
-            _flatten(fields, f"{key}{list_suffix}", item, list_suffix=list_suffix)
+        items = cast(list[object], value)
+        nested = indexed or any(isinstance(item, Mapping | list) for item in items)
+        for index, item in enumerate(items):
+            _flatten(fields, f"{key}[{index}]" if nested else key, item, indexed=True)
     elif value is not None:
         fields.setdefault(key, []).append(scalar_text(value))
 
 
-def comma_joined(value: object) -> object:
-    """An ``explode: false`` array query argument: one value, comma-joined."""
-    if isinstance(value, list | tuple):
-        return ",".join(scalar_text(v) for v in cast(list[object], value))
-    return value
+def comma_joined(value: object, delimiter: str = ",") -> object:
+    """An ``explode: false`` list or object query argument: one value, comma-joined (``spaceDelimited``: joined by a
+    space, ``pipeDelimited``: by ``|``); an object as its names and values (``R,100,G,200``)."""
+    return scalar_text(to_json(value), delimiter) if _several(value) else value
+
+
+def _several(value: object) -> bool:
+    """A list or an object, which a delimited style joins into one value."""
+    return isinstance(value, list | tuple | Mapping)
+
+
+def spread(value: object) -> dict[str, object]:
+    """An exploded object query argument (OpenAPI's default, ``style: form``): its fields as query keys of their own
+    (``{"R": 100, "G": 200}`` is ``R=100&G=200``); left out (``NOT_GIVEN`` or ``None``), none."""
+    data = to_json(value)
+    if not isinstance(data, Mapping):
+        return {}
+    return {str(k): v for k, v in cast(Mapping[object, object], data).items() if v is not None}
 
 
 def basic_authorization(username: str, password: str = "") -> str:

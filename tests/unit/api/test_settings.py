@@ -47,7 +47,7 @@ def test_null_is_the_default_for_an_option_without_one() -> None:
 
 
 def test_resolve_fills_what_the_document_decides_and_keeps_what_the_config_says() -> None:
-    resolved = SdkConfig().resolve("Pet Store API", "Pets.", "https://pets.example/v1")
+    resolved = SdkConfig().resolve("Pet Store API", "Pets.", "https://pets.example/v1", "x-request-id")
     assert (resolved.package_name, resolved.distribution_name) == ("pet_store", "pet-store")
     assert (resolved.api_key_env, resolved.base_url_env, resolved.log_env) == (
         "PET_STORE_API_KEY",
@@ -56,5 +56,5 @@ def test_resolve_fills_what_the_document_decides_and_keeps_what_the_config_says(
     )
     assert (resolved.username_env, resolved.password_env) == ("PET_STORE_USERNAME", "PET_STORE_PASSWORD")
     assert (resolved.description, resolved.base_url) == ("Pets.", "https://pets.example/v1")
-    told = SdkConfig(package_name="pets", env_prefix="PS", base_url="https://other.example").resolve("T", "", "x")
+    told = SdkConfig(package_name="pets", env_prefix="PS", base_url="https://other.example").resolve("T", "", "x", None)
     assert (told.package_name, told.api_key_env, told.base_url) == ("pets", "PS_API_KEY", "https://other.example")
