@@ -29,7 +29,7 @@ from generator.core.errors import GenerationError, Problem, Problems, pointer
 from generator.core.naming import Namespace, class_name
 from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES, resource_class_clashes
 from generator.inputs.document import Document, pointer_join
-from generator.inputs.vocabulary import HTTP_METHODS, api_version, as_list, as_mapping, text_of
+from generator.inputs.vocabulary import HTTP_METHODS, api_version, as_list, as_mapping, is_json_lines, text_of
 from generator.pytypes.mapper import RESERVED_MODELS, TypeMapper
 
 NO_ID = "add one: the config maps operations by operationId, and without one the method is named from the path alone"
@@ -99,8 +99,9 @@ class Parser:
         response = builder.response(op, at)
         op_name = str(op_id or f"{http_method} {path}")
         in_body = body.params if body is not None and body.kind == "json" and not body.is_whole else ()
+        lines = response.accept is not None and is_json_lines(response.accept)  # a list of lines, never a page
         paged = self.paginator.decide(
-            op_name, http_method, params["query"], response.type, response.headers, body=in_body
+            op_name, http_method, params["query"], None if lines else response.type, response.headers, body=in_body
         )
         page = (paged.page, paged.item) if paged.page is not None and paged.item is not None else None
         return Operation(

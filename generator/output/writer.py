@@ -100,7 +100,7 @@ def write_tree(files: dict[str, str], out: Path, old: dict[str, str] | None = No
     os.mkdir(staging)
     try:
         _fill(staging, files, out, old)
-        with uninterrupted():
+        with uninterrupted(every_thread=True):
             _swap(staging, out)
     except BaseException:
         recover(out)

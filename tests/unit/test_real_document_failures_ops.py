@@ -163,15 +163,15 @@ def _headers(*names: str) -> dict[str, Any]:
 def test_the_request_id_header_is_the_one_the_document_declares() -> None:
     doc = _document({"/a": _get(_headers("Request-Id", "X-RateLimit-Limit"))})
     assert security.request_id_header(doc, "") == "Request-Id"
-    assert _api({"/a": _get(_headers("Request-Id"))}).request_id_header == "Request-Id"
+    assert _api({"/a": _get(_headers("Request-Id"))}).settings.request_id_header == "Request-Id"
     assert security.request_id_header(_document({"/a": _get(_headers("X-Amzn-RequestId"))}), "") == "X-Amzn-RequestId"
 
 
 def test_the_config_request_id_header_wins_and_the_default_is_x_request_id() -> None:
     paths = {"/a": _get(_headers("Request-Id"))}
-    assert _api(paths, {"request_id_header": "x-trace"}).request_id_header == "x-trace"
-    assert _api(paths, {"request_id_header": None}).request_id_header is None
-    assert _api({"/a": _get(_headers("X-Rate-Limit"))}).request_id_header == "x-request-id"
+    assert _api(paths, {"request_id_header": "x-trace"}).settings.request_id_header == "x-trace"
+    assert _api(paths, {"request_id_header": None}).settings.request_id_header is None
+    assert _api({"/a": _get(_headers("X-Rate-Limit"))}).settings.request_id_header == "x-request-id"
 
 
 def test_the_config_cannot_spell_the_unset_request_id_header() -> None:
