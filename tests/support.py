@@ -6,10 +6,14 @@ live here, so a test module imports them by name instead of copying them.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import json
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -55,3 +59,27 @@ def generated_test_utils(package: Path = GENERATED) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def generate_into(folder: Path, document: object) -> Path:
+    """``document`` written to ``folder/openapi.json`` and generated in this process into ``folder/out``."""
+    from generator.pipeline import build  # noqa: PLC0415 - only the tests that generate pay for the import
+
+    (folder / "openapi.json").write_text(json.dumps(document), encoding="utf-8")
+    out = folder / "out"
+    for name, text in build(folder / "openapi.json", None, out).files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(text, encoding="utf-8")
+    return out
+
+
+@contextmanager
+def imported(out: Path, package: str) -> Iterator[ModuleType]:
+    """The generated ``package`` of ``out`` imported, and forgotten again afterwards."""
+    sys.path.insert(0, str(out / "src"))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(out / "src"))
+        for name in [m for m in sys.modules if m == package or m.startswith(f"{package}.")]:
+            del sys.modules[name]

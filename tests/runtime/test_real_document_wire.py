@@ -8,10 +8,8 @@ The package is generated once into a temporary folder and imported; requests are
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -22,8 +20,7 @@ import httpx
 import pytest
 import respx
 
-from generator.pipeline import build
-from tests.support import ROOT
+from tests.support import ROOT, generate_into, imported
 
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 BASE = "http://wire.test"
@@ -90,25 +87,13 @@ DOCUMENT = {
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("wire")
-    (folder / "openapi.json").write_text(json.dumps(DOCUMENT), encoding="utf-8")
-    out = folder / "out"
-    result = build(folder / "openapi.json", None, out)
-    for name, text in result.files.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(text, encoding="utf-8")
-    return out
+    return generate_into(tmp_path_factory.mktemp("wire"), DOCUMENT)
 
 
 @pytest.fixture(scope="module")
 def wire(generated: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(generated / "src"))
-    try:
-        yield importlib.import_module("wire")
-    finally:
-        sys.path.remove(str(generated / "src"))
-        for name in [m for m in sys.modules if m == "wire" or m.startswith("wire.")]:
-            del sys.modules[name]
+    with imported(generated, "wire") as module:
+        yield module
 
 
 @pytest.fixture

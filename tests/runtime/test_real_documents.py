@@ -21,10 +21,9 @@ import anyio
 import httpx
 import pytest
 
-from generator.pipeline import build
 from tests.runtime.catalog_spec import DOCUMENT, FILES_SERVER
 from tests.runtime.conftest import Answer, Served
-from tests.support import ROOT
+from tests.support import ROOT, generate_into, imported
 
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 ITEMS = [{"id": f"it_{n:02d}", "sid": f"CA{n:02d}", "n": n} for n in range(25)]
@@ -34,25 +33,13 @@ Handler = Callable[[str, str, dict[str, list[str]], dict[str, str], bytes], Answ
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("catalog")
-    (folder / "openapi.json").write_text(json.dumps(DOCUMENT), encoding="utf-8")
-    out = folder / "out"
-    result = build(folder / "openapi.json", None, out)
-    for name, text in result.files.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(text, encoding="utf-8")
-    return out
+    return generate_into(tmp_path_factory.mktemp("catalog"), DOCUMENT)
 
 
 @pytest.fixture(scope="module")
 def catalog(generated: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(generated / "src"))
-    try:
-        yield importlib.import_module("catalog")
-    finally:
-        sys.path.remove(str(generated / "src"))
-        for name in [m for m in sys.modules if m == "catalog" or m.startswith("catalog.")]:
-            del sys.modules[name]
+    with imported(generated, "catalog") as module:
+        yield module
 
 
 def _json(body: object, headers: dict[str, str] | None = None) -> Answer:
