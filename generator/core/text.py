@@ -84,6 +84,7 @@ def docstring_literal(body: str, indent: int = 0, width: int = WIDTH) -> str:
     text = "\n".join(lines)
     if "\n" not in text and len(text) + indent + 6 <= width:
         return f'"""{text}"""'
+    text = "\n".join(line.rstrip() for line in lines)  # the closing quotes have a line of their own: no space needed
     return '"""\n' + textwrap.indent(text, pad, lambda line: bool(line.strip())) + "\n" + pad + '"""'
 
 
