@@ -8,7 +8,8 @@ discriminators, bases, formats, descriptions and defaults.
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import Any, cast
 
 from generator.core.text import clean
 from generator.pytypes.kinds import (
@@ -118,10 +119,21 @@ def _field(prop: Property) -> dict[str, Any]:
     schema = schema_of(prop.type)
     if prop.description:
         schema["description"] = clean(prop.description)
-    if prop.default is not NO_DEFAULT:
+    if prop.default is not NO_DEFAULT and prop.type.refs and _holds_object(prop.default):
+        # A model class cannot be assigned a dict (pyright rejects ``prediction: Prediction = {...}``): the server
+        # applies such a default; the docs say what it is.
+        schema["description"] = (schema.get("description", "") + f"\n\nDefault: `{json.dumps(prop.default)}`").strip()
+    elif prop.default is not NO_DEFAULT:
         schema["default"] = prop.default
         if "format" in schema and isinstance(prop.default, str):
             # A format gives a class (``AnyUrl``, ``AwareDatetime``...) that a str default is not: ``default: ""``
             # on a URL would not type-check; the field is a plain string, as its default is.
             del schema["format"]
     return schema
+
+
+def _holds_object(value: Any) -> bool:
+    """Whether a default is or holds a JSON object."""
+    if isinstance(value, dict):
+        return True
+    return isinstance(value, list) and any(_holds_object(item) for item in cast(list[Any], value))
