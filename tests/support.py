@@ -28,6 +28,8 @@ SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 needs_prism = pytest.mark.skipif(not PRISM.exists(), reason="run `make test` to install Prism")
+PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
+needs_pyright = pytest.mark.skipif(not PYRIGHT.exists(), reason="node_modules not installed (run `make test`)")
 
 
 def free_port() -> int:
@@ -83,3 +85,15 @@ def imported(out: Path, package: str) -> Iterator[ModuleType]:
         sys.path.remove(str(out / "src"))
         for name in [m for m in sys.modules if m == package or m.startswith(f"{package}.")]:
             del sys.modules[name]
+
+
+def pyright_errors(folder: Path) -> list[dict[str, object]]:
+    """The errors pyright reports in ``folder`` (its own ``pyrightconfig`` or ``pyproject`` settings apply)."""
+    done = subprocess.run(
+        [PYRIGHT, "--pythonpath", ROOT / ".venv" / "bin" / "python", "--outputjson"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [d for d in json.loads(done.stdout)["generalDiagnostics"] if d["severity"] == "error"]

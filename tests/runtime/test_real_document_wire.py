@@ -8,8 +8,6 @@ The package is generated once into a temporary folder and imported; requests are
 
 from __future__ import annotations
 
-import json
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -20,9 +18,8 @@ import httpx
 import pytest
 import respx
 
-from tests.support import ROOT, generate_into, imported
+from tests.support import generate_into, imported, needs_pyright, pyright_errors
 
-PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 BASE = "http://wire.test"
 ARRAY = {"type": "array", "items": {"type": "string"}}
 OBJECT = {"type": "object", "properties": {"R": {"type": "integer"}, "G": {"type": "integer"}}}
@@ -198,14 +195,7 @@ def test_the_request_id_is_read_from_the_documented_header(
     assert caught.value.request_id == "req-404"
 
 
-@pytest.mark.skipif(not PYRIGHT.exists(), reason="node_modules not installed (run `make test`)")
+@pytest.mark.slow
+@needs_pyright
 def test_the_package_passes_pyright(generated: Path) -> None:
-    done = subprocess.run(
-        [PYRIGHT, "--pythonpath", ROOT / ".venv" / "bin" / "python", "--outputjson"],
-        cwd=generated,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    errors = [d for d in json.loads(done.stdout)["generalDiagnostics"] if d["severity"] == "error"]
-    assert errors == []
+    assert pyright_errors(generated) == []

@@ -23,9 +23,8 @@ import pytest
 
 from tests.runtime.catalog_spec import DOCUMENT, FILES_SERVER
 from tests.runtime.conftest import Answer, Served
-from tests.support import ROOT, generate_into, imported
+from tests.support import ROOT, generate_into, imported, needs_pyright, pyright_errors
 
-PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 ITEMS = [{"id": f"it_{n:02d}", "sid": f"CA{n:02d}", "n": n} for n in range(25)]
 SIZE = 10
 Handler = Callable[[str, str, dict[str, list[str]], dict[str, str], bytes], Answer]
@@ -315,14 +314,6 @@ def test_spec_arguments_named_like_method_options_are_renamed_and_the_options_ke
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not PYRIGHT.exists(), reason="node_modules not installed (run `make test`)")
+@needs_pyright
 def test_the_package_passes_pyright(generated: Path) -> None:
-    done = subprocess.run(
-        [PYRIGHT, "--pythonpath", ROOT / ".venv" / "bin" / "python", "--outputjson"],
-        cwd=generated,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    errors = [d for d in json.loads(done.stdout)["generalDiagnostics"] if d["severity"] == "error"]
-    assert errors == []
+    assert pyright_errors(generated) == []

@@ -333,6 +333,9 @@ class Single(Style):
     def how(self, page: Pagination) -> str:
         return "the response holds the whole list; there is no next page to ask for"
 
+    def doc(self, page: Pagination) -> str:
+        return f"The whole list in {shown(page.items_field)}, as one page: {self.how(page)}."
+
     def name_tail(self, page: Pagination) -> str:
         return ""
 

@@ -104,7 +104,8 @@ def test_every_style_is_listed_once_and_declares_its_runtime_class() -> None:
 def test_each_style_documents_how_its_next_page_is_asked_for(style: Style) -> None:
     page = Pagination("P", style.name, "p", "data", None, "id", None, None, next_field="n")
     doc = style.doc(page)
-    assert doc.startswith("Pages of ``data``: ") and doc.endswith(".")
+    opening = "The whole list in ``data``, as one page: " if style.name == "single" else "Pages of ``data``: "
+    assert doc.startswith(opening) and doc.endswith(".")
     assert ("``p``" in doc) == style.takes_request_param
 
 
