@@ -83,6 +83,7 @@ class Parser:
         self.auth = auth_of(doc)
         self.paginator = Paginator(config.pagination, self.types.types)
         self._renamed: set[str] = set()
+        self._moves_used: set[str] = set()
 
     # -- operations ---------------------------------------------------------------------------------------------
     def _operation(
@@ -143,8 +144,19 @@ class Parser:
         for endpoint, op, item, at in found:
             operation = self._try(endpoint.path, endpoint.method, op, item, at)
             if operation is not None:
-                result.append((self._configured(endpoint) or placed[endpoint.key], operation))
+                result.append((self._configured(endpoint) or self._moved(placed[endpoint.key]), operation))
         return result
+
+    def _moved(self, placement: Placement) -> Placement:
+        """The placement under the config's ``resources`` entry for its longest prefix, if there is one."""
+        path = placement.resource_path
+        for size in range(len(path), 0, -1):
+            prefix = ".".join(path[:size])
+            target = self.config.resources.get(prefix)
+            if target is not None:
+                self._moves_used.add(prefix)
+                return Placement((*target.split("."), *path[size:]), placement.method)
+        return placement
 
     def _configured(self, endpoint: Endpoint) -> Placement | None:
         target = self.config.operations.get(endpoint.operation_id or "")
@@ -234,6 +246,7 @@ class Parser:
         resources = self._resources(self._operations())
         _unique_class_names(resources, self.types.types.named)
         self._unfitted_schemes()
+        self._unused_moves()
         self.problems.raise_if_errors()
         return ParseResult(self._api(resources), self.problems, self.skipped)
 
@@ -251,6 +264,19 @@ class Parser:
                         warning=True,
                     )
                 )
+
+    def _unused_moves(self) -> None:
+        """A ``resources`` entry that moves nothing names a resource the generator does not make: a warning."""
+        for name in sorted(set(self.config.resources) - self._moves_used):
+            self.problems.items.append(
+                Problem(
+                    self.config.source,
+                    pointer("resources", name),
+                    f"no resource {name!r} to move (the generator places none there)",
+                    "name a resource as the SDK spells it without this entry (its api.md lists them)",
+                    warning=True,
+                )
+            )
 
     def _api(self, resources: list[Resource]) -> Api:
         info = as_mapping(self.doc.root.get("info"))

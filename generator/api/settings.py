@@ -94,6 +94,17 @@ def _policy(value: str) -> tuple[str, str] | None:
     return None if known else (f"unknown version policy {value!r}", f"use one of {', '.join(VERSION_POLICIES)}")
 
 
+def _moves(value: dict[str, str]) -> tuple[str, str] | None:
+    for name, target in value.items():
+        if not all(isinstance(p, str) and _DOTTED.match(p) for p in (name, target)):
+            return f"resources: {name!r}: {target!r} does not map a resource path to a resource path", _MOVE_FIX
+    return None
+
+
+_DOTTED = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
+_MOVE_FIX = "write both as the client spells them, e.g. 'assistants: beta.assistants'"
+
+
 def _not_negative(value: int) -> str | None:
     return "max_retries must not be negative" if value < 0 else None
 
@@ -140,6 +151,9 @@ class SdkConfig:
     pagination: tuple[PaginationConfig, ...] = option(())
     operations: dict[str, str] = option(factory=dict[str, str])
     """operationId -> ``resource.path.method`` (for example ``store.orders.list``)."""
+    resources: dict[str, str] = option(factory=dict[str, str], check=_moves)
+    """A resource, as the generator places it, -> where it goes, with everything below it (``threads:
+    beta.threads``); the longest prefix that matches wins, and ``operations`` entries are not moved."""
     source: str = field(default="sdk.yaml", compare=False)
     """The config file as problems name it (not an option)."""
 
