@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate release check test test-fast test-generated lint mock realworld bench fuzz clean
+.PHONY: all generate release check test test-fast test-generated lint mock realworld example-openai bench fuzz clean
 
 all: test
 
@@ -66,6 +66,13 @@ lint: $(PY_STAMP) $(NODE_STAMP)
 realworld: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m realworld $(REALWORLD_ARGS)
 
+# The OpenAI document (../shared/specs/openai) with examples/openai/sdk.yaml, a config that gives the SDK
+# openai-python's surface: generated into .examples/openai, then measured against ../shared/reference.
+example-openai: $(PY_STAMP)
+	$(BIN)/python -m generator generate --spec ../shared/specs/openai/openapi.yaml --config examples/openai/sdk.yaml \
+		--out .examples/openai
+	$(BIN)/python -m realworld.official
+
 # Not part of `make test` (minutes; a fast slice of each is): 1,000 damaged documents (the spec, the fixtures and
 # ../shared/specs when present) must end in a generation or clean problem lines, with 0 internal errors; more random
 # spec edits for the warm/cold cache property; a kill at every moment of a generation of the OpenAI document.
@@ -82,4 +89,4 @@ mock: $(NODE_STAMP)
 	node_modules/.bin/prism mock --errors -h 127.0.0.1 -p $(MOCK_PORT) spec/openapi.yaml
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .realworld
+	rm -rf $(VENV) node_modules .pytest_cache .realworld .examples

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.api.ir import Api, Operation, Resource
+from generator.api.named_responses import ResponseNames
 from generator.api.operations import OperationBuilder, path_order, python_path
 from generator.api.pagination.decide import Paginator
 from generator.api.placement import Endpoint, Key, Placement, base_path, place
@@ -241,9 +242,11 @@ class Parser:
 
     # -- the whole API ------------------------------------------------------------------------------------------
     def parse(self) -> ParseResult:
-        self.types.declare_components()
+        self.types.declare_components(self.config.types, self.config.type_names, self.config.source)
         self.types.define_components()
         resources = self._resources(self._operations())
+        names = ResponseNames(self.types, self.config.source)
+        self.problems.items.extend(names.apply(resources, self.config.types, self.config.response_names))
         _unique_class_names(resources, self.types.types.named)
         self._unfitted_schemes()
         self._unused_moves()

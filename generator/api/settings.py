@@ -105,6 +105,37 @@ _DOTTED = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
 _MOVE_FIX = "write both as the client spells them, e.g. 'assistants: beta.assistants'"
 
 
+def _class_names(value: dict[str, str]) -> tuple[str, str] | None:
+    for name, target in value.items():
+        if not (isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)):
+            return f"types: {name!r} is not a class name", "use a Python identifier in PascalCase"
+        if not isinstance(target, str):
+            return f"types: {name!r} must name a schema by its pointer", "'#/components/schemas/Name'"
+    return None
+
+
+def _patterns(value: dict[str, str]) -> tuple[str, str] | None:
+    for pattern, name in value.items():
+        try:
+            re.compile(str(pattern))
+        except re.error as exc:
+            return f"type_names: {pattern!r} is not a regular expression ({exc})", "see Python's re module"
+        if not isinstance(name, str):
+            return f"type_names: {pattern!r} must give a name", "a string, with \\1 for the first group"
+    return None
+
+
+def _response_rules(value: dict[str, str]) -> tuple[str, str] | None:
+    for name, rule in value.items():
+        filled = str(rule).replace("{Resource}", "R").replace("{Method}", "M")
+        if not (isinstance(name, str) and _DOTTED.match(name) and isinstance(rule, str) and filled.isidentifier()):
+            return f"response_names: {name!r}: {rule!r} is not a resource and a name", _RULE_FIX
+    return None
+
+
+_RULE_FIX = "e.g. 'containers: '{Resource}{Method}Response'' ({Resource}, {Method}: the method's, in PascalCase)"
+
+
 def _not_negative(value: int) -> str | None:
     return "max_retries must not be negative" if value < 0 else None
 
@@ -151,6 +182,15 @@ class SdkConfig:
     pagination: tuple[PaginationConfig, ...] = option(())
     operations: dict[str, str] = option(factory=dict[str, str])
     """operationId -> ``resource.path.method`` (for example ``store.orders.list``)."""
+    types: dict[str, str] = option(factory=dict[str, str], check=_class_names)
+    """A class name -> the component schema it names (``ChatCompletion: '#/components/schemas/CreateChatCompletion
+    Response'``); checked against the document by :mod:`generator.pytypes.component_names`."""
+    type_names: dict[str, str] = option(factory=dict[str, str], check=_patterns)
+    """Renaming rules for component schemas: a pattern of the whole schema name -> its class name (``(.+)Object:
+    \\1``); the first pattern that matches decides, and a name that another schema has is never taken."""
+    response_names: dict[str, str] = option(factory=dict[str, str], check=_response_rules)
+    """A resource -> the name of what each method below it returns (``containers: '{Resource}{Method}Response'``),
+    applied by :mod:`generator.api.named_responses`."""
     resources: dict[str, str] = option(factory=dict[str, str], check=_moves)
     """A resource, as the generator places it, -> where it goes, with everything below it (``threads:
     beta.threads``); the longest prefix that matches wins, and ``operations`` entries are not moved."""

@@ -35,6 +35,7 @@ from generator.inputs.vocabulary import (
     schema_types,
     text_of,
 )
+from generator.pytypes.component_names import component_names
 from generator.pytypes.kinds import (
     NO_DEFAULT,
     Discriminator,
@@ -116,10 +117,21 @@ class TypeMapper:
         self._modules.claim(module_of(name))
         return name
 
-    def declare_components(self) -> None:
+    def declare_components(
+        self, given: Mapping[str, str] | None = None, rules: Mapping[str, str] | None = None, source: str = ""
+    ) -> None:
+        """Every component schema's class name: its own, or the one the config gives it (``given``, ``rules``:
+        :func:`~generator.pytypes.component_names.component_names`; their problems are at pointers into ``source``).
+        The config's names are claimed first, so no schema's own name can take one of them."""
         schemas = as_mapping(as_mapping(self.doc.root.get("components")).get("schemas"))
+        renamed, problems = component_names(schemas, given or {}, rules or {}, source)
+        self.problems.items.extend(problems)
+        for schema_name in sorted(renamed, key=list(schemas).index):
+            self.components[schema_name] = self.claim(renamed[schema_name])
         for schema_name, schema in schemas.items():
-            if isinstance(schema, Mapping):
+            if schema_name in renamed:
+                self._schema_names[self.components[schema_name]] = schema_name
+            elif isinstance(schema, Mapping):
                 self.components[schema_name] = self.claim(schema_name)
                 self._schema_names[self.components[schema_name]] = schema_name
             else:
@@ -168,6 +180,15 @@ class TypeMapper:
 
     def _schema(self, schema_name: str) -> Mapping[str, Any]:
         return as_mapping(as_mapping(as_mapping(self.doc.root.get("components")).get("schemas")).get(schema_name))
+
+    def alias(self, name: str, definition: PyType, description: str = "") -> Ref | None:
+        """A type alias of exactly ``name`` for ``definition``; ``None`` when the name or its module is taken."""
+        if name in self._names or module_of(name) in self._modules or not name.isidentifier():
+            return None
+        self._names.claim(name)
+        self._modules.claim(module_of(name))
+        self.types.add(NamedType(name, module_of(name), definition, None, description))
+        return Ref(name, at=definition.at, example=definition.example)
 
     def name_object(self, obj: ObjectType, name: str, description: str = "") -> Ref:
         """Give an inline object the class ``name`` (from :meth:`claim`)."""

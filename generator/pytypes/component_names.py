@@ -1,0 +1,73 @@
+"""The class names a config gives component schemas: one name for one schema (``types`` entries whose value is a
+schema's pointer), and renaming rules for many (``type_names``: a pattern of schema names and the name it gives,
+``(.+)Object: \\1``).
+
+A rule never takes a name another schema has or was given: that schema keeps its own name instead, so a rule is
+safe on any document. A name given to one schema must not be another's own name, unless that one is renamed too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from generator.core.errors import Problem, pointer
+from generator.core.naming import class_name
+
+SCHEMA_POINTER = "#/components/schemas/"
+
+
+def component_names(
+    schemas: Iterable[str], given: Mapping[str, str], rules: Mapping[str, str], source: str
+) -> tuple[dict[str, str], list[Problem]]:
+    """``{schema name: class name}`` for the schemas the config names (``given``: class name -> schema pointer;
+    ``rules``: pattern -> replacement, tried in order, the first that matches the whole schema name decides), and
+    the problems of the config's entries, at their pointers into ``source``."""
+    schemas = list(schemas)
+    own = {class_name(s): s for s in schemas}
+    names, problems = _given(own, given, source)
+    taken = set(own) | set(names.values())
+    for schema in schemas:
+        if schema in names:
+            continue
+        for pattern, replacement in rules.items():
+            match = re.fullmatch(pattern, schema)
+            if match is None:
+                continue
+            new = match.expand(replacement)
+            if new.isidentifier() and new not in taken:
+                names[schema] = new
+                taken.add(new)
+            break
+    return names, problems
+
+
+def _given(own: Mapping[str, str], given: Mapping[str, str], source: str) -> tuple[dict[str, str], list[Problem]]:
+    names: dict[str, str] = {}
+    problems: list[Problem] = []
+    schemas = set(own.values())
+    for name, target in given.items():
+        if not target.startswith("#"):
+            continue  # a method's response: :mod:`generator.api.named_responses`
+        schema = target.removeprefix(SCHEMA_POINTER)
+        if not target.startswith(SCHEMA_POINTER) or schema not in schemas:
+            problems.append(
+                Problem(source, pointer("types", name), f"{target!r} is not a schema of the document", _HOW)
+            )
+        else:
+            names[schema] = name
+    for schema, name in names.items():
+        other = own.get(name)
+        if other is not None and other != schema and other not in names:
+            problems.append(
+                Problem(
+                    source,
+                    pointer("types", name),
+                    f"{name!r} is the name of the schema {SCHEMA_POINTER}{other}",
+                    "give that schema another name too, or choose a free one",
+                )
+            )
+    return names, problems
+
+
+_HOW = f"write a component schema's pointer: '{SCHEMA_POINTER}Name'"

@@ -1,0 +1,138 @@
+"""``python -m realworld.official``: how close an SDK generated from the OpenAI document, with a config, comes to
+the official openai-python's surface as ``../shared/reference/openai-surface.tsv`` lists it.
+
+For each endpoint of the reference (verb, path, dotted name, return type, the package the type is imported from):
+whether the SDK has the endpoint at that dotted name, whether the method returns a type of that name (the item type
+of a page: ``SyncCursorPage[Assistant]`` is met by a page of ``Assistant``; a binary result by the SDK's binary
+response), and whether that type is importable from that package. The reference is a yardstick only: the generator
+never reads it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.api import parser
+from generator.api.ir import Api, Operation
+from generator.api.settings import SdkConfig
+from generator.core.errors import GenerationError
+from generator.pipeline import read_api
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DOCUMENT = SHARED / "specs" / "openai" / "openapi.yaml"
+REFERENCE = SHARED / "reference" / "openai-surface.tsv"
+CONFIG = ROOT / "examples" / "openai" / "sdk.yaml"
+BINARY = "HttpxBinaryResponseContent"
+_CONTAINER = re.compile(r"^\w+\[(\w+)\]$")
+
+
+@dataclass(frozen=True)
+class Official:
+    verb: str
+    path: str
+    dotted: str
+    returns: str
+    package: str
+
+
+@dataclass
+class Match:
+    """Endpoints of the reference (one with two official names counts once, met by either) and what each met."""
+
+    total: int = 0
+    names: int = 0
+    types: int = 0
+    packages: int = 0
+    misses: list[str] = field(default_factory=list[str])
+
+    def share(self, count: int) -> str:
+        return f"{count}/{self.total} ({100 * count / self.total:.1f}%)" if self.total else "0/0"
+
+
+def reference(path: Path = REFERENCE) -> dict[tuple[str, str], list[Official]]:
+    table: dict[tuple[str, str], list[Official]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            verb, route, dotted, returns, package = (line.split("\t") + [""] * 5)[:5]
+            table.setdefault((verb.lower(), route), []).append(Official(verb.lower(), route, dotted, returns, package))
+    return table
+
+
+def returned(op: Operation) -> str:
+    """The name of what a method returns, as the reference spells it: a page's item type, ``None``, or
+    :data:`BINARY` for bytes."""
+    if op.response_kind == "binary":
+        return BINARY
+    if op.page is not None and op.item is not None:
+        return op.item.annotation
+    return op.response.annotation if op.response is not None else "None"
+
+
+def _official_type(returns: str) -> str:
+    found = _CONTAINER.match(returns)
+    return found.group(1) if found else returns
+
+
+def measure(api: Api, table: dict[tuple[str, str], list[Official]]) -> Match:
+    ops = {
+        (op.http_method.lower(), op.path): (".".join((*r.path, op.method_name)), op)
+        for r in api.walk()
+        for op in r.operations
+    }
+    modules = {named.name for named in api.types}
+    match = Match()
+    for key, officials in sorted(table.items()):
+        match.total += 1
+        dotted, op = ops.get(key, ("(not in the document)", None))
+        ours = returned(op) if op is not None else "-"
+        met = [o for o in officials if o.dotted == dotted]
+        typed = [o for o in officials if _official_type(o.returns) == ours]
+        packaged = [
+            o
+            for o in typed
+            if o.package in ("", f"{api.settings.package_name}.types") and (ours in modules or not o.package)
+        ]
+        match.names += bool(met)
+        match.types += bool(typed)
+        match.packages += bool(packaged)
+        if not met or not typed:
+            names = " / ".join(f"{o.dotted} -> {o.returns}" for o in officials)
+            match.misses.append(f"{key[0].upper()} {key[1]}: official {names}; ours {dotted} -> {ours}")
+    return match
+
+
+def parse_with(config: Path | None, document: Path = DOCUMENT) -> Api:
+    doc, sdk_config, _, _ = read_api(document, config)
+    return parser.parse(doc, sdk_config if config is not None else SdkConfig(), keep_going=True).api
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser(prog="python -m realworld.official", description=(__doc__ or "").split("\n")[0])
+    args.add_argument("--config", type=Path, default=CONFIG, help="the sdk.yaml (default: examples/openai/sdk.yaml)")
+    args.add_argument("--zero-config", action="store_true", help="measure the SDK with no config instead")
+    args.add_argument("--misses", action="store_true", help="list every endpoint that misses its name or type")
+    options = args.parse_args(argv)
+    if not DOCUMENT.exists() or not REFERENCE.exists():
+        print(f"needs {DOCUMENT} and {REFERENCE}", file=sys.stderr)
+        return 2
+    try:
+        api = parse_with(None if options.zero_config else options.config)
+    except GenerationError as exc:
+        print("\n".join(map(str, exc.problems)), file=sys.stderr)
+        return 1
+    match = measure(api, reference())
+    print(f"- dotted names: {match.share(match.names)}")
+    print(f"- return type names: {match.share(match.types)}")
+    print(f"- return type names imported from the official package: {match.share(match.packages)}")
+    if options.misses:
+        print("\n".join(f"  - {miss}" for miss in match.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
