@@ -32,6 +32,7 @@ __all__ = [
     "CursorPage",
     "NextTokenPage",
     "NextUrlPage",
+    "HeaderTokenPage",
     "OffsetPage",
     "PageNumberPage",
     "SinglePage",
@@ -325,6 +326,18 @@ class NextUrlPage(BasePage[T]):
         if not isinstance(link, str) or not link:
             return None
         return PageInfo(url=self.http_response.url.join(link))
+
+
+class HeaderTokenPage(BasePage[T]):
+    """The next page's token is in a response header (``next_token_header``), sent back as ``token_param``; a
+    response without it, or with it empty, is the last page."""
+
+    token_param: ClassVar[str] = "page_token"
+    next_token_header: ClassVar[str] = "x-next-page-token"
+
+    def next_page_info(self) -> PageInfo | None:
+        token = self.http_response.headers.get(self.next_token_header)
+        return PageInfo(params={self.token_param: token}) if token else None
 
 
 class OffsetPage(BasePage[T]):

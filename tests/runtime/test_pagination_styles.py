@@ -177,6 +177,23 @@ def test_next_url_on_another_host_is_not_followed(loopback: Any, aio: bool) -> N
     assert elsewhere.requests == []
 
 
+@both
+def test_a_token_in_a_response_header_is_sent_back_until_a_response_has_none(loopback: Any, aio: bool) -> None:
+    by_start = {start: token for token, start in TOKENS.items()}
+
+    def handler(method: str, path: str, query: dict[str, list[str]], *_: object) -> tuple[int, dict[str, str], bytes]:
+        start = TOKENS[_one(query, "continuation")]
+        following = by_start.get(start + SIZE)
+        return _json({"data": ITEMS[start : start + SIZE]}, {"X-Ms-Continuation": following} if following else {})
+
+    served = loopback(handler)
+    classes = _page_classes(
+        pagination.HeaderTokenPage, token_param="continuation", next_token_header="x-ms-continuation"
+    )
+    assert collect(served, classes, aio) == list(range(25))
+    assert [_one(q, "continuation") for _, _, q, _ in served.requests] == [None, *list(TOKENS)[1:]]
+
+
 def _offset_handler(with_total: bool) -> Any:
     def handler(method: str, path: str, query: dict[str, list[str]], *_: object) -> tuple[int, dict[str, str], bytes]:
         offset, limit = int(_one(query, "offset") or 0), int(_one(query, "limit") or SIZE)

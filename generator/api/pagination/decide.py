@@ -139,7 +139,7 @@ def configured(
     listed = list_of(paths[items], types) if items in paths else None
     if listed is None or (style.takes_request_param and scheme.request_param not in {p.wire_name for p in query}):
         return None
-    if (more is not None and more not in paths) or (after is not None and after not in paths):
+    if (more is not None and more not in paths) or (after is not None and style.next_in_body and after not in paths):
         return None
     page = Pagination(
         name=scheme.name,

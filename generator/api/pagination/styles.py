@@ -8,6 +8,7 @@ its runtime page class in ``templates/runtime/_pagination.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -88,6 +89,8 @@ class Style:
     """Whether a configured scheme must name the query parameter that selects the page."""
     ends_by_flag: ClassVar[bool] = True
     """Whether the runtime class reads a ``has_more`` field (a next URL ends the listing by its absence)."""
+    next_in_body: ClassVar[bool] = True
+    """Whether a configured scheme's ``next`` names a body field (else a response header)."""
 
     def detect(self, shape: ListShape, request: Request, headers: frozenset[str], types: Registry) -> Pagination | None:
         """The scheme when both sides of the style are there, surely."""
@@ -315,6 +318,34 @@ class NextUrl(Style):
         return super().name_tail(page) + ("Link" if page.next_field is None else "")
 
 
+class HeaderToken(Style):
+    """A response header the document declares with the next page's token (``X-Next-Page-Token``,
+    ``X-Continuation-Token``, ``x-ms-continuation``...) and the query parameter it pairs with (``page_token``,
+    ``continuation_token``...): the token is sent back verbatim, and a response without the header is the last page."""
+
+    name, runtime_class, stem = "header_token", "HeaderTokenPage", "HeaderTokenPage"
+    runtime_attributes = ("token_param", "next_token_header")
+    ends_by_flag = next_in_body = False
+
+    def detect(self, shape: ListShape, request: Request, headers: frozenset[str], types: Registry) -> Pagination | None:
+        for header in sorted(headers):
+            bare = norm(re.sub(r"^(x-)?(ms-)?", "", header))
+            wanted = _token_params((bare,)) or ((bare, f"{bare}token") if bare == "continuation" else ())
+            param = request.find(wanted, lambda p: kind(p) == "str")
+            if param is not None:
+                return scheme("header_token", param.wire_name, shape, next_field=header)
+        return None
+
+    def attributes(self, page: Pagination) -> dict[str, object]:
+        return {"token_param": page.request_param, "next_token_header": page.next_field}
+
+    def how(self, page: Pagination) -> str:
+        return f"``{page.request_param}`` is the response's ``{page.next_field}`` header, sent back as it is"
+
+    def name_tail(self, page: Pagination) -> str:
+        return ""
+
+
 class Single(Style):
     """A list the API returns whole: no parameter or field of the document leads to another page. The method still
     returns a page, so that it iterates its items as every other list does (and keeps its type should the API start
@@ -340,7 +371,7 @@ class Single(Style):
         return ""
 
 
-STYLES: tuple[Style, ...] = (Cursor(), NextToken(), Offset(), PageNumber(), NextUrl(), Single())
+STYLES: tuple[Style, ...] = (Cursor(), NextToken(), Offset(), PageNumber(), NextUrl(), HeaderToken(), Single())
 """Every style, in the order their :meth:`Style.detect` is tried."""
 BY_NAME = {style.name: style for style in STYLES}
 GUESSES: tuple[Style, ...] = (BY_NAME["next_url"], BY_NAME["offset"], BY_NAME["page"], BY_NAME["single"])

@@ -77,6 +77,19 @@ def test_next_url_reads_a_url_field_or_a_declared_link_header() -> None:
     assert _detect(_shape(), _request()) == SINGLE
 
 
+def test_a_header_token_pairs_a_declared_response_header_with_the_parameter_that_carries_it() -> None:
+    token = _request(("page_token", STR))
+    assert _detect(_shape(), token, frozenset({"x-next-page-token"})) == ("header_token", "HeaderTokenPage")
+    continuation = _request(("continuation", STR))
+    assert _detect(_shape(), continuation, frozenset({"x-ms-continuation"})) == ("header_token", "HeaderTokenPage")
+    # a header with no parameter to send it back, or a parameter that cannot carry a token: nothing to follow
+    assert _detect(_shape(), _request(), frozenset({"x-next-page-token"})) == SINGLE
+    assert _detect(_shape(), _request(("page_token", INT)), frozenset({"x-next-page-token"})) == SINGLE
+    # a token in the body is surer than one in a header
+    both = _detect(_shape(("next_page_token", STR)), token, frozenset({"x-next-page-token"}))
+    assert both == ("next_token", "TokenPageByNextPageToken")
+
+
 def test_sure_rules_come_before_guesses_and_a_link_header_before_a_short_page() -> None:
     # offset + limit alone is a guess: a next URL in the body is surer
     assert _detect(_shape(("next_page_url", STR)), _request(("offset", INT), ("limit", INT)))[0] == "next_url"  # type: ignore[index]
