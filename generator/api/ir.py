@@ -146,6 +146,8 @@ class Operation:
     accept: str | None = None
     """The ``Accept`` header, when the success response is not JSON."""
     stream: Stream | None = None
+    idempotent: bool = False
+    """The method takes an ``idempotency_key`` (the config names its header; every method but GET)."""
     page: Pagination | None = None
     item: PyType | None = None
     """For paginated operations, the type of one item."""
