@@ -60,6 +60,9 @@ class Body:
     required: bool
     type: PyType | None = None
     """The body's type as a whole (a JSON or form body; ``None`` for raw bytes)."""
+    or_multipart: bool = False
+    """A JSON body the document offers as ``multipart/form-data`` too: its file fields (typed as files) are sent
+    that way when a call passes a file, since JSON cannot carry one."""
 
     @property
     def is_whole(self) -> bool:

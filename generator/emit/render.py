@@ -127,6 +127,7 @@ def environment(template_dir: Path = TEMPLATES, cache: Cache | None = None) -> j
         variants=methods.variants,
         return_type=methods.return_type,
         cast_to=methods.cast_to,
+        deprecation=methods.deprecation,
         item_type=methods.item_type,
         declaration=methods.declaration,
         keyword_params=methods.keyword_params,
@@ -199,7 +200,14 @@ def _test_imports(items: list[OperationExample], api: Api) -> dict[str, Any]:
         literal = literal or "Literal[" in item.sync_returns
     known = {m.name for m in api.models}
     binary = any(item.op.response_kind == "binary" for item in items)
-    return {"models": sorted(models & known), "pages": sorted(pages), "literal": literal, "binary": binary}
+    deprecated = any(item.op.deprecated for item in items)
+    return {
+        "models": sorted(models & known),
+        "pages": sorted(pages),
+        "literal": literal,
+        "binary": binary,
+        "deprecated": deprecated,
+    }
 
 
 def _params_class(op: Operation, request: RequestTypes, package: str) -> tuple[str, str, str] | None:

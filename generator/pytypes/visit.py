@@ -103,4 +103,3 @@ class Walk(TypeVisitor[None]):
     def other(self, type_: PyType) -> None:
         for child in type_.children():
             self.visit(child)
-

@@ -130,6 +130,14 @@ def keyword_params(op: Operation, variant: Variant) -> list[Param]:
     return params
 
 
+def deprecation(resource: Resource, op: Operation) -> str | None:
+    """The message of a deprecated operation's ``@typing_extensions.deprecated`` marker (PEP 702): type checkers
+    show it where the method is used, and each call warns with it (``DeprecationWarning``); ``None`` for the rest."""
+    if not op.deprecated:
+        return None
+    return f"`client.{'.'.join((*resource.path, op.method_name))}()` is deprecated."
+
+
 def features(api: Api) -> dict[str, bool]:
     """Which optional runtime modules this API needs (``_files``, ``_streaming``); a part nobody uses is not copied."""
     ops = api.operations
@@ -166,6 +174,7 @@ def resource_imports(resource: Resource, api: Api, args: Arguments) -> dict[str,
         "files": sorted(files),
         "streaming": any(op.stream is not None for op in ops),
         "binary": any(op.response_kind == "binary" for op in ops),
+        "deprecated": any(op.deprecated for op in ops),
     }
 
 

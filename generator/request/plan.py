@@ -18,10 +18,11 @@ QueryHow = Literal["plain", "deep_object", "spread", "joined"]
 """How a query argument is written: as given (repeated keys for a list), ``a[key]=value`` (``_utils.deep_object``),
 an object's fields as keys of their own (``_utils.spread``), or one delimited value (``_utils.comma_joined``)."""
 
-BodyEncoding = Literal["json", "json_fields", "binary", "form", "form_fields"]
-"""How the body is written: one argument as JSON (``json=``), one argument per field of a JSON object, one argument
-as raw bytes (``content=``), one argument as form fields (``form=``), or one argument per form field (with, in a
-multipart body, its files and ``application/json`` parts)."""
+BodyEncoding = Literal["json", "json_fields", "json_or_multipart", "binary", "form", "form_fields"]
+"""How the body is written: one argument as JSON (``json=``), one argument per field of a JSON object, the same as
+``multipart/form-data`` when a call passes a file (``_utils.json_or_multipart``: a body the document offers both
+ways), one argument as raw bytes (``content=``), one argument as form fields (``form=``), or one argument per form
+field (with, in a multipart body, its files and ``application/json`` parts)."""
 
 DELIMITERS = {"form_csv": ",", "form_space": " ", "form_pipe": "|"}
 """The delimiter of each style that sends a list as one value."""
@@ -58,7 +59,8 @@ class BodyPlan:
     whole: str = ""
     """The argument that is the whole body (``json``, ``binary`` and ``form``)."""
     fields: tuple[Field, ...] = ()
-    """The body's fields: every field of a ``json_fields`` body; the plain fields of a ``form_fields`` one."""
+    """The body's fields: every field of a ``json_fields`` body, every field but the files of a
+    ``json_or_multipart`` one, and the plain fields (no file, no JSON part) of a ``form_fields`` one."""
     styles: Mapping[str, str] = field(default_factory=dict[str, str])
     """The form fields the body's ``encoding`` writes otherwise than OpenAPI's default (repeated keys)."""
     multipart: bool = False
@@ -155,16 +157,16 @@ def body_plan(body: Body) -> BodyPlan:
     whole = body.params[0].name if body.is_whole else ""
     if body.kind == "binary":
         return BodyPlan("binary", whole=body.params[0].name, content_type=body.content_type)
-    if body.kind == "json":
+    if body.kind == "json" and not body.or_multipart:
         return BodyPlan("json", whole=whole) if whole else BodyPlan("json_fields", fields=_fields(body.params))
     multipart = body.kind == "multipart"
     if whole:
         return BodyPlan("form", whole=whole, multipart=multipart)
-    plain = [p for p in body.params if not p.is_file and not p.json_part]
+    plain = [p for p in body.params if not p.is_file and (body.or_multipart or not p.json_part)]
     return BodyPlan(
-        "form_fields",
+        "json_or_multipart" if body.or_multipart else "form_fields",
         fields=_fields(plain),
-        styles={p.wire_name: p.style for p in plain if p.style != "form"},
+        styles={p.wire_name: p.style for p in plain if p.style != "form" and not p.json_part},
         multipart=multipart,
         json_parts=_fields([p for p in body.params if p.json_part]),
         files=_fields([p for p in body.params if p.is_file]),
@@ -183,6 +185,7 @@ def _fixed_headers(op: Operation) -> dict[str, str]:
 _BODY_UTILS: Mapping[BodyEncoding, str] = {
     "json": "to_json",
     "json_fields": "json_body",
+    "json_or_multipart": "json_or_multipart",
     "form": "form_fields",
     "form_fields": "form_fields",
 }

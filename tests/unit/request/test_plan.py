@@ -133,3 +133,28 @@ def test_idempotency_keys_on_every_method_but_get_and_streams_by_flag() -> None:
     assert chat.idempotency_key and chat.streams and chat.stream_flag == "stream"
     listed = request_plan(ops["listChats"])
     assert not listed.idempotency_key and not listed.streams and not listed.sets_headers
+
+
+def test_a_body_offered_as_json_and_multipart_with_a_file_chooses_per_call() -> None:
+    schema = {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}, "meta": OBJECT}}
+    both = {"application/json": {"schema": schema}, "multipart/form-data": {"schema": schema}}
+    no_file = {"application/json": {"schema": OBJECT}, "multipart/form-data": {"schema": OBJECT}}
+    ops = _operations(
+        {
+            "/up": {"post": {"operationId": "upload", "requestBody": {"content": both}, "responses": DONE}},
+            "/plain": {"post": {"operationId": "plain", "requestBody": {"content": no_file}, "responses": DONE}},
+        }
+    )
+    plan = request_plan(ops["upload"])
+    assert plan.body == BodyPlan(
+        "json_or_multipart",
+        fields=(Field("meta", "meta"),),
+        json_parts=(Field("meta", "meta"),),
+        files=(Field("file", "file"),),
+    )
+    assert plan.utils == {"json_or_multipart"} and plan.file_helpers == {"multipart_files", "async_multipart_files"}
+    assert ops["upload"].body is not None and ops["upload"].body.params[0].type.annotation == "FileTypes"
+    # Without a file field, JSON carries every call: the body is plain JSON.
+    assert request_plan(ops["plain"]).body == BodyPlan(
+        "json_fields", fields=(Field("name", "name"), Field("size", "size"))
+    )
