@@ -60,6 +60,9 @@ class Body:
     required: bool
     type: PyType | None = None
     """The body's type as a whole (a JSON or form body; ``None`` for raw bytes)."""
+    or_multipart: bool = False
+    """A JSON body the document offers as ``multipart/form-data`` too: its file fields (typed as files) are sent
+    that way when a call passes a file, since JSON cannot carry one."""
 
     @property
     def is_whole(self) -> bool:
@@ -146,6 +149,8 @@ class Operation:
     accept: str | None = None
     """The ``Accept`` header, when the success response is not JSON."""
     stream: Stream | None = None
+    idempotent: bool = False
+    """The method takes an ``idempotency_key`` (the config names its header; every method but GET)."""
     page: Pagination | None = None
     item: PyType | None = None
     """For paginated operations, the type of one item."""

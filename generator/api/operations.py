@@ -18,6 +18,7 @@ from generator.inputs.document import Document, pointer_join
 from generator.inputs.vocabulary import (
     NO_EXAMPLE,
     SSE_MEDIA,
+    BodyKind,
     as_mapping,
     body_kind,
     example_of,
@@ -173,9 +174,12 @@ class OperationBuilder:
             return Body(media, kind, (param,), required, type_)
         example = media_node["example"] if "example" in media_node else self.types.types.resolve(type_).example
         examples = as_mapping(example)
-        encoding = as_mapping(media_node.get("encoding"))
-        params = tuple(self._field(p, kind, examples, as_mapping(encoding.get(p.wire))) for p in fields)
-        return Body(media, kind, params, required, type_)
+        multipart = _multipart_beside(content, kind)
+        either = multipart is not None and any(_as_file(p.type) is not None for p in fields)
+        parts: BodyKind = "multipart" if either else kind
+        encoding = as_mapping(as_mapping(content[multipart] if either else media_node).get("encoding"))
+        params = tuple(self._field(p, parts, examples, as_mapping(encoding.get(p.wire))) for p in fields)
+        return Body(media, kind, params, required, type_, or_multipart=either)
 
     def _fields(self, type_: PyType) -> tuple[Property, ...] | None:
         """The fields of an object body (which become keyword arguments), or ``None`` for any other body."""
@@ -301,6 +305,15 @@ def path_order(path: str, path_params: tuple[Param, ...]) -> tuple[Param, ...]:
     return tuple(
         sorted(path_params, key=lambda p: placeholders.index(p.wire_name) if p.wire_name in placeholders else 99)
     )
+
+
+def _multipart_beside(content: Mapping[str, Any], kind: BodyKind) -> str | None:
+    """The ``multipart/form-data`` media type a JSON body is offered as too, if it is: when a field is a file, the
+    fields are read as a multipart body's (files, JSON parts, their ``encoding``), and a call with a file goes as
+    multipart."""
+    if kind != "json":
+        return None
+    return next((m for m in content if body_kind(m) == "multipart"), None)
 
 
 def _as_file(type_: PyType) -> PyType | None:

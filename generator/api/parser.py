@@ -126,6 +126,7 @@ class Parser:
             response_kind=response.kind,
             accept=response.accept,
             stream=builder.stream(response, body),
+            idempotent=idempotent,
             page=page[0] if page else None,
             item=page[1] if page else None,
             listing=paged.listing,

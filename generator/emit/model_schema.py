@@ -27,6 +27,7 @@ from generator.pytypes.kinds import (
     UnionType,
 )
 from generator.pytypes.registry import NamedType, Registry
+from generator.pytypes.visit import TypeVisitor
 
 PREFIX = "#/components/schemas/"
 JSON_KINDS = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
@@ -46,8 +47,7 @@ def model_document(types: Registry) -> dict[str, Any]:
 
 
 def definition(named: NamedType, types: Registry) -> dict[str, Any]:
-    found = named.definition
-    schema = _object(found, types) if isinstance(found, ObjectType) else schema_of(found)
+    schema = _Definition(types).visit(named.definition)
     if named.description:
         schema["description"] = clean(named.description)
     return schema
@@ -55,37 +55,59 @@ def definition(named: NamedType, types: Registry) -> dict[str, Any]:
 
 def schema_of(type_: PyType) -> dict[str, Any]:
     """The JSON schema of a type, where it is used (a named type is a reference)."""
-    if isinstance(type_, Nullable):
+    return _Schema().visit(type_)
+
+
+class _Schema(TypeVisitor[dict[str, Any]]):
+    """A type's JSON schema where it is used; a kind without one (any value, a runtime class) is ``{}``."""
+
+    def other(self, type_: PyType) -> dict[str, Any]:
+        return {}
+
+    def nullable(self, type_: Nullable) -> dict[str, Any]:
         inner = schema_of(type_.inner)
         # A map keeps its value type only as an anyOf member: datamodel-code-generator drops additionalProperties
         # beside a list of types.
         if "$ref" in inner or "anyOf" in inner or "oneOf" in inner or "additionalProperties" in inner:
             return {"anyOf": [inner, {"type": "null"}]}
         return {**inner, "type": [inner["type"], "null"]} if "type" in inner else {"anyOf": [inner, {"type": "null"}]}
-    if isinstance(type_, Ref):
+
+    def ref(self, type_: Ref) -> dict[str, Any]:
         return {"$ref": PREFIX + type_.name}
-    if isinstance(type_, ObjectType):
+
+    def object(self, type_: ObjectType) -> dict[str, Any]:
         return {"$ref": PREFIX + type_.name} if type_.name else _map(type_.additional)
-    return _plain(type_)
 
-
-def _plain(type_: PyType) -> dict[str, Any]:
-    if isinstance(type_, Scalar):
+    def scalar(self, type_: Scalar) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": JSON_KINDS.get(type_.kind, "string")}
         if type_.format and type_.format not in UNTYPED_FORMATS:
             schema["format"] = type_.format
         return schema
-    if isinstance(type_, LiteralType):
+
+    def literal(self, type_: LiteralType) -> dict[str, Any]:
         return {"enum": list(type_.values)}
-    if isinstance(type_, ListOf):
+
+    def list_of(self, type_: ListOf) -> dict[str, Any]:
         return {"type": "array", "items": schema_of(type_.item)}
-    if isinstance(type_, MapOf):
+
+    def map_of(self, type_: MapOf) -> dict[str, Any]:
         return _map(type_.value)
-    if isinstance(type_, UnionType):
+
+    def union(self, type_: UnionType) -> dict[str, Any]:
         return _union(type_)
-    if isinstance(type_, FileType):
+
+    def file(self, type_: FileType) -> dict[str, Any]:
         return {"type": "string", "format": "binary"}
-    return {}
+
+
+class _Definition(_Schema):
+    """A named type's own schema: a model class is its fields (and bases), the rest as where they are used."""
+
+    def __init__(self, types: Registry) -> None:
+        self.types = types
+
+    def object(self, type_: ObjectType) -> dict[str, Any]:
+        return _object(type_, self.types)
 
 
 def _map(value: PyType | None) -> dict[str, Any]:

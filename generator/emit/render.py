@@ -22,6 +22,7 @@ from generator.request.examples import Argument, ExampleCall, Examples
 from generator.request.methods import Arguments, features, resource_imports
 from generator.request.param_modules import IndexEntry, index_entries, module_views
 from generator.request.params import RequestTypes
+from generator.request.plan import request_plan
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 HEADER = "# Generated from the OpenAPI document by the SDK generator. Do not edit."
@@ -126,15 +127,11 @@ def environment(template_dir: Path = TEMPLATES, cache: Cache | None = None) -> j
         variants=methods.variants,
         return_type=methods.return_type,
         cast_to=methods.cast_to,
+        deprecation=methods.deprecation,
         item_type=methods.item_type,
         declaration=methods.declaration,
         keyword_params=methods.keyword_params,
-        request_headers=methods.request_headers,
-        file_params=methods.file_params,
-        form_params=methods.form_params,
-        json_params=methods.json_params,
-        form_styles=methods.form_styles,
-        joined=methods.joined,
+        request_plan=request_plan,
     )
     return env
 
@@ -203,7 +200,14 @@ def _test_imports(items: list[OperationExample], api: Api) -> dict[str, Any]:
         literal = literal or "Literal[" in item.sync_returns
     known = {m.name for m in api.models}
     binary = any(item.op.response_kind == "binary" for item in items)
-    return {"models": sorted(models & known), "pages": sorted(pages), "literal": literal, "binary": binary}
+    deprecated = any(item.op.deprecated for item in items)
+    return {
+        "models": sorted(models & known),
+        "pages": sorted(pages),
+        "literal": literal,
+        "binary": binary,
+        "deprecated": deprecated,
+    }
 
 
 def _params_class(op: Operation, request: RequestTypes, package: str) -> tuple[str, str, str] | None:

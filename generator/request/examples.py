@@ -4,7 +4,7 @@ A value comes from the spec when it has one (what the parser recorded for the ar
 a request body example's field, a default or the first enum value); otherwise it is made up from the argument's type
 (required fields only, the formats' canonical values). Either way it is written as the plain data users pass
 (``{"n_epochs": 3}``, ``[...]``), when it fits the argument's type as a type checker reads it
-(:func:`generator.request.params.fits`): a value that does not is replaced by the made-up one.
+(:func:`generator.request.typefacts.fits`): a value that does not is replaced by the made-up one.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from generator.api.ir import Operation, Param
 from generator.pytypes.kinds import FileType, ListOf, LiteralType, ObjectType, Ref, UnionType
 from generator.pytypes.registry import Registry
-from generator.request.params import fits
+from generator.request.typefacts import fits
 
 _KINDS = {"integer": "number", "number": "number", "boolean": "bool", "string": "str"}
 

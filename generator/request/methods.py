@@ -15,6 +15,7 @@ from generator.core.reserved import RESOURCE_MODULE_IMPORTS
 from generator.pytypes.kinds import PyType, renamed
 from generator.request.param_modules import Spelling
 from generator.request.params import RUNTIME_TYPES, RequestTypes
+from generator.request.plan import request_plan
 
 Variant = Literal["plain", "no_stream", "stream", "either", "implementation"]
 """One signature of a method. Operations whose ``stream`` argument picks the response type get three overloads
@@ -129,42 +130,12 @@ def keyword_params(op: Operation, variant: Variant) -> list[Param]:
     return params
 
 
-def request_headers(op: Operation) -> dict[str, str]:
-    """Headers fixed by the operation: the media type it answers with, and the raw body's media type."""
-    headers: dict[str, str] = {}
-    if op.accept:
-        headers["Accept"] = op.accept
-    if op.body is not None and op.body.kind == "binary":
-        headers["Content-Type"] = op.body.content_type
-    return headers
-
-
-def file_params(op: Operation) -> list[Param]:
-    return [p for p in op.body.params if p.is_file] if op.body else []
-
-
-def form_params(op: Operation) -> list[Param]:
-    return [p for p in op.body.params if not p.is_file and not p.json_part] if op.body else []
-
-
-DELIMITERS = {"form_csv": ",", "form_space": " ", "form_pipe": "|"}
-"""The delimiter of each style that sends a list as one value."""
-
-
-def joined(p: Param) -> str:
-    """The arguments of ``_utils.comma_joined`` for a query argument sent as one delimited value."""
-    delimiter = DELIMITERS[p.style]
-    return p.name if delimiter == "," else f"{p.name}, {delimiter!r}"
-
-
-def form_styles(op: Operation) -> dict[str, str]:
-    """The form fields the body's ``encoding`` writes otherwise than OpenAPI's default (repeated keys)."""
-    return {p.wire_name: p.style for p in form_params(op) if p.style != "form"}
-
-
-def json_params(op: Operation) -> list[Param]:
-    """The multipart fields sent as ``application/json`` parts."""
-    return [p for p in op.body.params if p.json_part] if op.body else []
+def deprecation(resource: Resource, op: Operation) -> str | None:
+    """The message of a deprecated operation's ``@typing_extensions.deprecated`` marker (PEP 702): type checkers
+    show it where the method is used, and each call warns with it (``DeprecationWarning``); ``None`` for the rest."""
+    if not op.deprecated:
+        return None
+    return f"`client.{'.'.join((*resource.path, op.method_name))}()` is deprecated."
 
 
 def features(api: Api) -> dict[str, bool]:
@@ -180,14 +151,9 @@ def resource_imports(resource: Resource, api: Api, args: Arguments) -> dict[str,
     """What one resource module imports, beyond what every resource module imports."""
     models = {m.name: m for m in api.models}
     ops = resource.operations
-    utils: set[str] = set()
-    files: set[str] = set()
-    for op in ops:
-        utils |= _body_utils(op)
-        if op.body is not None and op.body.kind == "binary":
-            files |= {"file_content", "async_file_content"}
-        if file_params(op):
-            files |= {"multipart_files", "async_multipart_files"}
+    plans = [request_plan(op) for op in ops]
+    utils = {name for plan in plans for name in plan.utils}
+    files = {name for plan in plans for name in plan.file_helpers}
     spelling = args.spelling
     pages = sorted({name for p in resource.pages for name in (p.sync_class, p.async_class)})
     overloaded = any(op.stream is not None and op.stream.param is not None for op in ops)
@@ -208,6 +174,7 @@ def resource_imports(resource: Resource, api: Api, args: Arguments) -> dict[str,
         "files": sorted(files),
         "streaming": any(op.stream is not None for op in ops),
         "binary": any(op.response_kind == "binary" for op in ops),
+        "deprecated": any(op.deprecated for op in ops),
     }
 
 
@@ -217,25 +184,3 @@ def _import_names(models: list[str], imported: set[str]) -> dict[str, str]:
     taken = Namespace(RESOURCE_MODULE_IMPORTS | imported | set(models))
     clashing = [m for m in models if m in RESOURCE_MODULE_IMPORTS or m in imported]
     return {m: taken.claim(f"{m}Model") for m in clashing}
-
-
-def _body_utils(op: Operation) -> set[str]:
-    """The ``_utils`` helpers a method calls to write its request."""
-    utils: set[str] = set()
-    body = op.body
-    if body is not None and body.kind == "json":
-        utils.add("to_json" if body.is_whole else "json_body")
-    elif body is not None and body.kind in ("multipart", "form"):
-        utils.add("form_fields")
-    if op.path_params:
-        utils.add("path_template")
-    if op.header_params or op.cookie_params:
-        utils.add("header_values")
-    for p in op.query_params:
-        if p.style == "deep_object":
-            utils.add("deep_object")
-        elif p.style == "form_object":
-            utils.add("spread")
-        elif p.style in DELIMITERS:
-            utils.add("comma_joined")
-    return utils

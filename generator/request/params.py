@@ -22,9 +22,7 @@ The annotations are built as :class:`Ann` values and spelled per module by :mod:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, cast
 
 from generator.api.ir import Api, Operation, Param, Resource
 from generator.core.naming import Namespace, class_name, pascal_case, singular, snake_case, words
@@ -37,13 +35,11 @@ from generator.pytypes.kinds import (
     ObjectType,
     PyType,
     Ref,
-    Scalar,
     UnionType,
 )
 from generator.pytypes.registry import Registry, mentioned
-
-MAX_DEPTH = 64
-"""Example values nested deeper than this are not written as they are."""
+from generator.pytypes.visit import TypeVisitor
+from generator.request.typefacts import Uses, holds_object, is_literal, plain_items, ref_name, tag_of, union_of
 
 Location = tuple[str, ...]
 """A module, as its dotted path from the package root: ``("types", "store", "order_create_params")``."""
@@ -170,24 +166,11 @@ class RequestTypes:
     # -- what is shared ----------------------------------------------------------------------------------------
     def _shared(self, api: Api) -> list[str]:
         """Named types with objects inside that requests use from more than one place (or from themselves)."""
-        uses: Counter[str] = Counter()
-        walked: set[str] = set()
-
-        def walk(type_: PyType) -> None:
-            if isinstance(type_, Ref):
-                if type_.name in self._objects:
-                    uses[type_.name] += 1
-                    if type_.name not in walked:
-                        walked.add(type_.name)
-                        walk(self._types.definition(type_.name))
-                return
-            for child in type_.children():
-                walk(child)
-
+        uses = Uses(self._types, self._objects)
         for op in api.operations:
             for param in op.params:
-                walk(param.type)
-        return [n.name for n in self._types if uses[n.name] > 1]
+                uses.visit(param.type)
+        return [n.name for n in self._types if uses.counts[n.name] > 1]
 
     # -- modules -----------------------------------------------------------------------------------------------
     def _twin(self, name: str, twin: str, location: Location) -> None:
@@ -195,16 +178,9 @@ class RequestTypes:
         module = ParamsModule(location, "Param", self._namespace(twin), f"The request-side twin of ``{name}``.")
         module.main = twin
         self.modules.append(module)
-        definition = named.definition
-        if isinstance(definition, ObjectType) and definition.properties:
-            self._typed_dict(definition, name, module, named.description, fixed=twin)
-            return
-        inner = definition.non_null()
-        if isinstance(inner, UnionType):
-            alias = union([self._union(inner, name, module, named=False), *([NONE] * definition.nullable)])
-        else:
-            alias = self._convert(definition, name, module)
-        module.definitions.append(Definition(twin, named.description, alias=alias))
+        alias = _Twin(self, name, module, twin, named.description).visit(named.definition)
+        if alias is not None:
+            module.definitions.append(Definition(twin, named.description, alias=alias))
 
     def _method(self, resource: Resource, op: Operation) -> None:
         if not op.keyword_params:
@@ -249,9 +225,9 @@ class RequestTypes:
     def _argument(self, param: Param, module: ParamsModule | None) -> Ann:
         """A path argument (a URL segment) is never an object; the others are written in the method's module."""
         hint = pascal_case(param.name) or "Argument"
-        whole = param.type.non_null()
-        if param.location == "body" and not param.wire_name and isinstance(whole, Ref):
-            hint = whole.name  # a whole body is named after its schema
+        schema = ref_name(param.type.non_null())
+        if param.location == "body" and not param.wire_name and schema is not None:
+            hint = schema  # a whole body is named after its schema
         if module is None or param.location == "path":
             scratch = ParamsModule((), "", Namespace(), "")
             ann = self._convert(param.type, hint, scratch, iterable=False)
@@ -264,21 +240,7 @@ class RequestTypes:
 
     def _convert(self, type_: PyType, hint: str, into: ParamsModule, *, iterable: bool = True) -> Ann:
         """The request-side annotation of ``type_``; objects become TypedDicts of ``into`` named from ``hint``."""
-        if isinstance(type_, Nullable):
-            return union([self._convert(type_.inner, hint, into, iterable=iterable), NONE])
-        if isinstance(type_, ListOf):
-            return self._list(type_, hint, into, iterable)
-        if isinstance(type_, MapOf):
-            return Ann((Subscripted("dict", (STR, self._used(self._convert(type_.value, f"{hint}Value", into)))),))
-        if isinstance(type_, UnionType):
-            return self._union(type_, hint, into, named=True)
-        if isinstance(type_, ObjectType):
-            return self._object(type_, hint, into)
-        if isinstance(type_, Ref):
-            return self._ref(type_, hint, into, iterable)
-        if isinstance(type_, FileType):
-            return Ann((Name(RUNTIME_TYPES, type_.annotation),))
-        return Ann((type_.annotation,), literal=isinstance(type_, LiteralType))
+        return _Convert(self, hint, into, iterable).visit(type_)
 
     def _union(self, type_: UnionType, hint: str, into: ParamsModule, *, named: bool, description: str = "") -> Ann:
         """The members' union; when TypedDicts are among them, a type alias of it named ``hint`` (unless not
@@ -293,7 +255,7 @@ class RequestTypes:
 
     def _list(self, type_: ListOf, hint: str, into: ParamsModule, iterable: bool) -> Ann:
         item = self._used(self._convert(type_.item, _singular_hint(hint), into))
-        plain = not iterable or self._is_text(type_.item) or isinstance(type_.item, FileType)
+        plain = not iterable or plain_items(type_.item, self._types)
         return Ann((Subscripted("list" if plain else "Iterable", (item,)),))
 
     def _object(self, type_: ObjectType, hint: str, into: ParamsModule) -> Ann:
@@ -319,18 +281,13 @@ class RequestTypes:
         named = self._types.named.get(type_.name)
         if named is not None and type_.name not in self._objects:
             # No object inside: the model's own alias (an enum, a scalar, a list of them) serves requests as it is.
-            return Ann((Name(("types", named.module), named.name),), literal=isinstance(named.definition, LiteralType))
+            return Ann((Name(("types", named.module), named.name),), literal=is_literal(named.definition))
         if type_.name in self._inlining:
             return OBJECT  # a type alias that contains itself, without an object in between
         self._inlining.add(type_.name)
         try:
-            definition = self._types.definition(type_.name)
             description = self._types.named[type_.name].description
-            if isinstance(definition, ObjectType) and definition.properties:
-                return self._typed_dict(definition, hint, into, description)
-            if isinstance(definition, UnionType):
-                return self._union(definition, hint, into, named=True, description=description)
-            return self._convert(definition, hint, into, iterable=iterable)
+            return _Inline(self, hint, into, iterable, description).visit(self._types.definition(type_.name))
         finally:
             self._inlining.discard(type_.name)
 
@@ -342,15 +299,6 @@ class RequestTypes:
         escape = Name(UNCHECKED, UNCHECKED_NAME)
         plain = tuple(p for p in ann.pieces if p != "None")
         return Ann((*plain, escape, *(("None",) if "None" in ann.pieces else ())), False, ann.literal)
-
-    def _is_text(self, type_: PyType) -> bool:
-        """Whether a value may be a string: a list of them is ``list[...]``, since a string is iterable too."""
-        inner = self._types.resolve(type_.non_null()).non_null()
-        if isinstance(inner, UnionType):
-            return any(self._is_text(m) for m in inner.members)
-        if isinstance(inner, LiteralType):
-            return any(isinstance(v, str) for v in inner.values)
-        return isinstance(inner, Scalar) and inner.kind == "str"
 
 
 def _with_objects(types: Registry) -> set[str]:
@@ -369,22 +317,16 @@ def _with_objects(types: Registry) -> set[str]:
 
 def _has_object(type_: PyType) -> bool:
     """Whether ``type_`` itself (not the named types it mentions) holds an object with fields."""
-    if isinstance(type_, ObjectType) and type_.properties:
-        return True
-    return any(_has_object(child) for child in type_.children())
+    return holds_object(type_)
 
 
 def _member_hint(member: PyType, hint: str, index: int, types: Registry) -> str:
     """The name of a union member's TypedDict: a component schema's own name, else its tag value or its position."""
-    if isinstance(member, Ref) and member.name in types.named and types.named[member.name].schema_name is not None:
-        return member.name
-    member = types.resolve(member)
-    if isinstance(member, ObjectType):
-        for prop in member.properties:
-            values = prop.type.non_null().enum_values()
-            if prop.required and values and len(values) == 1 and isinstance(values[0], str) and pascal_case(values[0]):
-                return f"{hint}{pascal_case(values[0])}"
-    return f"{hint}Variant{index + 1}"
+    name = ref_name(member)
+    if name is not None and name in types.named and types.named[name].schema_name is not None:
+        return name
+    tag = tag_of(types.resolve(member))
+    return f"{hint}{tag}" if tag else f"{hint}Variant{index + 1}"
 
 
 def _singular_hint(hint: str) -> str:
@@ -393,32 +335,80 @@ def _singular_hint(hint: str) -> str:
     return pascal_case(" ".join([*parts[:-1], singular(parts[-1])])) if parts else hint
 
 
-def fits(value: Any, type_: PyType, types: Registry, depth: int = 0) -> bool:
-    """Whether ``value`` (JSON data) can be written as it is where ``type_`` is expected: a dict for a TypedDict has
-    every required key and no other, as a type checker demands of a dict literal."""
-    if depth > MAX_DEPTH:
-        return False
-    if isinstance(type_, Nullable):
-        return value is None or fits(value, type_.inner, types, depth + 1)
-    if isinstance(type_, Ref):
-        return fits(value, types.definition(type_.name), types, depth + 1)
-    if isinstance(type_, UnionType):
-        return any(fits(value, m, types, depth + 1) for m in type_.members)
-    if isinstance(type_, ListOf):
-        return isinstance(value, list) and all(fits(v, type_.item, types, depth + 1) for v in cast(list[Any], value))
-    if isinstance(type_, MapOf | ObjectType):
-        return isinstance(value, dict) and _fits_object(cast(dict[Any, Any], value), type_, types, depth)
-    if isinstance(type_, FileType):
-        return isinstance(value, bytes)
-    return type_.python(value, types, set()) is not None
+# -- the visitors: how each kind of type is written on the request side ------------------------------------------
+class _Convert(TypeVisitor[Ann]):
+    """The request-side annotation of a type (:meth:`RequestTypes._convert`)."""
+
+    def __init__(self, owner: RequestTypes, hint: str, into: ParamsModule, iterable: bool) -> None:
+        self.owner, self.hint, self.into, self.iterable = owner, hint, into, iterable
+
+    def other(self, type_: PyType) -> Ann:
+        return Ann((type_.annotation,))
+
+    def literal(self, type_: LiteralType) -> Ann:
+        return Ann((type_.annotation,), literal=True)
+
+    def nullable(self, type_: Nullable) -> Ann:
+        return union([self.visit(type_.inner), NONE])
+
+    def list_of(self, type_: ListOf) -> Ann:
+        return self.owner._list(type_, self.hint, self.into, self.iterable)
+
+    def map_of(self, type_: MapOf) -> Ann:
+        value = self.owner._used(self.owner._convert(type_.value, f"{self.hint}Value", self.into))
+        return Ann((Subscripted("dict", (STR, value)),))
+
+    def union(self, type_: UnionType) -> Ann:
+        return self.owner._union(type_, self.hint, self.into, named=True)
+
+    def object(self, type_: ObjectType) -> Ann:
+        return self.owner._object(type_, self.hint, self.into)
+
+    def ref(self, type_: Ref) -> Ann:
+        return self.owner._ref(type_, self.hint, self.into, self.iterable)
+
+    def file(self, type_: FileType) -> Ann:
+        return Ann((Name(RUNTIME_TYPES, type_.annotation),))
 
 
-def _fits_object(value: dict[Any, Any], type_: MapOf | ObjectType, types: Registry, depth: int) -> bool:
-    if not all(isinstance(k, str) for k in value):
-        return False
-    if isinstance(type_, MapOf) or not type_.properties:
-        extra = type_.value if isinstance(type_, MapOf) else type_.additional
-        return all(extra is None or fits(v, extra, types, depth + 1) for v in value.values())
-    fields = {p.wire: p for p in type_.properties}
-    known = all(k in fields and fits(v, fields[k].type, types, depth + 1) for k, v in value.items())
-    return known and all(p.wire in value for p in type_.properties if p.required)
+class _Inline(_Convert):
+    """A named type written where it is used: an object with fields as a TypedDict and a union as an alias, both
+    with the named type's description."""
+
+    def __init__(self, owner: RequestTypes, hint: str, into: ParamsModule, iterable: bool, description: str) -> None:
+        super().__init__(owner, hint, into, iterable)
+        self.description = description
+
+    def object(self, type_: ObjectType) -> Ann:
+        if type_.properties:
+            return self.owner._typed_dict(type_, self.hint, self.into, self.description)
+        return super().object(type_)
+
+    def union(self, type_: UnionType) -> Ann:
+        return self.owner._union(type_, self.hint, self.into, named=True, description=self.description)
+
+
+class _Twin(TypeVisitor["Ann | None"]):
+    """A twin's definition: an object with fields is the twin's TypedDict (``None``: nothing else to write); a union,
+    nullable or not, the twin's alias of its members; anything else an alias of its annotation."""
+
+    def __init__(self, owner: RequestTypes, name: str, into: ParamsModule, twin: str, description: str) -> None:
+        self.owner, self.name, self.into, self.twin, self.description = owner, name, into, twin, description
+
+    def other(self, type_: PyType) -> Ann | None:
+        return self.owner._convert(type_, self.name, self.into)
+
+    def object(self, type_: ObjectType) -> Ann | None:
+        if not type_.properties:
+            return self.other(type_)
+        self.owner._typed_dict(type_, self.name, self.into, self.description, fixed=self.twin)
+        return None
+
+    def union(self, type_: UnionType) -> Ann | None:
+        return union([self.owner._union(type_, self.name, self.into, named=False)])
+
+    def nullable(self, type_: Nullable) -> Ann | None:
+        members = union_of(type_.inner)
+        if members is None:
+            return self.other(type_)
+        return union([self.owner._union(members, self.name, self.into, named=False), NONE])

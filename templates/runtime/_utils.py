@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable, Mapping
-from typing import Any, cast
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any, TypedDict, cast
 from urllib.parse import quote
 
 from ._types import NotGiven
@@ -17,6 +17,8 @@ __all__ = [
     "json_body",
     "header_values",
     "form_fields",
+    "json_or_multipart",
+    "BodyArguments",
     "deep_object",
     "comma_joined",
     "spread",
@@ -115,6 +117,33 @@ def form_fields(
         else:
             _flatten(fields, key, value, indexed=style == "deep_object")
     return fields
+
+
+class BodyArguments(TypedDict, total=False):
+    """The arguments of ``RequestOptions`` that carry a body (see :func:`json_or_multipart`)."""
+
+    json: object
+    form: Mapping[str, object]
+    multipart: bool
+    json_parts: Mapping[str, object]
+    files: list[tuple[str, tuple[str | None, bytes, str | None]]]
+
+
+def json_or_multipart(
+    values: Mapping[str, object],
+    files: list[tuple[str, tuple[str | None, bytes, str | None]]],
+    *,
+    json_parts: Collection[str] = (),
+    styles: Mapping[str, str] | None = None,
+) -> BodyArguments:
+    """A body the API takes as JSON or as ``multipart/form-data``: multipart when a file is passed (``files``, read,
+    holds a part), since JSON cannot carry one; JSON otherwise. In multipart, the fields named in ``json_parts`` go as
+    ``application/json`` parts and the others as form fields, written as ``styles`` says."""
+    if not files:
+        return {"json": json_body(values)}
+    form = {key: value for key, value in values.items() if key not in json_parts}
+    parts = {key: value for key, value in values.items() if key in json_parts}
+    return {"form": form_fields(form, styles), "multipart": True, "json_parts": parts, "files": files}
 
 
 def deep_object(name: str, value: object) -> dict[str, list[str]]:

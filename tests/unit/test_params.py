@@ -15,7 +15,8 @@ from generator.inputs.document import Document
 from generator.pytypes.kinds import ListOf, LiteralType, MapOf, Nullable, ObjectType, Property, Scalar, UnionType
 from generator.pytypes.registry import Registry
 from generator.request.param_modules import Spelling, relative
-from generator.request.params import RequestTypes, fits
+from generator.request.params import RequestTypes
+from generator.request.typefacts import fits
 
 
 def _api(schemas: dict[str, Any], paths: dict[str, Any]) -> Api:
