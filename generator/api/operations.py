@@ -146,7 +146,7 @@ class OperationBuilder:
             bool(node.get("required")) or where == "path",
             text_of(node) or _type_doc(type_, self.types),
             example,
-            _style(node, where, self.types.types.resolve(type_.non_null())),
+            _style(node, where, self._resolved(type_)),
         )
 
     # -- the request body -------------------------------------------------------------------------------------------
@@ -199,7 +199,7 @@ class OperationBuilder:
             description=prop.description or _type_doc(prop.type, self.types),
             example=example,
             style=(
-                _style(encoding, "body", self.types.types.resolve(prop.type.non_null())) if kind != "json" else "form"
+                _style(encoding, "body", self._resolved(prop.type)) if kind != "json" else "form"
             ),
             is_file=type_ is not None,
             json_part=json_part,
@@ -217,6 +217,11 @@ class OperationBuilder:
         if isinstance(inner, ListOf):
             inner = self.types.types.resolve(inner.item.non_null())
         return isinstance(inner, ObjectType | MapOf)
+
+    def _resolved(self, type_: PyType) -> PyType:
+        """What an argument's type is under its references and its ``null``: a ``$ref`` to ``anyOf: [object, null]``
+        is an object (so a query object is spread as its style says)."""
+        return self.types.types.resolve(self.types.types.resolve(type_.non_null()).non_null())
 
     # -- the response -----------------------------------------------------------------------------------------------
     def response(self, op: Mapping[str, Any], at: str) -> Response:
@@ -280,12 +285,13 @@ class OperationBuilder:
         return type_
 
     def stream(self, response: Response, body: Body | None) -> Stream | None:
-        """A ``text/event-stream`` response; chosen per call by a boolean ``stream`` body field when there is a JSON
-        response beside it."""
+        """A ``text/event-stream`` response; chosen per call by a boolean ``stream`` body field (of a JSON or a form
+        body: ``audio.transcriptions.create(file=..., stream=True)`` is multipart) when there is a JSON response
+        beside it."""
         if response.stream is None:
             return None
-        json_fields = body.params if body is not None and body.kind == "json" else ()
-        toggle = next((p for p in json_fields if p.wire_name == "stream"), None)
+        fields = body.params if body is not None and body.kind in ("json", "form", "multipart") else ()
+        toggle = next((p for p in fields if p.wire_name == "stream"), None)
         if response.kind == "none":
             return Stream(response.stream)
         if toggle is not None and toggle.type.non_null().annotation == "bool":

@@ -158,3 +158,25 @@ def test_a_body_offered_as_json_and_multipart_with_a_file_chooses_per_call() -> 
     assert request_plan(ops["plain"]).body == BodyPlan(
         "json_fields", fields=(Field("name", "name"), Field("size", "size"))
     )
+
+
+def test_a_query_object_behind_a_reference_and_null_is_written_as_its_style_says() -> None:
+    """``metadata: {$ref: Metadata}`` where ``Metadata`` is ``anyOf: [object, null]``: exploded ``form`` (the default)
+    spreads its fields; ``deepObject`` writes them in brackets. Both were sent as one plain value."""
+    metadata = {"anyOf": [{"type": "object", "additionalProperties": {"type": "string"}}, {"type": "null"}]}
+    ref = {"$ref": "#/components/schemas/Metadata"}
+    params = [
+        {"name": "metadata", "in": "query", "schema": ref},
+        {"name": "filter", "in": "query", "style": "deepObject", "schema": ref},
+    ]
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/things": {"get": {"operationId": "list", "parameters": params, "responses": DONE}}},
+        "components": {"schemas": {"Metadata": metadata}},
+    }
+    (op,) = parse(Document(spec, "openapi.json"), SdkConfig()).api.operations
+    assert request_plan(op).query == (
+        QueryArg("metadata", "metadata", "spread"),
+        QueryArg("filter", "filter", "deep_object"),
+    )
