@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import time
 from collections.abc import Iterator
 
-import httpx
 import pytest
 
-from tests.support import PRISM, SPEC, free_port
+from tests.support import SPEC, serving_prism
 
 # Every generator run in the tests is a full run: the cache would answer a determinism test from an earlier run's
 # output. (tests/pipeline/test_cache.py points it at a folder of its own.)
@@ -31,32 +27,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def prism_url() -> Iterator[str]:
-    """Prism serving spec/openapi.yaml on a free port of 127.0.0.1, once per session; stopped by process group id.
-
-    ``--errors`` makes a request that violates the spec fail instead of being answered.
-    """
-    port = free_port()
-    process = subprocess.Popen(
-        [str(PRISM), "mock", "--errors", "-h", "127.0.0.1", "-p", str(port), str(SPEC)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(url, timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("Prism did not start") from None
-                time.sleep(0.1)
+    """Prism serving spec/openapi.yaml on a free port of 127.0.0.1, once per session (``--errors`` makes a request
+    that violates the spec fail instead of being answered)."""
+    with serving_prism(SPEC) as url:
         yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
 
 
 @pytest.fixture

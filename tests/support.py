@@ -9,9 +9,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -97,3 +100,33 @@ def pyright_errors(folder: Path) -> list[dict[str, object]]:
         check=False,
     )
     return [d for d in json.loads(done.stdout)["generalDiagnostics"] if d["severity"] == "error"]
+
+
+@contextmanager
+def serving_prism(spec: Path) -> Iterator[str]:
+    """Prism mocking ``spec`` on a free port of 127.0.0.1 (``--errors``: a request the spec forbids fails), until
+    the block ends; stopped by its process group id."""
+    import httpx  # noqa: PLC0415 - only the tests that mock pay for the import
+
+    port = free_port()
+    process = subprocess.Popen(
+        [str(PRISM), "mock", "--errors", "-h", "127.0.0.1", "-p", str(port), str(spec)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(url, timeout=1)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("Prism did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)

@@ -93,6 +93,7 @@ RESOURCE_MODULE_IMPORTS = frozenset(
 CLIENT_MODULE_IMPORTS = frozenset(
     # templates/package/src/_client.py.j2, besides the top-level resource classes
     {"Mapping", "TYPE_CHECKING", "AsyncAPIClient", "SyncAPIClient", "MissingAPIKeyError", "NotGiven", "NOT_GIVEN"}
+    | {"Any", "DefaultHttpxClient", "DefaultAsyncHttpxClient"}
 )
 """Names the client module imports: a top-level resource class of the same name would shadow them."""
 

@@ -17,6 +17,7 @@ from generator.core.naming import constant_name, pascal_case, snake_case
 from generator.core.text import WIDTH, docline, docstring, docstring_body, docstring_literal, hanging, one_line
 from generator.emit import runtime_files
 from generator.output.cache import Cache, digest, generator_fingerprint
+from generator.pytypes.kinds import ListOf
 from generator.request import methods
 from generator.request.examples import Argument, ExampleCall, Examples
 from generator.request.methods import Arguments, features, resource_imports
@@ -300,6 +301,7 @@ def _docs_and_tests(
         "dumped": _dumped_example(every_example, examples),
         "typed_dicts": index_entries(request).get((), []),
         "test_env": constant_name(api.package_name),
+        **_shown(every_example),
     }
     emit("package/README.md.j2", "README.md", **docs)
     emit("package/api.md.j2", "api.md", **docs)
@@ -310,6 +312,40 @@ def _docs_and_tests(
         target = f"tests/test_{'_'.join(resource.path)}.py"
         imports = _test_imports(items, api)
         emit("package/tests/test_resource.py.j2", target, resource=resource, items=items, imports=imports)
+
+
+def _returns_model(op: Operation) -> bool:
+    """Whether a method returns one model (not a page, a stream, a file or a bare value)."""
+    plain = op.page is None and op.stream is None and op.response_kind == "json"
+    return plain and op.response is not None and op.response.refs == {op.response.source}
+
+
+UPLOAD = '("notes.txt", b"hello", "text/plain")'
+"""The file the README uploads: a (file name, content, media type) tuple."""
+
+
+def _shown(items: list[OperationExample]) -> dict[str, Any]:
+    """The calls the README's sections show, where the API has one: a method returning a model (request ids,
+    missing fields, strict validation), one streaming by argument, one uploading a file (with the arguments of that
+    call), and a GET of the API's own server without arguments (``client.get``)."""
+    uploaded = next((i for i in items if any(p.is_file for p in i.op.params)), None)
+    return {
+        "modelled": next((i for i in items if _returns_model(i.op)), None),
+        "streamed": next((i for i in items if i.op.stream is not None and i.op.stream.param is not None), None),
+        "uploaded": uploaded,
+        "upload_args": _upload_arguments(uploaded) if uploaded is not None else "",
+        "fetched": next(
+            (i for i in items if i.op.http_method == "get" and not i.call.required and i.op.server is None), None
+        ),
+    }
+
+
+def _upload_arguments(item: OperationExample) -> str:
+    """The required arguments of an upload, with :data:`UPLOAD` as its first file (in a list where it takes many)."""
+    file = next(p for p in item.op.params if p.is_file)
+    source = f"[{UPLOAD}]" if isinstance(file.type.non_null(), ListOf) else UPLOAD
+    args = [a for a in item.call.required if a.name != file.name]
+    return arguments((*args, Argument(file.name, source, False)))
 
 
 def _runtime(emit: Emit, api: Api, src: str) -> None:

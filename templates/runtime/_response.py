@@ -9,9 +9,9 @@ import json
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, asynccontextmanager, contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, Self, TypeVar, cast, get_origin
+from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, Self, TypeVar, cast, get_origin, overload
 
 import anyio
 import httpx
@@ -34,6 +34,7 @@ __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
     "BinaryResponse",
+    "Text",
     "to_raw_response_wrapper",
     "async_to_raw_response_wrapper",
     "to_streamed_response_wrapper",
@@ -48,6 +49,17 @@ JSON_LINES_MEDIA = frozenset(
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
+
+
+class Text(str):
+    """A raw response's body as text: a ``str``, which can also be called (``response.text()``) as before."""
+
+    __slots__ = ()
+
+    def __call__(self) -> str:
+        return str(self)
+
 
 ResponseMode = Literal["parsed", "raw", "stream"]
 response_mode: ContextVar[ResponseMode] = ContextVar("response_mode", default="parsed")
@@ -148,8 +160,8 @@ class BaseAPIResponse(Generic[R]):
         self.http_response = context.response
         self.retries_taken = context.retries_taken
         self._context = context
-        self._parsed: R | None = None
-        self._is_parsed = False
+        self._parsed: dict[object, object] = {}
+        """What ``parse`` gave, by the type asked for (``None``: the method's own)."""
 
     @property
     def status_code(self) -> int:
@@ -200,11 +212,11 @@ class BaseAPIResponse(Generic[R]):
             return self.http_response
         return decoded_view(self.http_response, self._limit)
 
-    def _parse_once(self) -> R:
-        if not self._is_parsed:
-            self._parsed = cast(R, parse_body(self._context))
-            self._is_parsed = True
-        return cast(R, self._parsed)
+    def _parse_once(self, to: object = None) -> Any:
+        if to not in self._parsed:
+            context = self._context if to is None else replace(self._context, cast_to=to)
+            self._parsed[to] = parse_body(context)
+        return self._parsed[to]
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} [{self.status_code}] {self.http_request.method} {redact_url(self.url)}>"
@@ -218,18 +230,31 @@ class APIResponse(BaseAPIResponse[R]):
     Reading the body (``read``, ``text``, ``json``, ``iter_*``, ``stream_to_file``) is bounded by the client's
     ``max_response_size``; httpx's errors while reading are raised as the SDK's."""
 
-    def parse(self) -> R:
+    @overload
+    def parse(self, *, to: type[T]) -> T: ...
+    @overload
+    def parse(self) -> R: ...
+    def parse(self, *, to: type[T] | None = None) -> R | T:
+        """What the method would have returned; ``to=`` another type reads the body as that (a model, ``dict``,
+        ``str``, ``bytes``, ``httpx.Response``...). Parsed once per type."""
         if not self._context.options.stream:
             self.read()
-        return self._parse_once()
+        return self._parse_once(to)
 
     def read(self) -> bytes:
         with reading_errors(self.http_request):
             return read_body(self.http_response, self._limit)
 
-    def text(self) -> str:
+    @property
+    def content(self) -> bytes:
+        """The body (read, within ``max_response_size``)."""
+        return self.read()
+
+    @property
+    def text(self) -> Text:
+        """The body as text; ``text()`` gives the same."""
         self.read()
-        return self.http_response.text
+        return Text(self.http_response.text)
 
     def json(self) -> object:
         self.read()
@@ -264,10 +289,15 @@ class AsyncAPIResponse(BaseAPIResponse[R]):
 
     Reading the body is bounded by the client's ``max_response_size``; httpx's errors are raised as the SDK's."""
 
-    async def parse(self) -> R:
+    @overload
+    async def parse(self, *, to: type[T]) -> T: ...
+    @overload
+    async def parse(self) -> R: ...
+    async def parse(self, *, to: type[T] | None = None) -> R | T:
+        """What the method would have returned; ``to=`` another type reads the body as that."""
         if not self._context.options.stream:
             await self.read()
-        return self._parse_once()
+        return self._parse_once(to)
 
     async def read(self) -> bytes:
         with reading_errors(self.http_request):
@@ -304,7 +334,8 @@ class AsyncAPIResponse(BaseAPIResponse[R]):
 
 
 class BinaryResponse(FromResponse):
-    """A binary response body (a file, an image, an archive), already read."""
+    """A binary response body (a file, an image, an archive), already read: ``content``, ``text``, ``json()``,
+    ``iter_bytes()``, ``write_to_file()``... as the official SDKs' binary results have them."""
 
     http_response: httpx.Response
 
@@ -316,6 +347,11 @@ class BinaryResponse(FromResponse):
         return cls(context.response)
 
     @property
+    def response(self) -> httpx.Response:
+        """The HTTP response (``http_response``), by the official SDKs' name."""
+        return self.http_response
+
+    @property
     def content(self) -> bytes:
         return self.http_response.content
 
@@ -324,14 +360,59 @@ class BinaryResponse(FromResponse):
         return self.http_response.text
 
     @property
+    def encoding(self) -> str | None:
+        return self.http_response.encoding
+
+    @property
     def content_type(self) -> str | None:
         return self.http_response.headers.get("content-type")
+
+    def json(self, **kwargs: Any) -> Any:
+        """The body decoded as JSON (``json.loads``'s keyword arguments are passed on)."""
+        return json.loads(self.http_response.content, **kwargs)
+
+    def read(self) -> bytes:
+        return self.http_response.content
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        return self.http_response.iter_bytes(chunk_size)
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        return self.http_response.iter_text(chunk_size)
+
+    def iter_lines(self) -> Iterator[str]:
+        return self.http_response.iter_lines()
+
+    async def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        for chunk in self.http_response.iter_bytes(chunk_size):
+            yield chunk
 
     def write_to_file(self, file: str | PathLike[str]) -> None:
         """Write the body to ``file``. To write a large body as it arrives, use ``with_streaming_response``
         and :meth:`APIResponse.stream_to_file`."""
         with open(file, mode="wb") as out:
             out.write(self.http_response.content)
+
+    def stream_to_file(self, file: str | PathLike[str], *, chunk_size: int | None = None) -> None:
+        """Write the body to ``file`` (it was read already: ``with_streaming_response`` writes it as it arrives)."""
+        with open(file, mode="wb") as out:
+            for chunk in self.http_response.iter_bytes(chunk_size):
+                out.write(chunk)
+
+    async def astream_to_file(self, file: str | PathLike[str], *, chunk_size: int | None = None) -> None:
+        """:meth:`stream_to_file` without blocking the event loop."""
+        async with await anyio.open_file(file, mode="wb") as out:
+            for chunk in self.http_response.iter_bytes(chunk_size):
+                await out.write(chunk)
+
+    def close(self) -> None:
+        """Release the connection (already released: the body was read)."""
+        if not self.http_response.is_closed:
+            self.http_response.close()
+
+    async def aclose(self) -> None:
+        if not self.http_response.is_closed:
+            await self.http_response.aclose()
 
     def __repr__(self) -> str:
         return f"<BinaryResponse {self.content_type} {len(self.http_response.content)} bytes>"

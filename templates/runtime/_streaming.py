@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Generator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar, cast
 
 import httpx
 from httpx_sse import EventSource, ServerSentEvent, SSEError
@@ -19,6 +19,18 @@ from ._response import FromResponse, ParseContext
 __all__ = ["Stream", "AsyncStream"]
 
 T = TypeVar("T")
+
+
+def _mapping(value: object) -> Mapping[str, object]:
+    return cast(Mapping[str, object], value) if isinstance(value, Mapping) else {}
+
+
+def _field_names(type_: object) -> frozenset[str]:
+    """The JSON names of a model's fields; none for any other type."""
+    fields: object = getattr(type_, "model_fields", None) if isinstance(type_, type) else None
+    if not isinstance(fields, Mapping):
+        return frozenset()
+    return frozenset(getattr(f, "alias", None) or n for n, f in cast(Mapping[str, object], fields).items())
 
 
 def _ends(event: ServerSentEvent) -> bool:
@@ -55,12 +67,27 @@ class BaseStream(FromResponse, Generic[T]):
             ) from exc
         if event.event == "error":
             raise self._error_event(event, data)
+        error = self._error_inside(data)
+        if error is not None:
+            raise error
         item: Any = self._context.construct(self._context.item_type, data)
         return item
 
     def _error_event(self, event: ServerSentEvent, body: object) -> APIError:
         message = f"The server sent an error event: {event.data[:500]}"
         return APIError(message, self.response.request, body=error_details(body))
+
+    def _error_inside(self, data: object) -> APIError | None:
+        """An error the server sent as an ordinary event (``{"error": {"message": "overloaded"}}``, the envelope of
+        its error responses) as :class:`APIError` with the error's message, as the official SDKs raise it; ``None``
+        for a chunk, and for a chunk type that declares a field of that name itself."""
+        key = _constants.ERROR_ENVELOPE or "error"
+        error = _mapping(data).get(key)
+        if not error or key in _field_names(self._context.item_type):
+            return None
+        message = _mapping(error).get("message")
+        text = message if isinstance(message, str) and message else "An error occurred during streaming"
+        return APIError(text, self.response.request, body=error)
 
     @contextmanager
     def _errors(self) -> Generator[None]:

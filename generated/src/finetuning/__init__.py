@@ -2,7 +2,8 @@
 """Typed Python client for the fine-tuning API."""
 
 from ._base_error import FinetuningError
-from ._client import AsyncClient, Client
+from ._client import AsyncClient, Client, DefaultAsyncHttpxClient, DefaultHttpxClient
+from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -34,6 +35,10 @@ __all__ = [
     "NOT_GIVEN",
     "NotGiven",
     "Timeout",
+    "DefaultHttpxClient",
+    "DefaultAsyncHttpxClient",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
     "__version__",
     "FinetuningError",
     "MissingAPIKeyError",

@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._base_client import DEFAULT_CONNECTION_LIMITS, AsyncAPIClient, SyncAPIClient
 from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import MissingAPIKeyError
 from ._reading import DEFAULT_MAX_RESPONSE_SIZE
@@ -26,7 +26,31 @@ if TYPE_CHECKING:
         FineTuningWithStreamingResponse,
     )
 
-__all__ = ["Client", "AsyncClient"]
+__all__ = [
+    "Client",
+    "AsyncClient",
+    "DefaultHttpxClient",
+    "DefaultAsyncHttpxClient",
+]
+
+
+class DefaultHttpxClient(httpx.Client):
+    """An ``httpx.Client`` with the SDK's own defaults (timeout, connection limits): pass one as ``http_client``
+    to add proxies, transports or event hooks and keep the rest as the client would have it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        super().__init__(**kwargs)
+
+
+class DefaultAsyncHttpxClient(httpx.AsyncClient):
+    """:class:`DefaultHttpxClient` for the async client."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        super().__init__(**kwargs)
 
 
 class Client(SyncAPIClient):

@@ -11,25 +11,67 @@ as it is: construction never raises, so a newer server never breaks an older cli
 from __future__ import annotations
 
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
-from typing import Annotated, Any, Literal, Self, Union, cast, get_args, get_origin
+from typing import Annotated, Any, Literal, Protocol, Self, TypeVar, Union, cast, get_args, get_origin, overload
 
 import pydantic
 from typing_extensions import TypeAliasType
 
 __all__ = ["BaseModel", "construct_type", "validate_type", "with_request_id"]
 
+T = TypeVar("T")
+
 Constructor = Callable[[object], object]
 """Shapes one JSON value as one annotation; never raises."""
 
 
+ITEM_FIELDS = ("data", "items", "results")
+"""The fields that hold a list's items, in the order they are looked for: ``ITEM_NAMES`` of
+``generator/api/pagination/shapes.py`` (a test keeps the two equal)."""
+
+
+class _Data(Protocol[T]):
+    @property
+    def data(self) -> list[T] | None: ...
+
+
+class _Items(Protocol[T]):
+    @property
+    def items(self) -> list[T] | None: ...
+
+
+class _Results(Protocol[T]):
+    @property
+    def results(self) -> list[T] | None: ...
+
+
 class BaseModel(pydantic.BaseModel):
+    """A model of the API. One that holds a list (a list field named as in :data:`ITEM_FIELDS`, such as
+    ``{"object": "list", "data": [...]}``) iterates its items: ``for item in response``; any other iterates its
+    ``(field, value)`` pairs, as every pydantic model does."""
+
     # protected_namespaces=(): an API field may well be called model_dump_ (pydantic would warn at import).
     model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True, defer_build=True, protected_namespaces=())
 
     _request_id: str | None = pydantic.PrivateAttr(default=None)
     """The id the server gave the request this model was returned by (the model a method returns), if any."""
+
+    @overload
+    def __iter__(self: _Data[T]) -> Iterator[T]: ...
+    @overload
+    def __iter__(self: _Items[T]) -> Iterator[T]: ...
+    @overload
+    def __iter__(self: _Results[T]) -> Iterator[T]: ...
+    @overload
+    def __iter__(self) -> Iterator[tuple[str, Any]]: ...
+    def __iter__(self) -> Iterator[Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        """The items of a list (see the class), else the ``(field, value)`` pairs."""
+        field = _items_field(type(self))
+        if field is None:
+            return super().__iter__()
+        items = getattr(self, field, None)
+        return iter(cast(list[Any], items) if isinstance(items, list) else [])
 
     def to_dict(
         self,
@@ -104,6 +146,25 @@ def _fields(model: type[BaseModel]) -> dict[str, tuple[str, Constructor]]:
     if not getattr(model, "__pydantic_fields_complete__", True):
         model.model_rebuild(raise_errors=False)  # a field that names a class defined after it
     return {(f.alias or name): (name, constructor(f.annotation)) for name, f in model.model_fields.items()}
+
+
+@cache
+def _items_field(model: type[BaseModel]) -> str | None:
+    """The field whose items a model iterates: the first of :data:`ITEM_FIELDS` it declares as a list."""
+    _fields(model)  # the fields complete
+    fields = model.model_fields
+    for name in ITEM_FIELDS:
+        field = fields.get(name)
+        if field is not None and any(get_origin(_unwrap(t)) is list for t in _members(field.annotation)):
+            return name
+    return None
+
+
+def _members(annotation: object) -> tuple[object, ...]:
+    """A union's members (``list[T] | None``), or the annotation itself."""
+    type_ = _unwrap(annotation)
+    origin = get_origin(type_)
+    return get_args(type_) if origin is Union or origin is types.UnionType else (type_,)
 
 
 @cache

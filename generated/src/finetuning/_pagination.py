@@ -115,6 +115,11 @@ class BasePage(FromResponse, Generic[T]):
         items = cast(list[T], context.construct(list[context.item_type], raw_items))
         return cls(items=items, raw_items=raw_items, body=body, context=context)
 
+    @property
+    def _request_id(self) -> str | None:
+        """The id the server gave this page's request (its request-id header), if any."""
+        return self._context.request_id
+
     def next_page_info(self) -> PageInfo | None:
         """Where the next page is, or ``None`` on the last page."""
         raise NotImplementedError
