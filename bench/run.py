@@ -21,6 +21,7 @@ import datetime
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,8 +42,8 @@ PEERS = {
 }
 """Pinned: the bench compares against these releases (the latest when the bench was written)."""
 OURS_HTTPX, THEIRS_HTTPX = "httpx in our venv", "httpx in the official venv"
-TARGETS = {"cold": 1.5, "import": 0.25, "overhead": 0.3, "one_change": 1.5}
-"""Ratios to the peers (issues 6, 12 and 16), and seconds for one changed summary (issue 12)."""
+TARGETS = {"cold": 1.3, "import": 0.25, "overhead": 0.3, "one_change": 1.0}
+"""Ratios to the peers (issues 6, 12, 16 and 24), and seconds for one changed summary (issue 24)."""
 
 
 def log(message: str) -> None:
@@ -79,6 +80,14 @@ def _tree_rss(pid: int) -> int:
         except (OSError, ValueError):
             continue
     return total
+
+
+def cpu_seconds() -> float:
+    """User and system time of this process's finished children and theirs (each waits for its own): the difference
+    around :func:`timed` is the CPU time of the command's whole process tree, which a busy machine does not inflate
+    the way it does wall time."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def timed(command: list[str], **kwargs: object) -> tuple[float, int, str]:
@@ -134,19 +143,23 @@ def ours_generate(spec: Path, out: Path, *extra: str) -> list[str]:
 def bench_generation(work: Path, runs: int, results: dict[str, object]) -> None:
     opc = venv("opc").parent / "openapi-python-client"
     ours_out, theirs_out = work / "ours", work / "theirs"
-    ours_times, ours_peaks, theirs_times, theirs_peaks = [], [], [], []
+    ours_times, ours_peaks, theirs_times, theirs_peaks, ours_cpu, theirs_cpu = [], [], [], [], [], []
     summary = ""
     for run in range(runs):  # interleaved, so that drift in the machine's load hits both alike
         log(f"cold generation {run + 1}/{runs}: ours")
         shutil.rmtree(ours_out, ignore_errors=True)  # cold: nothing from the last run to compare with or reuse
+        before = cpu_seconds()
         seconds, peak, summary = timed(ours_generate(SPEC, ours_out, "--no-cache"), cwd=ROOT)
+        ours_cpu.append(cpu_seconds() - before)
         ours_times.append(seconds)
         ours_peaks.append(peak)
         log(f"  ours {seconds:.1f}s; openapi-python-client")
         shutil.rmtree(theirs_out, ignore_errors=True)
+        before = cpu_seconds()
         seconds, peak, _ = timed(
             [str(opc), "generate", "--path", str(SPEC), "--output-path", str(theirs_out), "--overwrite"], cwd=work
         )
+        theirs_cpu.append(cpu_seconds() - before)
         theirs_times.append(seconds)
         theirs_peaks.append(peak)
         log(f"  theirs {seconds:.1f}s")
@@ -154,6 +167,7 @@ def bench_generation(work: Path, runs: int, results: dict[str, object]) -> None:
         "ours": (median(ours_times), max(ours_peaks), *count_tree(ours_out), ours_times),
         "theirs": (median(theirs_times), max(theirs_peaks), *count_tree(theirs_out), theirs_times),
         "summary": summary.strip(),
+        "cpu": (median(ours_cpu), median(theirs_cpu)),
     }
 
     cache = work / "cache"
@@ -167,10 +181,12 @@ def bench_generation(work: Path, runs: int, results: dict[str, object]) -> None:
     marker = "summary: Retrieve fine-tuning job"
     if marker not in text:
         marker = "summary: "
-    one_change = []
+    one_change, one_change_cpu = [], []
     for run in range(runs):
         edited.write_text(text.replace(marker, f"{marker} (edit {run})", 1), encoding="utf-8")
+        before = cpu_seconds()
         one_change.append(timed(ours_generate(edited, ours_out), cwd=ROOT, env=env)[0])
+        one_change_cpu.append(cpu_seconds() - before)
     make_noop = []
     subprocess.run(["make", "-s", "generate"], cwd=ROOT, check=True, capture_output=True)
     for _ in range(runs):
@@ -181,6 +197,7 @@ def bench_generation(work: Path, runs: int, results: dict[str, object]) -> None:
         "fill": fill,
         "noop": median(noop),
         "one_change": median(one_change),
+        "one_change_cpu": median(one_change_cpu),
         "make_noop": median(make_noop),
     }
 
@@ -313,7 +330,8 @@ def report(results: dict[str, object], runs: int, import_runs: int, calls: int) 
         f"| this generator | {o_t:.1f} s | {', '.join(f'{v:.1f}' for v in o_all)} | {o_mem / mib:.0f} MiB | {o_files:,} | {o_lines:,} |",
         f"| openapi-python-client | {t_t:.1f} s | {', '.join(f'{v:.1f}' for v in t_all)} | {t_mem / mib:.0f} MiB | {t_files:,} | {t_lines:,} |",
         "",
-        f"Ours ÷ theirs: {verdict(o_t / t_t, TARGETS['cold'])}.",
+        f"Ours ÷ theirs: {verdict(o_t / t_t, TARGETS['cold'])}. CPU time of the process tree (user + system, "
+        f"median): ours {cold['cpu'][0]:.1f} s, theirs {cold['cpu'][1]:.1f} s ({cold['cpu'][0] / cold['cpu'][1]:.2f}×).",
         "",
         f"Black alone over our generated SDK (already formatted, so one pass per file, as in a run): "
         f"{black_floor['serial']:.1f} s serial, {black_floor['parallel']:.1f} s on {os.cpu_count()} worker processes.",
@@ -325,7 +343,8 @@ def report(results: dict[str, object], runs: int, import_runs: int, calls: int) 
         f"| `make generate`, nothing changed (the SDK and the test fixtures) | {warm['make_noop']:.2f} s | target ≤ 1 s: {'met' if warm['make_noop'] <= 1 else 'missed'} |",
         f"| OpenAI SDK, nothing changed | {warm['noop']:.2f} s | {warm['noop'] / o_t:.3f}× |",
         f"| OpenAI SDK, one operation's summary changed | {warm['one_change']:.2f} s | {warm['one_change'] / o_t:.2f}× "
-        f"(target ≤ {TARGETS['one_change']} s: {'met' if warm['one_change'] <= TARGETS['one_change'] else 'missed'}) |",
+        f"(target ≤ {TARGETS['one_change']} s: {'met' if warm['one_change'] <= TARGETS['one_change'] else 'missed'}; "
+        f"CPU {warm['one_change_cpu']:.2f} s) |",
         f"| OpenAI SDK, first run filling an empty cache | {warm['fill']:.1f} s | {warm['fill'] / o_t:.2f}× |",
         "",
         "## 3. Import",

@@ -16,13 +16,13 @@ import json
 import os
 import re
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from multiprocessing.pool import Pool
 from pathlib import Path
 
 import black
+from ruff import find_ruff_bin
 
 from generator.core.errors import GenerationError, Problem
 from generator.output import processes
@@ -71,7 +71,7 @@ def _ruff(files: dict[str, str], only: list[str], known: list[str]) -> dict[str,
         for name in only:
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(files[name], encoding="utf-8")
-        ruff = [sys.executable, "-m", "ruff"]
+        ruff = [find_ruff_bin()]  # not ``python -m ruff``: that starts an interpreter only to run this binary
         env = {**os.environ, "NO_COLOR": "1"}
         fix = ["check", "--fix-only", "--exit-zero", "--select", "F401,I"]
         for command in ([*ruff, *fix, *options, "--", *only], [*ruff, "format", *options, "--", *only]):

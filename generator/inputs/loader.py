@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from generator.core.errors import GenerationError, Problem
 from generator.inputs.bundle import bundle
@@ -11,11 +12,13 @@ from generator.inputs.document import JSON, Document
 from generator.inputs.reading import check_nesting, read_file
 from generator.inputs.vocabulary import normalise
 
+Reader = Callable[[Path, str], Any]
 
-def load_document(path: Path, display_name: str | None = None) -> Document:
-    """Load and minimally validate an OpenAPI 3.x document."""
+
+def load_document(path: Path, display_name: str | None = None, *, read: Reader = read_file) -> Document:
+    """Load and minimally validate an OpenAPI 3.x document; ``read`` reads the file (as :func:`read_file` does)."""
     name = display_name or str(path)
-    root = read_file(path, name)
+    root = read(path, name)
     if not isinstance(root, dict):
         raise GenerationError([Problem(name, "", "the document is not a mapping", "an OpenAPI document is an object")])
     root = cast(JSON, root)

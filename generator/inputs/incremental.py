@@ -1,0 +1,213 @@
+"""Incremental reading of a YAML document, for the edit loop: only the blocks whose text changed are parsed again.
+
+A maintainer edits one operation or one schema of a large document; reading the whole document again costs about a
+second (PyYAML builds every node in Python). Here the text is cut along its lines into blocks, at the first
+:data:`SPLIT_DEPTH` levels of keys (each top-level key, each path and component group, each path item, operation
+group and named component: ``/paths/~1files``, ``/components/schemas/Pet``), and each block is read on its own,
+from the cache when its text was read before. The blocks are put back together in their order.
+
+The result is always what :func:`generator.inputs.reading.read_file` returns for the whole text. Cutting along lines
+is only a guess at the document's structure, so it is checked, and any doubt means the whole text is read instead:
+
+- a block must read, on its own, as a mapping of exactly one key (a line that only looked like a key, inside a
+  quoted scalar or a flow collection, leaves the block before it unterminated, which does not read);
+- no line of a level may be indented less than the level's keys; no document markers, directives, explicit keys,
+  tabs in indentation or line breaks other than ``\\n`` and ``\\r\\n``;
+- keys may not repeat within a level (the whole text is read again, and that reports the duplicate);
+- a block that fails to read, or an alias to an anchor in another block, sends the whole text to the reader, whose
+  verdict and message stand.
+
+The cache holds one table per document file, from each block's digest to its value (kept by :mod:`marshal`, which
+keeps nodes shared through YAML aliases shared); it is rewritten when a block was read, with the blocks of the current
+text only. A block whose value :mod:`marshal` cannot keep (a timestamp) is read every time.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import marshal
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, cast
+
+from generator.core.errors import GenerationError
+from generator.inputs import reading
+from generator.output.cache import Cache, digest, source_digest, tool_versions
+
+SPLIT_DEPTH = 3
+"""How many levels of keys are cut into blocks: ``paths`` -> a path -> its operations, ``components`` -> ``schemas``
+-> a schema."""
+_UNSPLITTABLE = ("\x85", "\u2028", "\u2029", "\n---", "\n...", "\n%", "\n\ufeff")
+"""In a document's text after a line break: line breaks YAML knows besides ``\\n`` and ``\\r\\n``, document
+markers, directives and a byte-order mark. A text with any is read whole."""
+_LONE_CR = re.compile("\r(?!\n)")
+_LINE = re.compile(r"\n( *)([^ \n\r])")
+"""A line with something on it, from the line break before it: its indentation and first character."""
+
+
+class _Unsplittable(Exception):
+    """The text is not laid out simply enough to be cut along its lines: it is read whole."""
+
+
+@dataclass
+class _Block:
+    """Lines ``start`` to ``end`` of the text (character offsets): one key and its value, or, with ``children``, a
+    key on a line of its own whose value is the mapping of those blocks."""
+
+    start: int
+    end: int
+    children: list[_Block] = field(default_factory=list["_Block"])
+    header: int = 0
+    """Where the value starts when the block has ``children`` (the end of the key's line)."""
+
+
+def read_document(path: Path, name: str, cache: Cache | None) -> Any:
+    """What :func:`~generator.inputs.reading.read_file` returns for ``path``, reading again only the blocks whose
+    text is not in ``cache`` (without a cache, or for JSON, the whole file is read)."""
+    if cache is None or name.endswith(".json"):
+        return reading.read_file(path, name)
+    try:
+        text = "\n" + path.read_text(encoding="utf-8")  # every line starts after a line break
+    except (OSError, UnicodeDecodeError):
+        return reading.read_file(path, name)  # which reports it
+    try:
+        blocks = _split(text)
+    except _Unsplittable:
+        return reading.parse_text(text[1:], name)
+    table = _Table(cache, path)
+    try:
+        root = _assemble(text, blocks, table)
+    except (_Unsplittable, GenerationError):
+        return reading.parse_text(text[1:], name)
+    table.save()
+    return root
+
+
+def _split(text: str) -> list[_Block]:
+    """The top-level blocks of ``text`` (the document's text after a line break), cut :data:`SPLIT_DEPTH` levels
+    deep; raises :class:`_Unsplittable` when the text is not laid out simply (see the module's docstring)."""
+    if any(mark in text for mark in _UNSPLITTABLE) or ("\r" in text and _LONE_CR.search(text)):
+        raise _Unsplittable
+    return _level(text, 1, len(text), 0)
+
+
+def _starts(text: str, start: int, end: int, depth: int) -> list[int]:
+    """Where the keys of one level start, between ``start`` and ``end``: the lines indented as the first one (at the
+    top level, not at all); lines indented more belong to the key before them."""
+    first_line = _first_line(text, start, end)
+    indent = 0 if depth == 0 else len(first_line.group(1)) if first_line else 0
+    if first_line is None or len(first_line.group(1)) != indent or first_line.group(2) == "-":
+        raise _Unsplittable
+    found: list[int] = []
+    for match in _at_most(indent).finditer(text, start - 1, end):
+        spaces, first = len(match.group(1)), match.group(2)
+        if first == "#":
+            continue
+        if spaces < indent or first in "\t?":
+            raise _Unsplittable
+        if first != "-":  # a compact sequence is the value of the key before it
+            found.append(match.start() + 1)
+    return found
+
+
+def _first_line(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first line between ``start`` and ``end`` with something other than a comment on it."""
+    line = _LINE.search(text, start - 1, end)
+    while line is not None and line.group(2) == "#":
+        line = _LINE.search(text, line.end(), end)
+    return line
+
+
+@lru_cache
+def _at_most(indent: int) -> re.Pattern[str]:
+    """Lines indented at most ``indent`` spaces, with something on them."""
+    return re.compile(f"\n( {{0,{indent}}})([^ \n\r])")
+
+
+def _level(text: str, start: int, end: int, depth: int) -> list[_Block]:
+    """The blocks of one level of keys, each opened into its children while the depth allows."""
+    starts = _starts(text, start, end, depth)
+    blocks = [_Block(a, b) for a, b in zip(starts, [*starts[1:], end], strict=True)]
+    if depth + 1 < SPLIT_DEPTH:
+        for block in blocks:
+            _open(text, block, depth)
+    return blocks
+
+
+def _open(text: str, block: _Block, depth: int) -> None:
+    """Cut ``block`` into its children when its key is alone on its line and its value is an indented mapping."""
+    line_end = text.find("\n", block.start, block.end)
+    if line_end < 0 or not text[block.start : line_end].rstrip().endswith(":"):
+        return
+    key_indent = len(text[block.start : line_end]) - len(text[block.start : line_end].lstrip(" "))
+    value = _first_line(text, line_end + 1, block.end)
+    if value is None or len(value.group(1)) <= key_indent or value.group(2) == "-":
+        return
+    try:
+        block.children = _level(text, line_end + 1, block.end, depth + 1)
+    except _Unsplittable:
+        return  # read as one block
+    block.header = line_end + 1
+
+
+class _Table:
+    """The cached values of one document's blocks, by the digest of their text."""
+
+    def __init__(self, cache: Cache, path: Path) -> None:
+        self.cache = cache
+        here = Path(__file__)
+        self.fingerprint = digest(source_digest(here, here.with_name("reading.py")), tool_versions())
+        self.key = digest(self.fingerprint, str(path.resolve()))
+        latest = cache.get("yaml", digest(self.fingerprint, "latest"))  # a copy of the document is read as fast
+        self.old = self._load(self.key) or (self._load(latest) if latest else {})
+        self.new: dict[str, bytes] = {}
+
+    def _load(self, key: str) -> dict[str, bytes]:
+        stored = self.cache.get("yaml", key)
+        try:
+            loaded = marshal.loads(base64.b64decode(stored)) if stored is not None else {}
+        except (ValueError, EOFError, TypeError, binascii.Error):
+            loaded = {}
+        return cast(dict[str, bytes], loaded) if isinstance(loaded, dict) else {}
+
+    def read(self, text: str) -> Any:
+        """The value of one block's text, parsed alone (a mapping of one key)."""
+        key = digest(text)
+        stored = self.new.get(key) or self.old.get(key)
+        if stored is not None:
+            self.new[key] = stored
+            return marshal.loads(stored)
+        value = reading.parse_text(text, "block.yaml")
+        if not isinstance(value, dict) or len(cast(dict[Any, Any], value)) != 1:
+            raise _Unsplittable
+        try:
+            self.new[key] = marshal.dumps(value)  # nodes shared through YAML aliases stay shared
+        except ValueError:
+            pass  # a timestamp: read every time
+        return value
+
+    def save(self) -> None:
+        """Store the table when its blocks are not those stored (a block was read, or is gone)."""
+        if self.new.keys() != self.old.keys():
+            self.cache.put("yaml", self.key, base64.b64encode(marshal.dumps(self.new)).decode("ascii"))
+            self.cache.put("yaml", digest(self.fingerprint, "latest"), self.key)
+
+
+def _assemble(text: str, blocks: list[_Block], table: _Table) -> dict[Any, Any]:
+    """The mapping of ``blocks``; raises :class:`_Unsplittable` when a key repeats."""
+    result: dict[Any, Any] = {}
+    for block in blocks:
+        if block.children:
+            (key, value), *_ = cast(dict[Any, Any], table.read(text[block.start : block.header])).items()
+            if value is not None:
+                raise _Unsplittable
+            value = _assemble(text, block.children, table)
+        else:
+            (key, value), *_ = cast(dict[Any, Any], table.read(text[block.start : block.end])).items()
+        if key in result:
+            raise _Unsplittable
+        result[key] = value
+    return result
