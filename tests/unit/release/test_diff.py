@@ -448,7 +448,7 @@ CASES: list[Case] = [
         nothing,
         _append(lambda d: props(d, "Order")["status"]["enum"], "refunded"),
         nothing,
-        {("response-property-enum-value-added", "breaking", f"{TYPES}.Order.status")},
+        {("response-property-enum-value-added", "addition", f"{TYPES}.Order.status")},
     ),
     (
         "response enum value removed",
@@ -485,7 +485,7 @@ CASES: list[Case] = [
             lambda d: props(d, "Order"), "id", {"oneOf": [{"type": "string"}, {"type": "boolean"}, {"type": "integer"}]}
         ),
         nothing,
-        {("response-property-one-of-added", "breaking", f"{TYPES}.Order.id")},
+        {("response-property-one-of-added", "addition", f"{TYPES}.Order.id")},
     ),
     (
         "response array items: field added in a recursive model",
@@ -671,10 +671,11 @@ def test_changes_carry_pointers_directions_and_operations() -> None:
 
 
 def test_a_model_used_both_ways_is_reported_once_at_its_most_severe() -> None:
-    """Gift is sent (in NewOrder) and, after this edit, also read (in Order): a new enum value breaks readers."""
+    """Gift is sent (in NewOrder) and, after this edit, also read (in Order): a value taken out of its enum breaks
+    senders (and is harmless to readers)."""
     both = _set(lambda d: props(d, "Order"), "gift", {"$ref": "#/components/schemas/Gift"})
-    changes = _run(both, _both(both, _append(lambda d: props(d, "Gift")["wrap"]["enum"], "bag")), nothing)
-    assert [(c.rule, c.impact) for c in changes] == [("response-property-enum-value-added", "breaking")]
+    changes = _run(both, _both(both, _set(lambda d: props(d, "Gift")["wrap"], "enum", ["box"])), nothing)
+    assert [(c.rule, c.impact) for c in changes] == [("request-property-enum-value-removed", "breaking")]
 
 
 def test_the_bump_follows_the_most_severe_change() -> None:
@@ -683,3 +684,16 @@ def test_the_bump_follows_the_most_severe_change() -> None:
     removed = _run(nothing, _delete(lambda d: props(d, "Order"), "note"), nothing)
     assert bump_for(added + removed) == "major"
     assert bump_for(_run(nothing, _set(lambda d: d, "servers", [{"url": "https://x.example"}]), nothing)) == "patch"
+
+
+def test_a_model_used_both_ways_keeps_the_reading_with_a_note() -> None:
+    """A new enum value of Gift, sent and read: an addition both ways, reported as the response's, whose note says
+    that exhaustive matches may need a new case."""
+    both = _set(lambda d: props(d, "Order"), "gift", {"$ref": "#/components/schemas/Gift"})
+    (change,) = _run(both, _both(both, _append(lambda d: props(d, "Gift")["wrap"]["enum"], "bag")), nothing)
+    assert (change.rule, change.impact, change.direction) == (
+        "response-property-enum-value-added",
+        "addition",
+        "response",
+    )
+    assert "exhaustively" in change.note
