@@ -269,12 +269,19 @@ def pair_members(
     left, right = list(before), list(after)
     pairs: list[tuple[PyType, PyType]] = []
     for key in (lambda t: ("annotation", t.annotation), shape):
-        for was in list(left):
-            now = next((m for m in right if key(m) == key(was)), None)
-            if now is not None:
-                pairs.append((was, now))
-                left.remove(was)
-                right.remove(now)
+        waiting: dict[tuple[str, ...], list[int]] = {}
+        for index, member in enumerate(right):
+            waiting.setdefault(key(member), []).append(index)
+        unpaired: list[PyType] = []
+        taken: set[int] = set()
+        for was in left:
+            matches = waiting.get(key(was))
+            if matches:
+                taken.add(matches[0])
+                pairs.append((was, right[matches.pop(0)]))
+            else:
+                unpaired.append(was)
+        left, right = unpaired, [m for index, m in enumerate(right) if index not in taken]
     return pairs, left, right
 
 
