@@ -11,6 +11,10 @@ the next one's old), so a run of N commits parses N + 1 documents, not 2N. The c
 contiguous runs, one per worker process (only the document at each cut is parsed twice). A version that does not
 parse is a row that says so, and the run goes on.
 
+Each commit's row is kept in the generator's cache (``.generator-cache/``, under the generator's fingerprint, so a
+change to the generator computes it again): a later run computes only the commits it has not seen (``--no-cache``
+computes them all).
+
 Each side uses the default config (every option at its default), or ``--config``: the same config for every commit.
 A document that ``$ref`` s other files of the repository is not supported: only the one file is read at each commit.
 """
@@ -32,6 +36,7 @@ from generator.core.errors import GenerationError
 from generator.inputs.loader import load_document
 from generator.inputs.reading import read_file
 from generator.inputs.validate import validate
+from generator.output.cache import Cache, digest, generator_fingerprint, open_cache
 from generator.release.diff import IMPACTS, Change, Side, compare
 from generator.release.versioning import release_part
 
@@ -196,10 +201,30 @@ def chunks(items: list[Commit], parts: int) -> Iterator[list[Commit]]:
         start = end
 
 
-def history(repo: Path, spec_path: str, count: int, *, config: Path | None = None, jobs: int = 2) -> list[Row]:
-    """The rows of the last ``count`` commits of ``spec_path`` in ``repo``, newest first."""
+def history(
+    repo: Path, spec_path: str, count: int, *, config: Path | None = None, jobs: int = 2, cache: Cache | None = None
+) -> list[Row]:
+    """The rows of the last ``count`` commits of ``spec_path`` in ``repo``, newest first. A ``cache`` keeps each
+    commit's row under the generator's fingerprint, so a later run computes only the commits it has not seen."""
     found = commits(repo, spec_path, count)
-    runs = list(chunks(found, jobs))
+    settings = config.read_bytes() if config is not None else b""
+    keys = {c.sha: digest(generator_fingerprint(), c.sha, spec_path, c.old or "", c.new or "", settings) for c in found}
+    known: dict[str, Row] = {}
+    for commit in found:
+        stored = cache.get_json("history", keys[commit.sha]) if cache is not None else None
+        if isinstance(stored, list) and len(stored) == 2:
+            known[commit.sha] = Row(commit.sha[:10], commit.subject, str(stored[0]), str(stored[1]))
+    todo = [c for c in found if c.sha not in known]
+    for commit, computed in zip(todo, _compute(repo, spec_path, config, todo, jobs), strict=True):
+        known[commit.sha] = computed
+        if cache is not None:
+            cache.put_json("history", keys[commit.sha], [computed.bump, computed.summary])
+    return [known[c.sha] for c in found]
+
+
+def _compute(repo: Path, spec_path: str, config: Path | None, todo: list[Commit], jobs: int) -> list[Row]:
+    """The rows of ``todo``, its commits cut into contiguous runs, one per worker process."""
+    runs = list(chunks(todo, jobs))
     if len(runs) <= 1:
         return [r for run in runs for r in run_chunk(repo, spec_path, config, run)]
     with ProcessPoolExecutor(max_workers=len(runs)) as pool:
@@ -236,6 +261,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--config", type=Path, default=None, help="an sdk.yaml for every version (default: none)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--out", type=Path, default=None, help="write the table here (default: standard output)")
+    parser.add_argument("--no-cache", action="store_true", help="compute every row again (not from the cache)")
     return parser.parse_args(argv)
 
 
@@ -243,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     started = time.perf_counter()
     top = Path(git(args.repo, "rev-parse", "--show-toplevel").strip())
-    rows = history(top, args.spec_path, args.count, config=args.config, jobs=args.jobs)
+    cache = open_cache(not args.no_cache)
+    rows = history(top, args.spec_path, args.count, config=args.config, jobs=args.jobs, cache=cache)
     if not rows:
         print(
             f"history: no commit of {top} changes {args.spec_path} (a path from the repository's top)", file=sys.stderr

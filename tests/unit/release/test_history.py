@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from generator.core.errors import GenerationError
+from generator.output.cache import Cache
 from realworld.history import Parsed, Reader, Row, chunks, commits, history, main, table
 
 JSON = dict[str, Any]
@@ -147,3 +148,13 @@ def test_each_version_is_parsed_once(repo: Path, monkeypatch: pytest.MonkeyPatch
 def test_a_path_no_commit_touches_is_an_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(repo), "api/missing.yaml"]) == 2
     assert "no commit of" in capsys.readouterr().err
+
+
+def test_a_second_run_takes_every_row_from_the_cache(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path / "cache")
+    first = history(repo, SPEC, 60, jobs=1, cache=cache)
+    read: list[str] = []
+    monkeypatch.setattr(Reader, "_read", lambda self, blob, name: read.append(blob))  # type: ignore[func-returns-value]
+    assert history(repo, SPEC, 60, jobs=1, cache=cache) == first and read == []
