@@ -28,6 +28,8 @@ _NUMERIC_WIDER = {"integer": {"number"}}
 MAX_DEPTH = 32
 WIDER_RESPONSE = "code that matches every value exhaustively may need a new case"
 """The note of an addition that widens what a response may hold."""
+STILL_ACCEPTED = "still accepted: the argument takes any value of its kind"
+"""The note of a value a request's enum no longer lists, where the union also takes any value of that kind."""
 
 
 @dataclass(frozen=True)
@@ -166,9 +168,8 @@ class TypeComparison:
                 f"{at.prefix}-enum-value-added", "addition", at, f"enum value {_values(added)} added", ptr, note=note
             )
         if removed:
-            still = at.request and _kinds_of(removed) <= at.open
-            note = "still accepted: the argument takes any value of its kind" if still else ""
-            note = note or ("calls that send it are refused" if at.request else "")
+            still = _still_accepted(removed, at)
+            note = STILL_ACCEPTED if still else "calls that send it are refused" if at.request else ""
             impact = _impact(at.request and not still, "other")
             self.report(
                 f"{at.prefix}-enum-value-removed", impact, at, f"enum value {_values(removed)} removed", ptr, note=note
@@ -189,8 +190,8 @@ class TypeComparison:
             note = "" if at.request else WIDER_RESPONSE
             self.report(f"{at.prefix}-{kind}-added", "addition", at, f"variant {names} added", new.at, note=note)
         if removed:
-            still = at.request and all(_kinds_of(m.enum_values() or [None]) <= inside.open for m in removed)
-            note = "still accepted: the argument takes any value of its kind" if still else ""
+            still = all(_still_accepted(m.enum_values() or [None], inside) for m in removed)
+            note = STILL_ACCEPTED if still else ""
             impact = _impact(at.request and not still, "other")
             names = ", ".join(m.annotation for m in removed)
             self.report(f"{at.prefix}-{kind}-removed", impact, at, f"variant {names} removed", new.at, note=note)
@@ -285,9 +286,9 @@ def pair_members(
     return pairs, left, right
 
 
-def _kinds_of(values: list[Any]) -> frozenset[str]:
-    """The JSON kinds of enum values (``other`` for anything that is not one)."""
-    return LiteralType(tuple(values)).kinds if values else frozenset({"other"})
+def _still_accepted(values: list[Any], at: At) -> bool:
+    """Whether a request still takes ``values`` (enum values it no longer lists): their kinds are all open there."""
+    return at.request and LiteralType(tuple(values)).kinds <= at.open
 
 
 def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
