@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate release check test test-fast test-generated lint mock realworld example-openai bench fuzz clean
+.PHONY: all generate release check test test-fast test-generated lint mock realworld example-openai bench fuzz history clean
 
 all: test
 
@@ -80,6 +80,14 @@ fuzz: $(PY_STAMP)
 	$(BIN)/python -m tests.pipeline.fuzz --mutations 1000
 	SDKGEN_FULL=1 SDKGEN_PROPERTY_EXAMPLES=25 $(BIN)/python -m pytest -q -p no:cacheprovider \
 		tests/pipeline/test_kill.py tests/pipeline/test_cache_property.py
+
+# Not part of `make test`: the change report of each of the last COUNT commits of an OpenAPI document in any git
+# repository, as a Markdown table (commit, message, bump, changes) on standard output; HISTORY_ARGS passes options
+# (`--out FILE`, `--jobs N`, `--config sdk.yaml`). Example: make history REPO=../openai-openapi SPEC_PATH=openapi.yaml
+COUNT ?= 60
+history: $(PY_STAMP)
+	@test -n "$(REPO)" -a -n "$(SPEC_PATH)" || { echo "usage: make history REPO=path/to/repo SPEC_PATH=path/in/repo [COUNT=60]"; exit 2; }
+	$(BIN)/python -m realworld.history "$(REPO)" "$(SPEC_PATH)" --count $(COUNT) $(HISTORY_ARGS)
 
 # Not part of `make test`: takes minutes, installs the peers into bench/.venvs, writes bench/results.md.
 bench: $(PY_STAMP)

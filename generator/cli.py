@@ -107,12 +107,10 @@ def _diff(args: argparse.Namespace) -> int:
         print(f"diff failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("run again with --debug for the traceback", file=sys.stderr)
         return EXIT_BAD_INPUT
-    new_version = None
-    if old_version is not None:
-        api_changed = differs(old_doc.root, old_recorded, new_doc.root, new_recorded)
-        new_version = next_version(old_version, changes, api_changed, new_config)
+    api_changed = differs(old_doc.root, old_recorded, new_doc.root, new_recorded)
+    new_version = next_version(old_version, changes, api_changed, new_config) if old_version is not None else None
     render = report.as_json if args.json else report.text
-    sys.stdout.write(render(changes, old_doc.name, new_doc.name, old_version, new_version))
+    sys.stdout.write(render(changes, old_doc.name, new_doc.name, old_version, new_version, api_changed))
     if args.fail_on_breaking and any(c.breaking for c in changes):
         return EXIT_STALE
     return EXIT_OK
@@ -131,7 +129,7 @@ def _print_release(release: Release, command: str, quiet: bool) -> None:
     if quiet:
         print(f"{new}: {report.bump_line(release.changes, release.released, release.version)}")
     else:
-        sys.stdout.write(report.text(release.changes, old, new, release.released, release.version))
+        sys.stdout.write(report.text(release.changes, old, new, release.released, release.version, release.api_changed))
     if release.stamped:
         print(f"released {release.version}")
     else:

@@ -288,6 +288,20 @@ class Comparison:
             )
         elif before is not None and after is not None:
             self.walk.compare(before, after, at)
+        self._stream(old, new, at)
+
+    def _stream(self, old: Operation, new: Operation, at: At) -> None:
+        """The events of a ``text/event-stream`` response: a new event type is an addition, like any wider response."""
+        events = replace(at, location=f"{new.method_name}() events")
+        if old.stream is not None and new.stream is not None:
+            self.walk.compare(old.stream.item, new.stream.item, events)
+        elif old.stream is not None:
+            note = "code that iterates over the events fails"
+            self.add("sdk-stream-removed", "breaking", events, "no longer streams events", new.pointer, note=note)
+        elif new.stream is not None:
+            toggled = new.stream.param is not None or _returned(old) is None
+            message = "now streams events" + (f" with {new.stream.param.name}=True" if new.stream.param else "")
+            self.add("sdk-stream-added", "addition" if toggled else "breaking", events, message, new.pointer)
 
     # -- models ------------------------------------------------------------------------------------------------
     def _models(self) -> None:
@@ -358,12 +372,16 @@ def _returned(op: Operation) -> PyType | None:
 
 
 def _merge(changes: list[Change]) -> list[Change]:
-    """One change per (place, message): a model used both ways keeps its most severe reading. Sorted for output."""
+    """One change per (place, message): a model used both ways keeps its most severe reading, and of two as severe
+    the one with a note (a response's wider values: exhaustive matches may need a new case). Sorted for output."""
     best: dict[tuple[str, str, str], Change] = {}
     for change in changes:
         key = (change.group, change.location, change.message)
         kept = best.get(key)
-        if kept is None or IMPACTS.index(change.impact) < IMPACTS.index(kept.impact):
+        if kept is None or (IMPACTS.index(change.impact), not change.note) < (
+            IMPACTS.index(kept.impact),
+            not kept.note,
+        ):
             best[key] = change
     order = {"client": 0}
     return sorted(

@@ -1,17 +1,24 @@
 """How two versions of one type differ, for a user of the SDK: the schema walk of the change report.
 
 A change is judged by the direction data flows: a request (what the user sends) or a response (what the user reads).
-The walk goes down to the first named type on each path; the named types (the model classes) are compared once each
-by :mod:`generator.release.diff`. Inline objects that became classes of their own are compared where they are held.
+The walk goes down to the first component schema on each path; those (the model classes with a schema name) are
+compared once each by :mod:`generator.release.diff`. Every other class the generator made (for an inline object, a
+union member, a long enum) is compared where it is held, by structure, so a field it loses is found.
+
+Union members are matched by structure too (:func:`pair_members`): a member that keeps its kind is the same member,
+compared with itself, so an enum member that gains a value is one added value, not a variant removed and another added.
+
+Widening what a response may hold (a new enum value, a new union member) is an addition, as the official SDKs release
+it: the models keep values they do not know, and the note says that exhaustive matches may need a new case.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from generator.pytypes.kinds import ListOf, MapOf, ObjectType, PyType, Ref, UnionType
+from generator.pytypes.kinds import ListOf, LiteralType, MapOf, ObjectType, PyType, Ref, Scalar, UnionType
 from generator.pytypes.registry import Registry
 
 Impact = Literal["breaking", "addition", "other"]
@@ -19,6 +26,10 @@ Direction = Literal["request", "response"]
 
 _NUMERIC_WIDER = {"integer": {"number"}}
 MAX_DEPTH = 32
+WIDER_RESPONSE = "code that matches every value exhaustively may need a new case"
+"""The note of an addition that widens what a response may hold."""
+STILL_ACCEPTED = "still accepted: the argument takes any value of its kind"
+"""The note of a value a request's enum no longer lists, where the union also takes any value of that kind."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,9 @@ class At:
     kind: Literal["parameter", "property", "body"]
     """oasdiff's word for the node: ``request-parameter-...``, ``request-property-...``, ``response-body-...``."""
     operation: str | None
+    open: frozenset[str] = frozenset()
+    """The JSON kinds the place also takes as any value (a union with a plain ``str`` member): an enum member of
+    those kinds only suggests values, so a request that loses one still accepts it."""
 
     def below(self, suffix: str) -> At:
         return At(self.group, self.location + suffix, self.direction, "property", self.operation)
@@ -66,7 +80,7 @@ class TypeComparison:
                 self._type_changed(at, old, new)
             return  # the named type itself is compared once, by the change report
         if isinstance(old, UnionType) or isinstance(new, UnionType):
-            self._union(old, new, at)
+            self._union(old, new, at, depth)
         elif self._enums(old, new, at):
             return
         elif old.kinds and new.kinds and old.kinds != new.kinds:
@@ -84,6 +98,8 @@ class TypeComparison:
     def _structure(self, old: PyType, new: PyType, at: At, depth: int) -> None:
         if isinstance(old, ObjectType) and isinstance(new, ObjectType):
             self.properties(old, new, at, depth)
+            if old.additional is not None and new.additional is not None:
+                self.compare(old.additional, new.additional, at.below("[*]"), depth + 1)
         elif isinstance(old, ListOf) and isinstance(new, ListOf):
             self.compare(old.item, new.item, at.below("[]"), depth + 1)
         elif isinstance(old, MapOf) and isinstance(new, MapOf):
@@ -147,36 +163,38 @@ class TypeComparison:
         added = [v for v in after if v not in before]
         removed = [v for v in before if v not in after]
         if added:
-            note = "" if at.request else "code that handles every value meets one it does not know"
-            impact = _impact(not at.request, "addition")
+            note = "" if at.request else WIDER_RESPONSE
             self.report(
-                f"{at.prefix}-enum-value-added", impact, at, f"enum value {_values(added)} added", ptr, note=note
+                f"{at.prefix}-enum-value-added", "addition", at, f"enum value {_values(added)} added", ptr, note=note
             )
         if removed:
-            note = "calls that send it are refused" if at.request else ""
-            impact = _impact(at.request, "other")
+            still = _still_accepted(removed, at)
+            note = STILL_ACCEPTED if still else "calls that send it are refused" if at.request else ""
+            impact = _impact(at.request and not still, "other")
             self.report(
                 f"{at.prefix}-enum-value-removed", impact, at, f"enum value {_values(removed)} removed", ptr, note=note
             )
 
-    def _union(self, old: PyType, new: PyType, at: At) -> None:
-        before, after = _members(old), _members(new)
-        added = [m for m in after if m not in before]
-        removed = [m for m in before if m not in after]
+    def _union(self, old: PyType, new: PyType, at: At, depth: int) -> None:
+        """Members paired by structure are compared with each other; the rest were added or removed."""
+        before = [self._inline(m.non_null(), self.old_types) for m in _members(old)]
+        after = [self._inline(m.non_null(), self.new_types) for m in _members(new)]
+        pairs, removed, added = pair_members(before, after)
+        inside = replace(at, open=frozenset(k for m in after if isinstance(m, Scalar) for k in m.kinds))
+        for was, now in pairs:
+            self.compare(was, now, inside, depth + 1)
         one_of = any(isinstance(t, UnionType) and t.one_of for t in (old, new))
         kind = "one-of" if one_of else "any-of"
         if added:
-            note = "" if at.request else "code that handles every variant meets one it does not know"
-            impact = _impact(not at.request, "addition")
-            self.report(f"{at.prefix}-{kind}-added", impact, at, f"variant {', '.join(added)} added", new.at, note=note)
+            names = ", ".join(m.annotation for m in added)
+            note = "" if at.request else WIDER_RESPONSE
+            self.report(f"{at.prefix}-{kind}-added", "addition", at, f"variant {names} added", new.at, note=note)
         if removed:
-            self.report(
-                f"{at.prefix}-{kind}-removed",
-                _impact(at.request, "other"),
-                at,
-                f"variant {', '.join(removed)} removed",
-                new.at,
-            )
+            still = all(_still_accepted(m.enum_values() or [None], inside) for m in removed)
+            note = STILL_ACCEPTED if still else ""
+            impact = _impact(at.request and not still, "other")
+            names = ", ".join(m.annotation for m in removed)
+            self.report(f"{at.prefix}-{kind}-removed", impact, at, f"variant {names} removed", new.at, note=note)
 
     def properties(self, old: ObjectType, new: ObjectType, at: At, depth: int) -> None:
         before = {p.wire: p for p in old.properties}
@@ -226,10 +244,51 @@ def _impact(breaking: bool, otherwise: Impact) -> Impact:
     return "breaking" if breaking else otherwise
 
 
-def _members(type_: PyType) -> list[str]:
+def _members(type_: PyType) -> list[PyType]:
     if isinstance(type_, UnionType):
-        return [m.annotation for m in type_.members]
-    return [type_.annotation]
+        return list(type_.members)
+    return [type_]
+
+
+def shape(type_: PyType) -> tuple[str, ...]:
+    """What a union member is, whatever it holds: a component's class by its name, an enum by the kinds of its
+    values, anything else by its kind (an inline class, a list, a map). The same shape on both sides is one member."""
+    if isinstance(type_, Ref):
+        return ("class", type_.name)
+    if isinstance(type_, LiteralType):
+        return ("enum", *sorted(type_.kinds))
+    if isinstance(type_, Scalar):
+        return ("scalar", type_.kind)
+    return (type(type_).__name__,)
+
+
+def pair_members(
+    before: list[PyType], after: list[PyType]
+) -> tuple[list[tuple[PyType, PyType]], list[PyType], list[PyType]]:
+    """Old and new union members as ``(pairs, removed, added)``: the same annotation pairs first, then the same
+    :func:`shape`, each member once, in the order they are listed."""
+    left, right = list(before), list(after)
+    pairs: list[tuple[PyType, PyType]] = []
+    for key in (lambda t: ("annotation", t.annotation), shape):
+        waiting: dict[tuple[str, ...], list[int]] = {}
+        for index, member in enumerate(right):
+            waiting.setdefault(key(member), []).append(index)
+        unpaired: list[PyType] = []
+        taken: set[int] = set()
+        for was in left:
+            matches = waiting.get(key(was))
+            if matches:
+                taken.add(matches[0])
+                pairs.append((was, right[matches.pop(0)]))
+            else:
+                unpaired.append(was)
+        left, right = unpaired, [m for index, m in enumerate(right) if index not in taken]
+    return pairs, left, right
+
+
+def _still_accepted(values: list[Any], at: At) -> bool:
+    """Whether a request still takes ``values`` (enum values it no longer lists): their kinds are all open there."""
+    return at.request and LiteralType(tuple(values)).kinds <= at.open
 
 
 def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:

@@ -50,11 +50,18 @@ def bump(version: str, part: str, policy: str = "semver") -> str:
     return f"{major}.{minor}.{patch + 1}"
 
 
+def release_part(changes: list[Change], api_changed: bool) -> str:
+    """The one rule for what a release raises: ``none`` for an unchanged API; otherwise the most severe change picks
+    ``major``, ``minor`` or ``patch``, and an API whose interface did not change (descriptions, examples, settings
+    users never type) is a patch. ``generate``, ``release`` and ``diff`` all read it."""
+    return bump_for(changes) if api_changed else "none"
+
+
 def next_version(recorded: str, changes: list[Change], api_changed: bool, config: SdkConfig) -> str:
-    """The one rule for the version after ``recorded``: an unchanged API keeps it; otherwise the most severe change
-    picks the part to raise under the config's policy (descriptions and examples alone: a patch). The config's
-    ``version`` is a floor."""
-    candidate = bump(recorded, bump_for(changes), config.version_policy) if api_changed else recorded
+    """The version after ``recorded``: :func:`release_part` raised under the config's policy (an unchanged API keeps
+    ``recorded``). The config's ``version`` is a floor."""
+    part = release_part(changes, api_changed)
+    candidate = bump(recorded, part, config.version_policy) if part != "none" else recorded
     return later(candidate, config.version)
 
 
@@ -91,7 +98,7 @@ def entry(
         lines += ["", f"### {title}", ""]
         for group, members in groupby(selected, key=lambda c: c.group):
             for change in members:
-                note = f"; {change.note}" if change.note and change.breaking else ""
+                note = f"; {change.note}" if change.note else ""
                 lines.append(f"- `{group}.{change.location}`: {change.message}{note} (`{change.rule}`)")
     return "\n".join(lines) + "\n"
 

@@ -123,7 +123,7 @@ def test_diff_prints_a_report_grouped_by_resource(tmp_path: Path) -> None:
     )
     assert "bookshelf.types" in lines
     assert any("Genre: enum value 'drama' added (in responses)" in line for line in lines)
-    assert lines[-1] == "2 breaking changes, 1 addition, 0 other changes; version bump: major"
+    assert lines[-1] == "1 breaking change, 2 additions, 0 other changes; version bump: major"
 
 
 def test_fail_on_breaking_exits_1_only_for_breaking_changes(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_diff_json_has_a_stable_schema(released: tuple[Path, Path], tmp_path: Pa
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) == {"format", "old", "new", "summary", "old_version", "new_version", "changes"}
-    assert data["summary"] == {"breaking": 2, "addition": 1, "other": 0, "bump": "major"}
+    assert data["summary"] == {"breaking": 1, "addition": 2, "other": 0, "bump": "major"}
     assert data["old"].endswith("out/api-snapshot.json#/spec")
     assert (data["old_version"], data["new_version"]) == ("0.1.0", "1.0.0")
     removed = next(c for c in data["changes"] if c["rule"] == "request-parameter-removed")
@@ -268,7 +268,7 @@ def test_the_policy_is_honoured_and_the_config_version_raises_the_floor(released
     config = spec.parent / "sdk.yaml"
     _api(spec.parent, *BREAK_AND_ADD)
     config.write_text(config.read_text() + "version_policy: semver-zero\n")
-    assert "2 breaking changes, 1 addition, 0 other changes; version bump: minor (0.1.0 -> 0.2.0)" in _release(
+    assert "1 breaking change, 2 additions, 0 other changes; version bump: minor (0.1.0 -> 0.2.0)" in _release(
         spec, out
     )
     config.write_text(config.read_text() + "version: 1.0.0\n")
@@ -373,7 +373,7 @@ def test_openai_pair(openai: dict[str, Any]) -> None:
     found = {(c.rule, c.impact, f"{c.group}.{c.location}") for c in changes}
     assert found == {
         ("request-property-removed", "breaking", "client.fine_tuning.jobs.create(suffix=)"),
-        ("response-property-enum-value-added", "breaking", "openai.types.FineTuningJob.status"),
+        ("response-property-enum-value-added", "addition", "openai.types.FineTuningJob.status"),
         ("new-required-request-parameter", "breaking", "client.fine_tuning.jobs.list(project=)"),
         ("api-removed-without-deprecation", "breaking", "client.fine_tuning.jobs.cancel()"),
     }

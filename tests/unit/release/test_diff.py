@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from generator.api.config import parse_config
 from generator.inputs.document import Document
 from generator.release.diff import Change, Side, bump_for, compare
+from tests.support import ROOT
 
 JSON = dict[str, Any]
 
@@ -448,7 +450,7 @@ CASES: list[Case] = [
         nothing,
         _append(lambda d: props(d, "Order")["status"]["enum"], "refunded"),
         nothing,
-        {("response-property-enum-value-added", "breaking", f"{TYPES}.Order.status")},
+        {("response-property-enum-value-added", "addition", f"{TYPES}.Order.status")},
     ),
     (
         "response enum value removed",
@@ -485,7 +487,7 @@ CASES: list[Case] = [
             lambda d: props(d, "Order"), "id", {"oneOf": [{"type": "string"}, {"type": "boolean"}, {"type": "integer"}]}
         ),
         nothing,
-        {("response-property-one-of-added", "breaking", f"{TYPES}.Order.id")},
+        {("response-property-one-of-added", "addition", f"{TYPES}.Order.id")},
     ),
     (
         "response array items: field added in a recursive model",
@@ -671,10 +673,11 @@ def test_changes_carry_pointers_directions_and_operations() -> None:
 
 
 def test_a_model_used_both_ways_is_reported_once_at_its_most_severe() -> None:
-    """Gift is sent (in NewOrder) and, after this edit, also read (in Order): a new enum value breaks readers."""
+    """Gift is sent (in NewOrder) and, after this edit, also read (in Order): a value taken out of its enum breaks
+    senders (and is harmless to readers)."""
     both = _set(lambda d: props(d, "Order"), "gift", {"$ref": "#/components/schemas/Gift"})
-    changes = _run(both, _both(both, _append(lambda d: props(d, "Gift")["wrap"]["enum"], "bag")), nothing)
-    assert [(c.rule, c.impact) for c in changes] == [("response-property-enum-value-added", "breaking")]
+    changes = _run(both, _both(both, _set(lambda d: props(d, "Gift")["wrap"], "enum", ["box"])), nothing)
+    assert [(c.rule, c.impact) for c in changes] == [("request-property-enum-value-removed", "breaking")]
 
 
 def test_the_bump_follows_the_most_severe_change() -> None:
@@ -683,3 +686,60 @@ def test_the_bump_follows_the_most_severe_change() -> None:
     removed = _run(nothing, _delete(lambda d: props(d, "Order"), "note"), nothing)
     assert bump_for(added + removed) == "major"
     assert bump_for(_run(nothing, _set(lambda d: d, "servers", [{"url": "https://x.example"}]), nothing)) == "patch"
+
+
+def test_a_model_used_both_ways_keeps_the_reading_with_a_note() -> None:
+    """A new enum value of Gift, sent and read: an addition both ways, reported as the response's, whose note says
+    that exhaustive matches may need a new case."""
+    both = _set(lambda d: props(d, "Order"), "gift", {"$ref": "#/components/schemas/Gift"})
+    (change,) = _run(both, _both(both, _append(lambda d: props(d, "Gift")["wrap"]["enum"], "bag")), nothing)
+    assert (change.rule, change.impact, change.direction) == (
+        "response-property-enum-value-added",
+        "addition",
+        "response",
+    )
+    assert "exhaustively" in change.note
+
+
+# -- README's table says what the code does -------------------------------------------------------------------------
+
+# (row of README's table, column (1: request, 2: response), part of the cell (split at "; " or " / "), the case above)
+README_CELLS = [
+    ("field or argument removed", 1, 0, "request field removed"),
+    ("field or argument removed", 2, 0, "optional response field removed"),
+    ("field or argument added", 2, 0, "response field added"),
+    ("became required / optional", 1, 0, "request field became required"),
+    ("became required / optional", 2, 0, "response field became optional"),
+    ("became required / optional", 2, 1, "response field became required"),
+    ("became nullable / not nullable", 1, 0, "request field became nullable"),
+    ("became nullable / not nullable", 1, 1, "request field no longer nullable"),
+    ("became nullable / not nullable", 2, 0, "response field became nullable"),
+    ("became nullable / not nullable", 2, 1, "response field no longer nullable"),
+    ("enum value added / removed", 1, 0, "query parameter enum value added"),
+    ("enum value added / removed", 1, 1, "request field enum value removed"),
+    ("enum value added / removed", 2, 0, "response enum value added"),
+    ("enum value added / removed", 2, 1, "response enum value removed"),
+    ("became an enum / no longer an enum", 1, 0, "query parameter became an enum"),
+    ("became an enum / no longer an enum", 2, 1, "response field no longer an enum"),
+    ("type changed", 1, 0, "query parameter type widened"),
+    ("type changed", 2, 0, "response field type narrowed"),
+    ("`oneOf`/`anyOf` variant added / removed", 1, 0, "request field union gains a variant"),
+    ("`oneOf`/`anyOf` variant added / removed", 2, 0, "response union gains a variant"),
+]
+
+
+def _readme_table() -> dict[str, list[str]]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("| change | in a request")
+    rows = [line.strip("|").split(" | ") for line in text[start:].split("\n\n", 1)[0].splitlines()[2:]]
+    return {cells[0].strip(): [c.strip() for c in cells] for cells in rows}
+
+
+@pytest.mark.parametrize(("row", "column", "part", "case"), README_CELLS, ids=[c[3] for c in README_CELLS])
+def test_the_readme_table_says_what_the_code_does(row: str, column: int, part: int, case: str) -> None:
+    cell = _readme_table()[row][column]
+    said = re.split(r"; | / ", cell)[part].replace("*", "")
+    word = re.search(r"\b(breaking|addition|other)\b", said)
+    _, edit_old, edit_new, edit_config, expected = next(c for c in CASES if c[0] == case)
+    impacts = {impact for _, impact, _ in expected}
+    assert word is not None and {word.group(1)} == impacts == {c.impact for c in _run(edit_old, edit_new, edit_config)}
