@@ -233,7 +233,7 @@ class Parser:
 
     def _top_level(self, name: str, op: Operation) -> str:
         """A top-level resource named like an attribute of the client (``request``, ``close``) would shadow it."""
-        if name not in CLIENT_ATTRIBUTES:
+        if name not in CLIENT_ATTRIBUTES and name not in self.config.client_headers:
             return name
         renamed = f"{name}_resource"
         if renamed not in self._renamed:

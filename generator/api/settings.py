@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.core.naming import constant_name, package_from_title
+from generator.core.reserved import CLIENT_ATTRIBUTES
 from generator.inputs.vocabulary import HTTP_TOKEN
 
 VERSION_POLICIES = ("semver", "semver-zero")
@@ -136,6 +137,28 @@ def _response_rules(value: dict[str, str]) -> tuple[str, str] | None:
 _RULE_FIX = "e.g. 'containers: '{Resource}{Method}Response'' ({Resource}, {Method}: the method's, in PascalCase)"
 
 
+CLIENT_ARGUMENTS = CLIENT_ATTRIBUTES | {"default_headers", "default_query", "http_client", "strict_response_validation"}
+"""The client's attributes and constructor arguments: no client header argument may take one."""
+
+
+def _client_headers(value: dict[str, dict[str, str]]) -> tuple[str, str] | None:
+    for name, spec in value.items():
+        if not (isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)) or name.startswith("_"):
+            return f"client_headers: {name!r} is not an argument name", "a Python identifier, e.g. organization"
+        if name in CLIENT_ARGUMENTS:
+            return f"client_headers: {name!r} is an argument the client has already", "choose another name"
+        keys = set(spec) if isinstance(spec, dict) else set()
+        header, env = (spec.get("header"), spec.get("env")) if isinstance(spec, dict) else (None, None)
+        if not keys <= {"header", "env"} or not isinstance(header, str) or not HTTP_TOKEN.match(header):
+            return f"client_headers: {name!r} needs a header (and may name an env)", _HEADER_FIX
+        if env is not None and not (isinstance(env, str) and _ENV_NAME.match(env)):
+            return f"client_headers: {name!r}: {env!r} is not an environment variable name", "use A-Z, 0-9, _"
+    return None
+
+
+_HEADER_FIX = "e.g. organization: {header: OpenAI-Organization, env: OPENAI_ORG_ID}"
+
+
 def _not_negative(value: int) -> str | None:
     return "max_retries must not be negative" if value < 0 else None
 
@@ -194,6 +217,9 @@ class SdkConfig:
     resources: dict[str, str] = option(factory=dict[str, str], check=_moves)
     """A resource, as the generator places it, -> where it goes, with everything below it (``threads:
     beta.threads``); the longest prefix that matches wins, and ``operations`` entries are not moved."""
+    client_headers: dict[str, dict[str, str]] = option(factory=dict[str, dict[str, str]], check=_client_headers)
+    """A client argument -> the header it is sent as and the environment variable it defaults to (``organization:
+    {header: OpenAI-Organization, env: OPENAI_ORG_ID}``): options the document cannot express."""
     source: str = field(default="sdk.yaml", compare=False)
     """The config file as problems name it (not an option)."""
 

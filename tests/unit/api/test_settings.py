@@ -58,3 +58,22 @@ def test_resolve_fills_what_the_document_decides_and_keeps_what_the_config_says(
     assert (resolved.description, resolved.base_url) == ("Pets.", "https://pets.example/v1")
     told = SdkConfig(package_name="pets", env_prefix="PS", base_url="https://other.example").resolve("T", "", "x", None)
     assert (told.package_name, told.api_key_env, told.base_url) == ("pets", "PS_API_KEY", "https://other.example")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"base_url": {"header": "X-Base"}}, "client_headers: 'base_url' is an argument the client has already"),
+        ({"org": {"env": "ORG"}}, "client_headers: 'org' needs a header (and may name an env)"),
+        ({"org": {"header": "Bad Header"}}, "client_headers: 'org' needs a header (and may name an env)"),
+        (
+            {"org": {"header": "X-Org", "env": "A-B"}},
+            "client_headers: 'org': 'A-B' is not an environment variable name",
+        ),
+        ({"class": {"header": "X-Org"}}, "client_headers: 'class' is not an argument name"),
+    ],
+)
+def test_client_headers_are_checked_at_the_option(entry: dict[str, object], message: str) -> None:
+    with pytest.raises(GenerationError) as caught:
+        parse_config({"client_headers": entry}, "sdk.yaml")
+    assert [(p.pointer, p.message) for p in caught.value.problems] == [("/client_headers", message)]
