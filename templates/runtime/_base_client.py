@@ -11,7 +11,6 @@ from __future__ import annotations
 import platform
 import time
 import uuid
-import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, NotRequired, TypedDict, TypeVar, Unpack, cast, get_args
@@ -20,9 +19,11 @@ import anyio
 import httpx
 
 from ._auth import NO_SECURITY, Credential, Security, credentials
+from ._base_error import BaseError
 from ._constants import DEFAULT_HEADERS, IDEMPOTENCY_HEADER
 from ._exceptions import APITimeoutError, ClientClosedError, InvalidRequestError, status_error, transport_error
 from ._logs import log_request, log_response, setup_logging
+from ._pool import Pool, current_loop, deadline, pool_of
 from ._reading import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE, ERROR_BODY_LIMIT, BodyLimit, aread_body, read_body
 from ._redact import is_sensitive_header, redact_url, register_secret
 from ._request import (
@@ -91,9 +92,16 @@ class _Call:
     def streams(self) -> bool:
         return self.mode == "stream" or self.options.stream
 
-    def delay_after_failure(self, exc: httpx.HTTPError, request: httpx.Request) -> float:
-        """Seconds to wait before retrying after ``exc``; raises the SDK's error when no retry is left."""
-        if not isinstance(exc, httpx.TransportError) or not self._may_retry(None):
+    def delay_after_failure(self, exc: Exception, request: httpx.Request) -> float:
+        """Seconds to wait before retrying after ``exc``; raises the SDK's error when no retry is left.
+
+        Retried: httpx's transport errors, and (as the official SDKs do) anything else sending raised that is not
+        httpx's nor the SDK's own, such as ``RuntimeError: Event loop is closed`` from a connection of a closed loop
+        in a client passed in as ``http_client``."""
+        if isinstance(exc, BaseError):
+            raise exc
+        retryable = isinstance(exc, httpx.TransportError) or not isinstance(exc, httpx.HTTPError)
+        if not retryable or not self._may_retry(None):
             raise transport_error(exc, request) from exc
         return self._next(None)
 
@@ -150,8 +158,11 @@ class BaseClient:
         self._strict_response_validation = settings["strict_response_validation"]
         self._max_response_size = settings.get("max_response_size", DEFAULT_MAX_RESPONSE_SIZE)
         self._credential = settings.get("credential")
-        register_secret(*((self._credential,) if isinstance(self._credential, str) else self._credential or ()))
-        register_secret(*(v for k, v in self._default_headers.items() if is_sensitive_header(k)))
+        register_secret(
+            self,
+            *((self._credential,) if isinstance(self._credential, str) else self._credential or ()),
+            *(v for k, v in self._default_headers.items() if is_sensitive_header(k)),
+        )
         self._auth = credentials(self._security, self._credential)
         self._static_headers = {
             "Accept": "application/json",
@@ -269,22 +280,11 @@ class BaseClient:
         return f"<{type(self).__name__} base_url={redact_url(self.base_url)!r}>"
 
 
-_MADE: weakref.WeakSet[httpx.Client | httpx.AsyncClient] = weakref.WeakSet()
-"""The httpx clients the SDK made itself (a copied client shares its source's)."""
-
-HttpClient = TypeVar("HttpClient", httpx.Client, httpx.AsyncClient)
-
-
-def _made(client: HttpClient) -> HttpClient:
-    _MADE.add(client)
-    return client
-
-
-def _request_factory(client: httpx.Client | httpx.AsyncClient) -> Callable[..., httpx.Request]:
+def _request_factory(pool: Pool[Any]) -> Callable[..., httpx.Request]:
     """How requests are made: by an ``http_client`` passed in, its ``build_request``, so that the headers, query
     parameters and cookies set on it are sent too (under the SDK's own); on the SDK's own client, which has none,
     ``httpx.Request`` itself (a merge costs about 25 µs a request)."""
-    return httpx.Request if client in _MADE else client.build_request
+    return httpx.Request if pool.made else pool.client.build_request
 
 
 def _user_agent() -> str:
@@ -292,15 +292,21 @@ def _user_agent() -> str:
 
 
 class SyncAPIClient(BaseClient):
-    _client: httpx.Client
+    _pool: Pool[httpx.Client]
     _owns_client: bool
     _streamed_response_class = APIResponse
 
     def __init__(self, *, http_client: httpx.Client | None, **settings: Unpack[ClientSettings]) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        self._client = http_client or _made(httpx.Client(timeout=settings["timeout"], limits=DEFAULT_CONNECTION_LIMITS))
-        self._request_factory = _request_factory(self._client)
+        timeout = settings["timeout"]
+        self._pool = pool_of(http_client, lambda: httpx.Client(timeout=timeout, limits=DEFAULT_CONNECTION_LIMITS))
+        self._request_factory = _request_factory(self._pool)
+
+    @property
+    def _client(self) -> httpx.Client:
+        """The httpx client the calls are sent with (``copy()`` passes it on: the copy shares the pool)."""
+        return self._pool.client
 
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
@@ -309,14 +315,16 @@ class SyncAPIClient(BaseClient):
         """Send ``options`` with retries; return data parsed as ``cast_to``, or a raw response when one was asked."""
         call = self._begin(options)
         while True:
-            self._check_open(self._client.is_closed)
+            client = self._pool.current()
+            self._check_open(client.is_closed)
             request = self._build_request(call)
             try:
-                response = self._client.send(request, stream=True, follow_redirects=False)
-                step = call.step(response)
-                if step.read is not None:
-                    read_body(response, step.read)
-            except httpx.HTTPError as exc:
+                with deadline(call.deadline):
+                    response = client.send(request, stream=True, follow_redirects=False)
+                    step = call.step(response)
+                    if step.read is not None:
+                        read_body(response, step.read)
+            except Exception as exc:
                 self._sleep(call.delay_after_failure(exc, request))
                 continue
             if step.done:
@@ -393,17 +401,21 @@ class SyncAPIClient(BaseClient):
 
 
 class AsyncAPIClient(BaseClient):
-    _client: httpx.AsyncClient
+    _pool: Pool[httpx.AsyncClient]
     _owns_client: bool
     _streamed_response_class = AsyncAPIResponse
 
     def __init__(self, *, http_client: httpx.AsyncClient | None, **settings: Unpack[ClientSettings]) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        self._client = http_client or _made(
-            httpx.AsyncClient(timeout=settings["timeout"], limits=DEFAULT_CONNECTION_LIMITS)
-        )
-        self._request_factory = _request_factory(self._client)
+        timeout = settings["timeout"]
+        self._pool = pool_of(http_client, lambda: httpx.AsyncClient(timeout=timeout, limits=DEFAULT_CONNECTION_LIMITS))
+        self._request_factory = _request_factory(self._pool)
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        """The httpx client the calls are sent with (``copy()`` passes it on: the copy shares the pool)."""
+        return self._pool.client
 
     async def _sleep(self, seconds: float) -> None:
         await anyio.sleep(seconds)
@@ -412,14 +424,18 @@ class AsyncAPIClient(BaseClient):
         """Send ``options`` with retries; return data parsed as ``cast_to``, or a raw response when one was asked."""
         call = self._begin(options)
         while True:
-            self._check_open(self._client.is_closed)
+            client = self._pool.current(current_loop())
+            self._check_open(client.is_closed)
             request = self._build_request(call)
             try:
-                response = await self._client.send(request, stream=True, follow_redirects=False)
-                step = call.step(response)
-                if step.read is not None:
-                    await aread_body(response, step.read)
-            except httpx.HTTPError as exc:
+                with anyio.fail_after(remaining(call.deadline)):
+                    response = await client.send(request, stream=True, follow_redirects=False)
+                    step = call.step(response)
+                    if step.read is not None:
+                        await aread_body(response, step.read)
+            except TimeoutError as exc:  # the deadline passed: no retry could start
+                raise APITimeoutError(request) from exc
+            except Exception as exc:
                 await self._sleep(call.delay_after_failure(exc, request))
                 continue
             if step.done:

@@ -2,18 +2,30 @@
 
 Covered: the values of sensitive headers (``Authorization``, every header that carries a credential), the query
 parameters of every query-key security scheme and a few common credential names, URL user info, and every secret a
-client was configured with (its API key, a password), wherever it appears in a text.
+client was configured with (its API key, a password), wherever it appears in a text, for as long as a client
+configured with it lives.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import deque
 from collections.abc import Iterable
 
 import httpx
 
 from ._constants import SENSITIVE_HEADERS, SENSITIVE_QUERY_PARAMS
 
-__all__ = ["REDACTED", "register_secret", "redact_text", "redact_url", "redact_headers", "is_sensitive_header"]
+__all__ = [
+    "REDACTED",
+    "register_secret",
+    "live_secrets",
+    "redact_text",
+    "redact_url",
+    "redact_headers",
+    "is_sensitive_header",
+]
 
 REDACTED = "<redacted>"
 
@@ -25,17 +37,51 @@ MIN_SECRET_LENGTH = 4
 """Shorter values are not searched for in text (they would redact ordinary words); they still never reach a header
 or URL in a log line, which are redacted by name."""
 
-_secrets: set[str] = set()
+_lock = threading.Lock()
+_secrets: dict[str, int] = {}
+"""Every secret of a live client, with the number of live clients that hold it; read and changed under ``_lock``."""
+_forgotten: deque[tuple[str, ...]] = deque()
+"""The secrets of clients that went away, not yet subtracted: a finalizer may run inside a garbage collection that
+starts while ``_lock`` is held (by this very thread), so it only appends here (atomic) and never takes the lock."""
 
 
-def register_secret(*values: str | None) -> None:
-    """Remember credentials so that no message, repr or log line of this package can show them."""
-    _secrets.update(v for v in values if v and len(v) >= MIN_SECRET_LENGTH)
+def register_secret(owner: object, *values: str | None) -> None:
+    """Remember credentials while ``owner`` (a client) lives, so that no message, repr or log line of this package
+    can show them; they are forgotten when it goes (a copy of the client holds them on its own account)."""
+    kept = tuple({v for v in values if v and len(v) >= MIN_SECRET_LENGTH})
+    if not kept:
+        return
+    with _lock:
+        _settle()
+        for value in kept:
+            _secrets[value] = _secrets.get(value, 0) + 1
+    weakref.finalize(owner, _forgotten.append, kept)
+
+
+def _settle() -> None:
+    """Subtract the secrets of the clients that went away (``_lock`` held)."""
+    while _forgotten:
+        for value in _forgotten.popleft():
+            left = _secrets.get(value, 0) - 1
+            if left > 0:
+                _secrets[value] = left
+            else:
+                _secrets.pop(value, None)
+
+
+def live_secrets() -> int:
+    """How many distinct secrets are remembered now (the clients that hold them are alive)."""
+    with _lock:
+        _settle()
+        return len(_secrets)
 
 
 def redact_text(text: str) -> str:
     """``text`` with every registered secret replaced (longest first, so a secret inside another goes too)."""
-    for secret in sorted((s for s in _secrets if s in text), key=len, reverse=True):
+    with _lock:
+        _settle()
+        found = [s for s in _secrets if s in text]
+    for secret in sorted(found, key=len, reverse=True):
         text = text.replace(secret, REDACTED)
     return text
 

@@ -225,8 +225,9 @@ def status_error(response: httpx.Response) -> APIStatusError:
     return error_class(message, response=response, body=body)
 
 
-def transport_error(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
-    """The SDK's error for an httpx failure: a timeout, a broken connection, a body that cannot be decoded."""
+def transport_error(exc: Exception, request: httpx.Request) -> APIConnectionError:
+    """The SDK's error for an httpx failure (a timeout, a broken connection, a body that cannot be decoded) or any
+    other failure while sending."""
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request)
     return APIConnectionError(message=f"Connection error: {exc}", request=request)
