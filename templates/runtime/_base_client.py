@@ -12,7 +12,7 @@ import platform
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, ClassVar, NotRequired, TypedDict, TypeVar, Unpack, cast, get_args
 
 import anyio
@@ -25,7 +25,7 @@ from ._exceptions import APITimeoutError, ClientClosedError, InvalidRequestError
 from ._logs import log_request, log_response, setup_logging
 from ._pool import Pool, current_loop, deadline, pool_of
 from ._reading import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE, ERROR_BODY_LIMIT, BodyLimit, aread_body, read_body
-from ._redact import is_sensitive_header, redact_url, register_secret
+from ._redact import RedactedRequest, is_sensitive_header, redact_url, register_secret
 from ._request import (
     MAX_REDIRECTS,
     BaseURL,
@@ -36,6 +36,7 @@ from ._request import (
     merge_headers,
     merged_query,
     redirect_target,
+    with_idempotency_key,
 )
 from ._response import APIResponse, AsyncAPIResponse, ParseContext, ResponseMode, parse_body, response_mode
 from ._retries import retry_delay, should_retry
@@ -192,8 +193,8 @@ class BaseClient:
             auth_headers, auth_query = credentials(options.security, self._credential)
             headers = merge_headers(self._static_headers, auth_headers, self._default_headers)
         own: dict[str, str] = {"Accept": "text/event-stream"} if options.stream else {}
-        if options.idempotency_key is not None and IDEMPOTENCY_HEADER:
-            own[IDEMPOTENCY_HEADER] = options.idempotency_key
+        if options.idempotency_key is not None and options.idempotency_header:
+            own[options.idempotency_header] = options.idempotency_key
         if options.headers:
             check_headers(options.headers)
             own.update(options.headers)
@@ -227,9 +228,8 @@ class BaseClient:
         return request
 
     def _begin(self, options: RequestOptions) -> _Call:
-        """The call's state; every non-GET call gets one idempotency key, reused by all of its retries."""
-        if IDEMPOTENCY_HEADER and options.method.lower() != "get" and options.idempotency_key is None:
-            options = replace(options, idempotency_key=f"{__title__}-retry-{uuid.uuid4()}")
+        """The call's state; a call that sends an idempotency key gets one, reused by all of its retries."""
+        options = with_idempotency_key(options, IDEMPOTENCY_HEADER, lambda: f"{__title__}-retry-{uuid.uuid4()}")
         max_retries = self.max_retries if isinstance(options.max_retries, NotGiven) else options.max_retries
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         return _Call(options, max_retries, response_mode.get(), deadline_of(timeout), self._max_response_size)
@@ -283,8 +283,8 @@ class BaseClient:
 def _request_factory(pool: Pool[Any]) -> Callable[..., httpx.Request]:
     """How requests are made: by an ``http_client`` passed in, its ``build_request``, so that the headers, query
     parameters and cookies set on it are sent too (under the SDK's own); on the SDK's own client, which has none,
-    ``httpx.Request`` itself (a merge costs about 25 µs a request)."""
-    return httpx.Request if pool.made else pool.client.build_request
+    the request itself (a merge costs about 25 µs a request), one whose ``repr`` redacts its URL."""
+    return RedactedRequest if pool.made else pool.client.build_request
 
 
 def _user_agent() -> str:

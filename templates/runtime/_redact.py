@@ -11,7 +11,8 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TypeVar, cast
 
 import httpx
 
@@ -25,7 +26,14 @@ __all__ = [
     "redact_url",
     "redact_headers",
     "is_sensitive_header",
+    "redact_value",
+    "RedactedDict",
+    "RedactedRequest",
+    "redacted_request",
+    "redacted_response",
 ]
+
+V = TypeVar("V")
 
 REDACTED = "<redacted>"
 
@@ -107,3 +115,56 @@ def redact_url(url: httpx.URL | str) -> str:
         params = [(k, REDACTED if k.lower() in _QUERY_PARAMS else v) for k, v in parsed.params.multi_items()]
         parsed = parsed.copy_with(params=params)
     return redact_text(str(parsed))
+
+
+def redact_value(value: V) -> V:
+    """``value`` (a decoded JSON body) with every registered secret replaced in its strings, at any depth."""
+    if isinstance(value, str):
+        return cast(V, redact_text(value))
+    if isinstance(value, Mapping):
+        items = cast(Mapping[object, object], value).items()
+        return cast(V, {redact_value(k): redact_value(v) for k, v in items})
+    if isinstance(value, list):
+        return cast(V, [redact_value(v) for v in cast(list[object], value)])
+    return value
+
+
+class RedactedDict(dict[str, V]):
+    """Headers or query parameters whose ``repr`` (a traceback's locals, a debugger) shows no credential: the
+    values of sensitive names and every registered secret are replaced."""
+
+    def __repr__(self) -> str:
+        shown = {k: (REDACTED if _sensitive_name(k) else v) for k, v in self.items()}
+        return redact_text(repr(shown))
+
+
+def _sensitive_name(name: str) -> bool:
+    return name.lower() in SENSITIVE_HEADERS or name.lower() in _QUERY_PARAMS
+
+
+class RedactedRequest(httpx.Request):
+    """An ``httpx.Request`` whose ``repr`` shows its URL redacted (a query-key credential is in the URL)."""
+
+    def __repr__(self) -> str:
+        return f"<Request({self.method!r}, {redact_url(self.url)!r})>"
+
+
+_FRAMING = frozenset(("content-encoding", "content-length", "transfer-encoding"))
+"""Headers that describe the body as it was sent: a redacted copy carries the decoded body instead."""
+
+
+def redacted_request(request: httpx.Request) -> httpx.Request:
+    """A copy of ``request`` that holds no credential, for a pickled error: its method, its URL and its headers,
+    redacted; not its body."""
+    return RedactedRequest(request.method, redact_url(request.url), headers=redact_headers(request.headers))
+
+
+def redacted_response(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """A copy of ``response`` that holds no credential, for a pickled error: its status, its headers and the part
+    of its body that was read, redacted (an unread body is left out)."""
+    try:
+        content = redact_text(response.text).encode(response.encoding or "utf-8", errors="replace")
+    except httpx.ResponseNotRead:
+        content = b""
+    headers = [(k, v) for k, v in redact_headers(response.headers).items() if k.lower() not in _FRAMING]
+    return httpx.Response(response.status_code, headers=headers, content=content, request=request)
