@@ -8,6 +8,7 @@ configured with it lives.
 
 from __future__ import annotations
 
+import os
 import threading
 import weakref
 from collections import deque
@@ -51,6 +52,16 @@ _secrets: dict[str, int] = {}
 _forgotten: deque[tuple[str, ...]] = deque()
 """The secrets of clients that went away, not yet subtracted: a finalizer may run inside a garbage collection that
 starts while ``_lock`` is held (by this very thread), so it only appends here (atomic) and never takes the lock."""
+
+
+def _fresh_lock() -> None:
+    """In a forked child: another thread of the parent may have held the lock when it forked, and is not there."""
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_lock)
 
 
 def register_secret(owner: object, *values: str | None) -> None:

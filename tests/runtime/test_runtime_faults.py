@@ -7,6 +7,7 @@ import asyncio
 import gc
 import json
 import os
+import signal
 import socket
 import sys
 import threading
@@ -157,7 +158,7 @@ def test_the_total_timeout_covers_headers_that_drip(dripping: RawServer) -> None
     started = time.monotonic()
     with pytest.raises(APITimeoutError):
         client.fine_tuning.jobs.retrieve("j", timeout=Timeout(1, total=1.2))
-    assert 1.1 < time.monotonic() - started < 2.0
+    assert 1.1 < time.monotonic() - started < 2.5
 
 
 @pytest.mark.anyio
@@ -166,7 +167,7 @@ async def test_the_total_timeout_covers_headers_that_drip_async(dripping: RawSer
     started = time.monotonic()
     with pytest.raises(APITimeoutError):
         await client.fine_tuning.jobs.retrieve("j", timeout=Timeout(1, total=1.2))
-    assert 1.1 < time.monotonic() - started < 2.0
+    assert 1.1 < time.monotonic() - started < 2.5
 
 
 # -- event loops and forks --------------------------------------------------------------------------------------
@@ -214,6 +215,19 @@ def test_a_callers_async_client_in_a_second_loop_is_retried_or_the_sdks_error(ke
         assert "Event loop is closed" in str(exc.__cause__)
 
 
+def _wait(pid: int, seconds: float) -> int:
+    """The child's wait status; a child still running after ``seconds`` is killed and the test fails."""
+    stop = time.monotonic() + seconds
+    while time.monotonic() < stop:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.01)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    pytest.fail(f"the forked child hung for {seconds} s")
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 def test_a_forked_child_gets_a_pool_of_its_own(keep_alive: RawServer) -> None:
     client = Client(api_key="sk-test-fork", base_url=keep_alive.url, max_retries=0)
@@ -228,7 +242,7 @@ def test_a_forked_child_gets_a_pool_of_its_own(keep_alive: RawServer) -> None:
         finally:
             os._exit(0)
     os.close(write)
-    _, status = os.waitpid(pid, 0)
+    status = _wait(pid, seconds=10)
     child_port = os.read(read, 100).decode()
     os.close(read)
     assert os.waitstatus_to_exitcode(status) == 0
