@@ -20,11 +20,15 @@ import anyio.lowlevel
 import httpcore
 import httpx
 
+from ._redact import RedactedRequest
 from ._timeouts import remaining
+from ._types import TimeoutValue
 
-__all__ = ["Pool", "pool_of", "deadline", "current_loop"]
+__all__ = ["Pool", "sync_pool", "async_pool", "deadline", "current_loop", "DEFAULT_CONNECTION_LIMITS"]
 
 HttpClient = TypeVar("HttpClient", httpx.Client, httpx.AsyncClient)
+
+DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
 _forks = 0
 """How many times this process is a forked child of the process that imported this module (0 in that process)."""
@@ -52,6 +56,13 @@ class Pool(Generic[HttpClient]):
         self._client = self._new() if client is None else client
         self._forks = _forks
         self._loop: Callable[[], object] | None = None
+
+    @property
+    def request_factory(self) -> Callable[..., httpx.Request]:
+        """How requests are made: by an ``http_client`` passed in, its ``build_request``, so that the headers, query
+        parameters and cookies set on it are sent too (under the SDK's own); on the SDK's own client, which has
+        none, the request itself (a merge costs about 25 µs a request), one whose ``repr`` redacts its URL."""
+        return RedactedRequest if self.made else self._client.build_request
 
     @property
     def client(self) -> HttpClient:
@@ -92,10 +103,20 @@ _POOLS: weakref.WeakKeyDictionary[httpx.Client | httpx.AsyncClient, Pool[Any]] =
 """The pool of every httpx client the SDK made."""
 
 
-def pool_of(http_client: HttpClient | None, make: Callable[[], HttpClient]) -> Pool[HttpClient]:
+def _pool_of(http_client: HttpClient | None, make: Callable[[], HttpClient]) -> Pool[HttpClient]:
     """The pool of ``http_client`` when the SDK made it (``copy()`` passes it on), else a new one."""
     found: Pool[HttpClient] | None = None if http_client is None else _POOLS.get(http_client)
     return found if found is not None else Pool(make, http_client)
+
+
+def sync_pool(http_client: httpx.Client | None, timeout: TimeoutValue) -> Pool[httpx.Client]:
+    """The pool of a client: ``http_client``'s, else one the SDK makes with ``timeout``."""
+    return _pool_of(http_client, lambda: httpx.Client(timeout=timeout, limits=DEFAULT_CONNECTION_LIMITS))
+
+
+def async_pool(http_client: httpx.AsyncClient | None, timeout: TimeoutValue) -> Pool[httpx.AsyncClient]:
+    """The pool of an async client: ``http_client``'s, else one the SDK makes with ``timeout``."""
+    return _pool_of(http_client, lambda: httpx.AsyncClient(timeout=timeout, limits=DEFAULT_CONNECTION_LIMITS))
 
 
 def current_loop() -> object:

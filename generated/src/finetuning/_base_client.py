@@ -24,9 +24,9 @@ from ._base_error import BaseError
 from ._constants import DEFAULT_HEADERS, IDEMPOTENCY_HEADER
 from ._exceptions import APITimeoutError, ClientClosedError, InvalidRequestError, status_error, transport_error
 from ._logs import log_request, log_response, setup_logging
-from ._pool import Pool, current_loop, deadline, pool_of
+from ._pool import Pool, async_pool, current_loop, deadline, sync_pool
 from ._reading import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE, ERROR_BODY_LIMIT, BodyLimit, aread_body, read_body
-from ._redact import RedactedRequest, is_sensitive_header, redact_url, register_secret
+from ._redact import is_sensitive_header, redact_url, register_secret
 from ._request import (
     MAX_REDIRECTS,
     BaseURL,
@@ -50,8 +50,6 @@ __all__ = ["RequestOptions", "ClientSettings", "BaseClient", "SyncAPIClient", "A
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
 
 class ClientSettings(TypedDict):
@@ -95,11 +93,9 @@ class _Call:
         return self.mode == "stream" or self.options.stream
 
     def delay_after_failure(self, exc: Exception, request: httpx.Request) -> float:
-        """Seconds to wait before retrying after ``exc``; raises the SDK's error when no retry is left.
-
-        Retried: httpx's transport errors, and (as the official SDKs do) anything else sending raised that is not
-        httpx's nor the SDK's own, such as ``RuntimeError: Event loop is closed`` from a connection of a closed loop
-        in a client passed in as ``http_client``."""
+        """Seconds to wait before retrying after ``exc``; raises the SDK's error when no retry is left. Retried:
+        httpx's transport errors and, as in the official SDKs, any error neither httpx's nor the SDK's (``RuntimeError:
+        Event loop is closed`` from a closed loop's connection in an ``http_client`` passed in)."""
         if isinstance(exc, BaseError):
             raise exc
         retryable = isinstance(exc, httpx.TransportError) or not isinstance(exc, httpx.HTTPError)
@@ -186,7 +182,7 @@ class BaseClient:
         return self._max_response_size
 
     def _build_request(self, call: _Call) -> httpx.Request:
-        """The next attempt's request (made as :func:`_request_factory` says)."""
+        """The next attempt's request (made as :attr:`Pool.request_factory` says)."""
         options = call.options
         if options.security is None:
             headers, auth_query = self._headers, self._auth[1]
@@ -281,13 +277,6 @@ class BaseClient:
         return f"<{type(self).__name__} base_url={redact_url(self.base_url)!r}>"
 
 
-def _request_factory(pool: Pool[Any]) -> Callable[..., httpx.Request]:
-    """How requests are made: by an ``http_client`` passed in, its ``build_request``, so that the headers, query
-    parameters and cookies set on it are sent too (under the SDK's own); on the SDK's own client, which has none,
-    the request itself (a merge costs about 25 µs a request), one whose ``repr`` redacts its URL."""
-    return RedactedRequest if pool.made else pool.client.build_request
-
-
 def _user_agent() -> str:
     return f"{__title__}/{__version__} python/{platform.python_version()}"
 
@@ -300,9 +289,8 @@ class SyncAPIClient(BaseClient):
     def __init__(self, *, http_client: httpx.Client | None, **settings: Unpack[ClientSettings]) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        timeout = settings["timeout"]
-        self._pool = pool_of(http_client, lambda: httpx.Client(timeout=timeout, limits=DEFAULT_CONNECTION_LIMITS))
-        self._request_factory = _request_factory(self._pool)
+        self._pool = sync_pool(http_client, settings["timeout"])
+        self._request_factory = self._pool.request_factory
 
     @property
     def _client(self) -> httpx.Client:
@@ -409,9 +397,8 @@ class AsyncAPIClient(BaseClient):
     def __init__(self, *, http_client: httpx.AsyncClient | None, **settings: Unpack[ClientSettings]) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        timeout = settings["timeout"]
-        self._pool = pool_of(http_client, lambda: httpx.AsyncClient(timeout=timeout, limits=DEFAULT_CONNECTION_LIMITS))
-        self._request_factory = _request_factory(self._pool)
+        self._pool = async_pool(http_client, settings["timeout"])
+        self._request_factory = self._pool.request_factory
 
     @property
     def _client(self) -> httpx.AsyncClient:
