@@ -43,6 +43,7 @@ CLIENT_ATTRIBUTES = frozenset(
         "_headers",
         "_max_response_size",
         "_owns_client",
+        "_pool",
         "_request_factory",
         "_custom",
         "_streamed_response_class",

@@ -26,6 +26,7 @@ CORE_MODULES = (
     "_logs",
     "_models",
     "_pagination",
+    "_pool",
     "_reading",
     "_redact",
     "_request",

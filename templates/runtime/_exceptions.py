@@ -10,7 +10,7 @@ import httpx
 
 from ._base_error import BaseError
 from ._constants import ERROR_ENVELOPE, REQUEST_ID_HEADER
-from ._redact import redact_text, redact_url
+from ._redact import redact_text, redact_url, redact_value, redacted_request, redacted_response
 
 __all__ = [
     "MissingAPIKeyError",
@@ -61,8 +61,13 @@ class PaginationError(BaseError):
 
 class APIError(BaseError):
     """A request failed. ``body`` is the decoded JSON error body when there is one (for an error status, the error
-    inside the API's envelope, see :func:`error_details`), else the text (or ``None``). ``code``, ``param`` and
-    ``type`` are the body's fields of those names, when it has them."""
+    inside the API's envelope, see :func:`error_details`), else the text (or ``None``), with every credential of a
+    live client redacted (a server may echo the key). ``code``, ``param`` and ``type`` are the body's fields of
+    those names, when it has them.
+
+    Pickled (``multiprocessing``, task queues), an error keeps its message, body and attributes; its ``request``
+    and ``response`` become copies without a credential: method, URL and headers redacted, no request body, the
+    response's body as far as it was read, redacted."""
 
     message: str
     request: httpx.Request
@@ -79,13 +84,19 @@ class APIError(BaseError):
         super().__init__(message)
         self.message = message
         self.request = request
-        self.body = body
+        self.body = body = redact_value(body)
         fields: Mapping[str, object] = cast(Mapping[str, object], body) if isinstance(body, Mapping) else {}
         self.code, self.param, self.type = (_text(fields.get(name)) for name in ("code", "param", "type"))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Errors cross process boundaries (``multiprocessing``, task queues) whole: attributes included."""
-        return (_restore, (type(self), self.args), self.__dict__)
+        """Errors cross process boundaries (``multiprocessing``, task queues) with their attributes, and without a
+        credential: the request and response go as redacted copies."""
+        state = dict(self.__dict__)
+        request = state["request"] = redacted_request(self.request)
+        response = state.get("response")
+        if isinstance(response, httpx.Response):
+            state["response"] = redacted_response(response, request)
+        return (_restore, (type(self), self.args), state)
 
 
 def _restore(cls: type[APIError], args: tuple[object, ...]) -> APIError:
@@ -224,8 +235,9 @@ def status_error(response: httpx.Response) -> APIStatusError:
     return error_class(message, response=response, body=body)
 
 
-def transport_error(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
-    """The SDK's error for an httpx failure: a timeout, a broken connection, a body that cannot be decoded."""
+def transport_error(exc: Exception, request: httpx.Request) -> APIConnectionError:
+    """The SDK's error for an httpx failure (a timeout, a broken connection, a body that cannot be decoded) or any
+    other failure while sending."""
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request)
     return APIConnectionError(message=f"Connection error: {exc}", request=request)
@@ -260,6 +272,7 @@ def decode_error_body(response: httpx.Response) -> object | None:
 
 
 def _excerpt(body: object) -> str:
-    text = body if isinstance(body, str) else repr(body)
-    text = " ".join(text[: BODY_EXCERPT_CHARS * 4].split())
+    """A JSON body as Python writes it (``{'error': {'message': ...}}``, as the official SDKs show it), a text
+    body on one line; either cut at ``BODY_EXCERPT_CHARS``."""
+    text = repr(body) if not isinstance(body, str) else " ".join(body[: BODY_EXCERPT_CHARS * 4].split())
     return text if len(text) <= BODY_EXCERPT_CHARS else text[:BODY_EXCERPT_CHARS] + "…"

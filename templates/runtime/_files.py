@@ -38,20 +38,44 @@ def _split(file: FileTypes) -> tuple[str | None, FileContent, str | None]:
     return _name_of(file), file, None
 
 
-def _read(content: FileContent) -> bytes:
+def _check(content: object, field: str) -> None:
+    """Refuse, before anything is read or sent, what is not a file: a ``str`` above all (a path or the text itself?)."""
+    if isinstance(content, bytes | PathLike) or callable(getattr(content, "read", None)):
+        return
+    hint = (
+        f" To upload the file at that path, pass pathlib.Path({content[:60]!r}); to upload the text, pass it encoded "
+        "(.encode())."
+        if isinstance(content, str)
+        else ""
+    )
+    raise TypeError(
+        f"`{field}` must be bytes, a path (pathlib.Path) or a file opened in binary mode, not "
+        f"{type(content).__name__}.{hint}"
+    )
+
+
+def _bytes(data: object, field: str) -> bytes:
+    if not isinstance(data, bytes):
+        raise TypeError(f'`{field}`: the file was opened in text mode; open it in binary mode ("rb").')
+    return data
+
+
+def _read(content: FileContent, field: str) -> bytes:
+    _check(content, field)
     if isinstance(content, bytes):
         return content
     if isinstance(content, PathLike):
         return Path(fspath(content)).read_bytes()
-    return content.read()
+    return _bytes(content.read(), field)
 
 
-async def _aread(content: FileContent) -> bytes:
+async def _aread(content: FileContent, field: str) -> bytes:
+    _check(content, field)
     if isinstance(content, bytes):
         return content
     if isinstance(content, PathLike):
         return await anyio.Path(fspath(content)).read_bytes()
-    return await anyio.to_thread.run_sync(content.read)  # an open file may block: not on the event loop
+    return _bytes(await anyio.to_thread.run_sync(content.read), field)  # an open file may block: not on the loop
 
 
 def _parts(fields: Mapping[str, object]) -> list[tuple[str, FileTypes]]:
@@ -60,7 +84,7 @@ def _parts(fields: Mapping[str, object]) -> list[tuple[str, FileTypes]]:
     for key, value in fields.items():
         if isinstance(value, NotGiven) or value is None:
             continue
-        if isinstance(value, Sequence) and not isinstance(value, (bytes, tuple)):
+        if isinstance(value, Sequence) and not isinstance(value, bytes | str | tuple):
             parts.extend((key, cast(FileTypes, item)) for item in cast(Sequence[object], value))
         else:
             parts.append((key, cast(FileTypes, value)))
@@ -72,7 +96,7 @@ def multipart_files(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
     found: list[tuple[str, FilePart]] = []
     for key, file in _parts(fields):
         name, content, media_type = _split(file)
-        found.append((key, (name, _read(content), media_type)))
+        found.append((key, (name, _read(content, key), media_type)))
     return found
 
 
@@ -81,14 +105,14 @@ async def async_multipart_files(fields: Mapping[str, object]) -> list[tuple[str,
     found: list[tuple[str, FilePart]] = []
     for key, file in _parts(fields):
         name, content, media_type = _split(file)
-        found.append((key, (name, await _aread(content), media_type)))
+        found.append((key, (name, await _aread(content, key), media_type)))
     return found
 
 
 def file_content(content: FileContent | NotGiven) -> bytes | None:
     """A raw request body (``application/octet-stream`` and the like), read into memory."""
-    return None if isinstance(content, NotGiven) else _read(content)
+    return None if isinstance(content, NotGiven) else _read(content, "content")
 
 
 async def async_file_content(content: FileContent | NotGiven) -> bytes | None:
-    return None if isinstance(content, NotGiven) else await _aread(content)
+    return None if isinstance(content, NotGiven) else await _aread(content, "content")

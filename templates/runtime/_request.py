@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypedDict, cast
@@ -12,7 +12,7 @@ from typing import Any, TypedDict, cast
 import httpx
 
 from ._exceptions import InvalidRequestError
-from ._redact import redact_text, redact_url
+from ._redact import RedactedDict, redact_text, redact_url
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, TimeoutValue
 from ._utils import scalar_text, strip_not_given, to_json
 
@@ -25,6 +25,7 @@ __all__ = [
     "form_parts",
     "json_parts",
     "merged_query",
+    "with_idempotency_key",
     "check_headers",
     "merge_headers",
     "redirect_target",
@@ -68,6 +69,9 @@ class RequestOptions:
     timeout: TimeoutValue | NotGiven = NOT_GIVEN
     max_retries: int | NotGiven = NOT_GIVEN
     idempotency_key: str | None = None
+    idempotency_header: str | None = None
+    """The header that carries ``idempotency_key``: the operation's own, where its document declares one
+    (``Idempotency-Key`` and the like), else the SDK's for every call but GET (``IDEMPOTENCY_HEADER``)."""
     url: str | None = None
     """An absolute URL that replaces ``path`` and ``query`` (a next-page link the server sent)."""
     server: str | None = None
@@ -92,9 +96,25 @@ class CallOptions(TypedDict, total=False):
     idempotency_key: str
 
 
+def with_idempotency_key(options: RequestOptions, sdk_header: str | None, new_key: Callable[[], str]) -> RequestOptions:
+    """``options`` with the header that carries its idempotency key, and a new key where the call sends one and
+    the caller gave none (neither as ``idempotency_key`` nor in the header itself); every retry sends the same.
+
+    A key that HTTP cannot carry (a line break, whitespace at either end) is refused here, before anything is sent."""
+    header = options.idempotency_header or (sdk_header if options.method.lower() != "get" else None)
+    if header is None:
+        return options
+    key = options.idempotency_key
+    if key is None and not any(name.lower() == header.lower() for name in options.headers or {}):
+        key = new_key()
+    if key is not None:
+        check_headers({header: key})
+    return replace(options, idempotency_key=key, idempotency_header=header)
+
+
 def merged_query(*parts: Mapping[str, object] | None) -> dict[str, object]:
     """Query parameters from lowest to highest precedence; arguments left at ``NOT_GIVEN`` are not sent."""
-    query: dict[str, object] = {}
+    query: dict[str, object] = RedactedDict()
     for part in parts:
         if part:
             query.update(strip_not_given(part))
@@ -154,7 +174,13 @@ class BaseURL:
 
     @classmethod
     def parse(cls, value: str | httpx.URL) -> BaseURL:
-        """Parse and check a base URL: http or https, a host, and no user name or password (never sent)."""
+        """Parse and check a base URL: http or https, a host, no user name or password (never sent), and no
+        whitespace at either end (``https://host/v1 `` would request ``/v1%20/...``)."""
+        if str(value) != str(value).strip():
+            raise InvalidRequestError(
+                f"The base URL has whitespace at its start or end: {redact_url(str(value).strip())!r} (check where it "
+                "was read from, e.g. an environment variable)."
+            )
         try:
             url = httpx.URL(str(value))
             has_host = bool(url.host)  # decoding an IDNA host may fail here
@@ -192,7 +218,7 @@ def merge_headers(*parts: Mapping[str, str] | None) -> dict[str, str]:
     for part in parts:
         for name, value in (part or {}).items():
             merged[name.lower()] = (name, value)
-    return dict(merged.values())
+    return RedactedDict(merged.values())
 
 
 def check_headers(headers: Mapping[str, object]) -> None:

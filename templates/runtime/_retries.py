@@ -73,7 +73,8 @@ def retry_delay(retries_taken: int, headers: httpx.Headers | None) -> float:
         asked = parse_retry_after(headers)
         if asked is not None and 0 < asked <= MAX_RETRY_AFTER:
             return asked
-    delay = min(INITIAL_RETRY_DELAY * 2.0**retries_taken, MAX_RETRY_DELAY)
+    doublings = min(retries_taken, 32)  # past the cap anyway; 2.0**1024 would overflow
+    delay = min(INITIAL_RETRY_DELAY * 2.0**doublings, MAX_RETRY_DELAY)
     return delay * (1 - 0.25 * random.random())
 
 

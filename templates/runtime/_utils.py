@@ -27,12 +27,16 @@ __all__ = [
 
 
 def path_template(template: str, **values: object) -> str:
-    """Fill ``{name}`` placeholders with URL-quoted values, so an id can never change the path's shape."""
-    return template.format_map({name: _segment(value) for name, value in values.items()})
+    """Fill ``{name}`` placeholders with URL-quoted values, so an id can never change the path's shape; an empty
+    value (which would call another endpoint: ``/jobs/`` for ``/jobs/{job_id}``) raises ``ValueError``."""
+    return template.format_map({name: _segment(name, value) for name, value in values.items()})
 
 
-def _segment(value: object) -> str:
-    quoted = quote(scalar_text(value), safe="")
+def _segment(name: str, value: object) -> str:
+    text = scalar_text(value)
+    if not text:
+        raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
+    quoted = quote(text, safe="")
     # "." and ".." survive quoting but would move the URL up a level: encode the dots themselves.
     return quoted.replace(".", "%2E") if quoted in (".", "..") else quoted
 

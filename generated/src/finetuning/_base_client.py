@@ -12,18 +12,19 @@ from __future__ import annotations
 import platform
 import time
 import uuid
-import weakref
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, ClassVar, NotRequired, TypedDict, TypeVar, Unpack, cast, get_args
 
 import anyio
 import httpx
 
 from ._auth import NO_SECURITY, Credential, Security, credentials
+from ._base_error import BaseError
 from ._constants import DEFAULT_HEADERS, IDEMPOTENCY_HEADER
 from ._exceptions import APITimeoutError, ClientClosedError, InvalidRequestError, status_error, transport_error
 from ._logs import log_request, log_response, setup_logging
+from ._pool import Pool, async_pool, current_loop, deadline, sync_pool
 from ._reading import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_SIZE, ERROR_BODY_LIMIT, BodyLimit, aread_body, read_body
 from ._redact import is_sensitive_header, redact_url, register_secret
 from ._request import (
@@ -36,6 +37,7 @@ from ._request import (
     merge_headers,
     merged_query,
     redirect_target,
+    with_idempotency_key,
 )
 from ._response import APIResponse, AsyncAPIResponse, ParseContext, ResponseMode, parse_body, response_mode
 from ._retries import retry_delay, should_retry
@@ -48,8 +50,6 @@ __all__ = ["RequestOptions", "ClientSettings", "BaseClient", "SyncAPIClient", "A
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
 
 class ClientSettings(TypedDict):
@@ -92,9 +92,14 @@ class _Call:
     def streams(self) -> bool:
         return self.mode == "stream" or self.options.stream
 
-    def delay_after_failure(self, exc: httpx.HTTPError, request: httpx.Request) -> float:
-        """Seconds to wait before retrying after ``exc``; raises the SDK's error when no retry is left."""
-        if not isinstance(exc, httpx.TransportError) or not self._may_retry(None):
+    def delay_after_failure(self, exc: Exception, request: httpx.Request) -> float:
+        """Seconds to wait before retrying after ``exc``; raises the SDK's error when no retry is left. Retried:
+        httpx's transport errors and, as in the official SDKs, any error neither httpx's nor the SDK's (``RuntimeError:
+        Event loop is closed`` from a closed loop's connection in an ``http_client`` passed in)."""
+        if isinstance(exc, BaseError):
+            raise exc
+        retryable = isinstance(exc, httpx.TransportError) or not isinstance(exc, httpx.HTTPError)
+        if not retryable or not self._may_retry(None):
             raise transport_error(exc, request) from exc
         return self._next(None)
 
@@ -151,8 +156,11 @@ class BaseClient:
         self._strict_response_validation = settings["strict_response_validation"]
         self._max_response_size = settings.get("max_response_size", DEFAULT_MAX_RESPONSE_SIZE)
         self._credential = settings.get("credential")
-        register_secret(*((self._credential,) if isinstance(self._credential, str) else self._credential or ()))
-        register_secret(*(v for k, v in self._default_headers.items() if is_sensitive_header(k)))
+        register_secret(
+            self,
+            *((self._credential,) if isinstance(self._credential, str) else self._credential or ()),
+            *(v for k, v in self._default_headers.items() if is_sensitive_header(k)),
+        )
         self._auth = credentials(self._security, self._credential)
         self._static_headers = {
             "Accept": "application/json",
@@ -174,7 +182,7 @@ class BaseClient:
         return self._max_response_size
 
     def _build_request(self, call: _Call) -> httpx.Request:
-        """The next attempt's request (made as :func:`_request_factory` says)."""
+        """The next attempt's request (made as :attr:`Pool.request_factory` says)."""
         options = call.options
         if options.security is None:
             headers, auth_query = self._headers, self._auth[1]
@@ -182,8 +190,8 @@ class BaseClient:
             auth_headers, auth_query = credentials(options.security, self._credential)
             headers = merge_headers(self._static_headers, auth_headers, self._default_headers)
         own: dict[str, str] = {"Accept": "text/event-stream"} if options.stream else {}
-        if options.idempotency_key is not None and IDEMPOTENCY_HEADER:
-            own[IDEMPOTENCY_HEADER] = options.idempotency_key
+        if options.idempotency_key is not None and options.idempotency_header:
+            own[options.idempotency_header] = options.idempotency_key
         if options.headers:
             check_headers(options.headers)
             own.update(options.headers)
@@ -217,9 +225,8 @@ class BaseClient:
         return request
 
     def _begin(self, options: RequestOptions) -> _Call:
-        """The call's state; every non-GET call gets one idempotency key, reused by all of its retries."""
-        if IDEMPOTENCY_HEADER and options.method.lower() != "get" and options.idempotency_key is None:
-            options = replace(options, idempotency_key=f"{__title__}-retry-{uuid.uuid4()}")
+        """The call's state; a call that sends an idempotency key gets one, reused by all of its retries."""
+        options = with_idempotency_key(options, IDEMPOTENCY_HEADER, lambda: f"{__title__}-retry-{uuid.uuid4()}")
         max_retries = self.max_retries if isinstance(options.max_retries, NotGiven) else options.max_retries
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         return _Call(options, max_retries, response_mode.get(), deadline_of(timeout), self._max_response_size)
@@ -270,38 +277,25 @@ class BaseClient:
         return f"<{type(self).__name__} base_url={redact_url(self.base_url)!r}>"
 
 
-_MADE: weakref.WeakSet[httpx.Client | httpx.AsyncClient] = weakref.WeakSet()
-"""The httpx clients the SDK made itself (a copied client shares its source's)."""
-
-HttpClient = TypeVar("HttpClient", httpx.Client, httpx.AsyncClient)
-
-
-def _made(client: HttpClient) -> HttpClient:
-    _MADE.add(client)
-    return client
-
-
-def _request_factory(client: httpx.Client | httpx.AsyncClient) -> Callable[..., httpx.Request]:
-    """How requests are made: by an ``http_client`` passed in, its ``build_request``, so that the headers, query
-    parameters and cookies set on it are sent too (under the SDK's own); on the SDK's own client, which has none,
-    ``httpx.Request`` itself (a merge costs about 25 µs a request)."""
-    return httpx.Request if client in _MADE else client.build_request
-
-
 def _user_agent() -> str:
     return f"{__title__}/{__version__} python/{platform.python_version()}"
 
 
 class SyncAPIClient(BaseClient):
-    _client: httpx.Client
+    _pool: Pool[httpx.Client]
     _owns_client: bool
     _streamed_response_class = APIResponse
 
     def __init__(self, *, http_client: httpx.Client | None, **settings: Unpack[ClientSettings]) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        self._client = http_client or _made(httpx.Client(timeout=settings["timeout"], limits=DEFAULT_CONNECTION_LIMITS))
-        self._request_factory = _request_factory(self._client)
+        self._pool = sync_pool(http_client, settings["timeout"])
+        self._request_factory = self._pool.request_factory
+
+    @property
+    def _client(self) -> httpx.Client:
+        """The httpx client the calls are sent with (``copy()`` passes it on: the copy shares the pool)."""
+        return self._pool.client
 
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
@@ -310,14 +304,16 @@ class SyncAPIClient(BaseClient):
         """Send ``options`` with retries; return data parsed as ``cast_to``, or a raw response when one was asked."""
         call = self._begin(options)
         while True:
-            self._check_open(self._client.is_closed)
+            client = self._pool.current()
+            self._check_open(client.is_closed)
             request = self._build_request(call)
             try:
-                response = self._client.send(request, stream=True, follow_redirects=False)
-                step = call.step(response)
-                if step.read is not None:
-                    read_body(response, step.read)
-            except httpx.HTTPError as exc:
+                with deadline(call.deadline):
+                    response = client.send(request, stream=True, follow_redirects=False)
+                    step = call.step(response)
+                    if step.read is not None:
+                        read_body(response, step.read)
+            except Exception as exc:
                 self._sleep(call.delay_after_failure(exc, request))
                 continue
             if step.done:
@@ -394,17 +390,20 @@ class SyncAPIClient(BaseClient):
 
 
 class AsyncAPIClient(BaseClient):
-    _client: httpx.AsyncClient
+    _pool: Pool[httpx.AsyncClient]
     _owns_client: bool
     _streamed_response_class = AsyncAPIResponse
 
     def __init__(self, *, http_client: httpx.AsyncClient | None, **settings: Unpack[ClientSettings]) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        self._client = http_client or _made(
-            httpx.AsyncClient(timeout=settings["timeout"], limits=DEFAULT_CONNECTION_LIMITS)
-        )
-        self._request_factory = _request_factory(self._client)
+        self._pool = async_pool(http_client, settings["timeout"])
+        self._request_factory = self._pool.request_factory
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        """The httpx client the calls are sent with (``copy()`` passes it on: the copy shares the pool)."""
+        return self._pool.client
 
     async def _sleep(self, seconds: float) -> None:
         await anyio.sleep(seconds)
@@ -413,14 +412,18 @@ class AsyncAPIClient(BaseClient):
         """Send ``options`` with retries; return data parsed as ``cast_to``, or a raw response when one was asked."""
         call = self._begin(options)
         while True:
-            self._check_open(self._client.is_closed)
+            client = self._pool.current(current_loop())
+            self._check_open(client.is_closed)
             request = self._build_request(call)
             try:
-                response = await self._client.send(request, stream=True, follow_redirects=False)
-                step = call.step(response)
-                if step.read is not None:
-                    await aread_body(response, step.read)
-            except httpx.HTTPError as exc:
+                with anyio.fail_after(remaining(call.deadline)):
+                    response = await client.send(request, stream=True, follow_redirects=False)
+                    step = call.step(response)
+                    if step.read is not None:
+                        await aread_body(response, step.read)
+            except TimeoutError as exc:  # the deadline passed: no retry could start
+                raise APITimeoutError(request) from exc
+            except Exception as exc:
                 await self._sleep(call.delay_after_failure(exc, request))
                 continue
             if step.done:
