@@ -91,9 +91,10 @@ def imported(out: Path, package: str) -> Iterator[ModuleType]:
 
 
 def pyright_errors(folder: Path) -> list[dict[str, object]]:
-    """The errors pyright reports in ``folder`` (its own ``pyrightconfig`` or ``pyproject`` settings apply)."""
+    """The errors pyright reports in ``folder``, with ``folder``'s own ``pyproject`` settings (``-p``: a stray
+    ``pyrightconfig.json`` in a parent folder, such as ``/tmp``, must not decide what is checked)."""
     done = subprocess.run(
-        [PYRIGHT, "--pythonpath", ROOT / ".venv" / "bin" / "python", "--outputjson"],
+        [PYRIGHT, "--pythonpath", ROOT / ".venv" / "bin" / "python", "--outputjson", "-p", folder],
         cwd=folder,
         capture_output=True,
         text=True,

@@ -8,6 +8,7 @@ made here; ``templates/package/src/resources/resource.py.j2`` only lays the plan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -23,6 +24,9 @@ BodyEncoding = Literal["json", "json_fields", "json_or_multipart", "binary", "fo
 ``multipart/form-data`` when a call passes a file (``_utils.json_or_multipart``: a body the document offers both
 ways), one argument as raw bytes (``content=``), one argument as form fields (``form=``), or one argument per form
 field (with, in a multipart body, its files and ``application/json`` parts)."""
+
+IDEMPOTENCY_HEADER = re.compile(r"^(x-)?idempotency[-_]?key$", re.IGNORECASE)
+"""A header parameter that carries an idempotency key, by its name."""
 
 DELIMITERS = {"form_csv": ",", "form_space": " ", "form_pipe": "|"}
 """The delimiter of each style that sends a list as one value."""
@@ -82,8 +86,6 @@ class RequestPlan:
     """The path template, with the Python argument names in its braces."""
     path_args: tuple[str, ...] = ()
     """The arguments that fill the path's placeholders (``_utils.path_template``)."""
-    nonempty: tuple[str, ...] = ()
-    """The path arguments that must not be empty strings (a ``ValueError`` before any request)."""
     query: tuple[QueryArg, ...] = ()
     body: BodyPlan | None = None
     headers: Mapping[str, str] = field(default_factory=dict[str, str])
@@ -99,6 +101,9 @@ class RequestPlan:
     """The boolean argument that chooses the stream per call."""
     idempotency_key: bool = False
     """The method takes an ``idempotency_key`` and sends it."""
+    idempotency_header: str = ""
+    """The operation's own idempotency header (a parameter such as ``Idempotency-Key``): the runtime sends one key
+    in it, the same on every retry, unless the call passes one."""
 
     @property
     def sets_headers(self) -> bool:
@@ -127,7 +132,6 @@ def request_plan(op: Operation) -> RequestPlan:
         method=op.http_method,
         path=op.path,
         path_args=tuple(p.name for p in op.path_params),
-        nonempty=tuple(p.name for p in op.path_params if p.type.source == "str"),
         query=tuple(_query_arg(p) for p in op.query_params),
         body=body_plan(op.body) if op.body is not None else None,
         headers=_fixed_headers(op),
@@ -138,6 +142,7 @@ def request_plan(op: Operation) -> RequestPlan:
         streams=op.stream is not None,
         stream_flag=op.stream.param.name if op.stream is not None and op.stream.param is not None else "",
         idempotency_key=op.idempotent,
+        idempotency_header=next((p.wire_name for p in op.header_params if IDEMPOTENCY_HEADER.match(p.wire_name)), ""),
     )
 
 

@@ -35,7 +35,7 @@ def test_toolchain_holds_no_word_of_the_api(folder: str) -> None:
 @pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.parent.name if p.name == "expected" else p.name)
 def test_pyright_strict_passes(package: Path) -> None:
     result = subprocess.run(
-        [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson"],
+        [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson", "-p", "."],
         cwd=package,
         capture_output=True,
         text=True,

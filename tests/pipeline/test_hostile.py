@@ -169,7 +169,7 @@ def test_importing_and_calling_the_sdk_runs_nothing_from_the_spec(generated: Pat
 @pytest.mark.skipif(not PYRIGHT.exists(), reason="node_modules not installed (run `make test`)")
 def test_pyright_strict_passes_on_the_hostile_sdk(generated: Path) -> None:
     result = subprocess.run(
-        [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson"],
+        [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson", "-p", "."],
         cwd=generated / "out",
         capture_output=True,
         text=True,

@@ -290,7 +290,7 @@ def reported(shop: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     config["include"] = [*(f"{name}.py" for name in scripts), str(shop / "shop")]
     (work / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
     result = subprocess.run(
-        [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson"],
+        [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson", "-p", "."],
         cwd=work,
         capture_output=True,
         text=True,

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._base_client import DEFAULT_CONNECTION_LIMITS, AsyncAPIClient, SyncAPIClient
+from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import MissingAPIKeyError
+from ._pool import DEFAULT_CONNECTION_LIMITS
 from ._reading import DEFAULT_MAX_RESPONSE_SIZE
 from ._types import NOT_GIVEN, NotGiven
 

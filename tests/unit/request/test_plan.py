@@ -101,7 +101,6 @@ def test_query_arguments_path_checks_headers_and_cookies() -> None:
     op = {"get": {"operationId": "getThing", "parameters": parameters, "responses": DONE}}
     plan = request_plan(_operations({"/things/{thing_id}/{n}": op})["getThing"])
     assert plan.path == "/things/{thing_id}/{n}" and plan.path_args == ("thing_id", "n")
-    assert plan.nonempty == ("thing_id",)  # an empty string would change the path; a number cannot be empty
     assert plan.query == (
         QueryArg("filter", "filter", "deep_object"),
         QueryArg("color", "color", "spread"),
@@ -180,3 +179,16 @@ def test_a_query_object_behind_a_reference_and_null_is_written_as_its_style_says
         QueryArg("metadata", "metadata", "spread"),
         QueryArg("filter", "filter", "deep_object"),
     )
+
+
+def test_an_idempotency_header_the_operation_declares_is_named_in_the_plan() -> None:
+    header = {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}
+    other = {"name": "X-Idempotency-Keys", "in": "header", "schema": {"type": "string"}}
+    ops = _operations(
+        {
+            "/a": {"post": {"operationId": "a", "parameters": [header], "responses": DONE}},
+            "/b": {"post": {"operationId": "b", "parameters": [other], "responses": DONE}},
+        }
+    )
+    assert request_plan(ops["a"]).idempotency_header == "Idempotency-Key"
+    assert request_plan(ops["b"]).idempotency_header == ""

@@ -68,10 +68,6 @@ class Permissions(SyncAPIResource):
           limit: Number of permissions to retrieve.
           order: The order in which to retrieve permissions.
         """
-        if not fine_tuned_model_checkpoint:
-            raise ValueError(
-                f"Expected a non-empty value for `fine_tuned_model_checkpoint` but received {fine_tuned_model_checkpoint!r}"
-            )
         return self._client.request(
             SyncCursorPage[FineTuningCheckpointPermission],
             RequestOptions(
@@ -118,10 +114,6 @@ class Permissions(SyncAPIResource):
           fine_tuned_model_checkpoint: The ID of the fine-tuned model checkpoint to create a permission for.
           project_ids: The project identifiers to grant access to.
         """
-        if not fine_tuned_model_checkpoint:
-            raise ValueError(
-                f"Expected a non-empty value for `fine_tuned_model_checkpoint` but received {fine_tuned_model_checkpoint!r}"
-            )
         return self._client.request(
             ListFineTuningCheckpointPermissionResponse,
             RequestOptions(
@@ -166,12 +158,6 @@ class Permissions(SyncAPIResource):
           fine_tuned_model_checkpoint: The ID of the fine-tuned model checkpoint to delete a permission for.
           permission_id: The ID of the fine-tuned model checkpoint permission to delete.
         """
-        if not fine_tuned_model_checkpoint:
-            raise ValueError(
-                f"Expected a non-empty value for `fine_tuned_model_checkpoint` but received {fine_tuned_model_checkpoint!r}"
-            )
-        if not permission_id:
-            raise ValueError(f"Expected a non-empty value for `permission_id` but received {permission_id!r}")
         return self._client.request(
             DeleteFineTuningCheckpointPermissionResponse,
             RequestOptions(
@@ -232,10 +218,6 @@ class AsyncPermissions(AsyncAPIResource):
           limit: Number of permissions to retrieve.
           order: The order in which to retrieve permissions.
         """
-        if not fine_tuned_model_checkpoint:
-            raise ValueError(
-                f"Expected a non-empty value for `fine_tuned_model_checkpoint` but received {fine_tuned_model_checkpoint!r}"
-            )
         return AsyncPaginator(
             self._client,
             AsyncCursorPage[FineTuningCheckpointPermission],
@@ -283,10 +265,6 @@ class AsyncPermissions(AsyncAPIResource):
           fine_tuned_model_checkpoint: The ID of the fine-tuned model checkpoint to create a permission for.
           project_ids: The project identifiers to grant access to.
         """
-        if not fine_tuned_model_checkpoint:
-            raise ValueError(
-                f"Expected a non-empty value for `fine_tuned_model_checkpoint` but received {fine_tuned_model_checkpoint!r}"
-            )
         return await self._client.request(
             ListFineTuningCheckpointPermissionResponse,
             RequestOptions(
@@ -331,12 +309,6 @@ class AsyncPermissions(AsyncAPIResource):
           fine_tuned_model_checkpoint: The ID of the fine-tuned model checkpoint to delete a permission for.
           permission_id: The ID of the fine-tuned model checkpoint permission to delete.
         """
-        if not fine_tuned_model_checkpoint:
-            raise ValueError(
-                f"Expected a non-empty value for `fine_tuned_model_checkpoint` but received {fine_tuned_model_checkpoint!r}"
-            )
-        if not permission_id:
-            raise ValueError(f"Expected a non-empty value for `permission_id` but received {permission_id!r}")
         return await self._client.request(
             DeleteFineTuningCheckpointPermissionResponse,
             RequestOptions(

@@ -58,8 +58,6 @@ class Checkpoints(SyncAPIResource):
           after: Identifier for the last checkpoint ID from the previous pagination request.
           limit: Number of checkpoints to retrieve.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return self._client.request(
             SyncCursorPage[FineTuningJobCheckpoint],
             RequestOptions(
@@ -117,8 +115,6 @@ class AsyncCheckpoints(AsyncAPIResource):
           after: Identifier for the last checkpoint ID from the previous pagination request.
           limit: Number of checkpoints to retrieve.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return AsyncPaginator(
             self._client,
             AsyncCursorPage[FineTuningJobCheckpoint],

@@ -224,8 +224,6 @@ class Jobs(SyncAPIResource):
         Args:
           fine_tuning_job_id: The ID of the fine-tuning job.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return self._client.request(
             FineTuningJob,
             RequestOptions(
@@ -260,8 +258,6 @@ class Jobs(SyncAPIResource):
         Args:
           fine_tuning_job_id: The ID of the fine-tuning job to cancel.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return self._client.request(
             FineTuningJob,
             RequestOptions(
@@ -296,8 +292,6 @@ class Jobs(SyncAPIResource):
         Args:
           fine_tuning_job_id: The ID of the fine-tuning job to pause.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return self._client.request(
             FineTuningJob,
             RequestOptions(
@@ -332,8 +326,6 @@ class Jobs(SyncAPIResource):
         Args:
           fine_tuning_job_id: The ID of the fine-tuning job to resume.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return self._client.request(
             FineTuningJob,
             RequestOptions(
@@ -372,8 +364,6 @@ class Jobs(SyncAPIResource):
           after: Identifier for the last event from the previous pagination request.
           limit: Number of events to retrieve.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return self._client.request(
             SyncCursorPage[FineTuningJobEvent],
             RequestOptions(
@@ -582,8 +572,6 @@ class AsyncJobs(AsyncAPIResource):
         Args:
           fine_tuning_job_id: The ID of the fine-tuning job.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return await self._client.request(
             FineTuningJob,
             RequestOptions(
@@ -618,8 +606,6 @@ class AsyncJobs(AsyncAPIResource):
         Args:
           fine_tuning_job_id: The ID of the fine-tuning job to cancel.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return await self._client.request(
             FineTuningJob,
             RequestOptions(
@@ -654,8 +640,6 @@ class AsyncJobs(AsyncAPIResource):
         Args:
           fine_tuning_job_id: The ID of the fine-tuning job to pause.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return await self._client.request(
             FineTuningJob,
             RequestOptions(
@@ -690,8 +674,6 @@ class AsyncJobs(AsyncAPIResource):
         Args:
           fine_tuning_job_id: The ID of the fine-tuning job to resume.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return await self._client.request(
             FineTuningJob,
             RequestOptions(
@@ -730,8 +712,6 @@ class AsyncJobs(AsyncAPIResource):
           after: Identifier for the last event from the previous pagination request.
           limit: Number of events to retrieve.
         """
-        if not fine_tuning_job_id:
-            raise ValueError(f"Expected a non-empty value for `fine_tuning_job_id` but received {fine_tuning_job_id!r}")
         return AsyncPaginator(
             self._client,
             AsyncCursorPage[FineTuningJobEvent],
