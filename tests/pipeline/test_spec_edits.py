@@ -238,8 +238,8 @@ def test_edited_spec_regenerates_and_passes_the_suite(tmp_path: Path) -> None:
 def test_the_selection_covers_every_module_that_reads_the_api() -> None:
     """A module that starts reading the spec or the package is run in the copy unless a reason says why not."""
     selected = spec_dependent_tests()
-    assert "tests/unit/test_ir.py" in selected and "tests/contract/test_docs_examples.py" in selected
-    assert "tests/unit/test_naming.py" not in reading_the_api()
+    assert "tests/unit/api/test_ir.py" in selected and "tests/contract/test_docs_examples.py" in selected
+    assert "tests/unit/core/test_naming.py" not in reading_the_api()
     assert set(NOT_RERUN) <= set(reading_the_api()), "a reason for a module that no longer reads the API"
     assert all((ROOT / name.split("::")[0]).is_file() for name in selected)
     assert fixture_cases().count("not ") == len([p for p in FIXTURES.iterdir() if (p / "openapi.yaml").is_file()])
