@@ -198,9 +198,7 @@ class OperationBuilder:
             required=prop.required,
             description=prop.description or _type_doc(prop.type, self.types),
             example=example,
-            style=(
-                _style(encoding, "body", self._resolved(prop.type)) if kind != "json" else "form"
-            ),
+            style=(_style(encoding, "body", self._resolved(prop.type)) if kind != "json" else "form"),
             is_file=type_ is not None,
             json_part=json_part,
         )

@@ -156,7 +156,7 @@ def _client_headers(value: dict[str, dict[str, str]]) -> tuple[str, str] | None:
     return None
 
 
-_HEADER_FIX = "e.g. organization: {header: OpenAI-Organization, env: OPENAI_ORG_ID}"
+_HEADER_FIX = "e.g. organization: {header: Acme-Organization, env: ACME_ORG_ID}"
 
 
 def _not_negative(value: int) -> str | None:
@@ -219,7 +219,7 @@ class SdkConfig:
     beta.threads``); the longest prefix that matches wins, and ``operations`` entries are not moved."""
     client_headers: dict[str, dict[str, str]] = option(factory=dict[str, dict[str, str]], check=_client_headers)
     """A client argument -> the header it is sent as and the environment variable it defaults to (``organization:
-    {header: OpenAI-Organization, env: OPENAI_ORG_ID}``): options the document cannot express."""
+    {header: Acme-Organization, env: ACME_ORG_ID}``): options the document cannot express."""
     source: str = field(default="sdk.yaml", compare=False)
     """The config file as problems name it (not an option)."""
 

@@ -11,7 +11,7 @@ from typing import Any, Generic, Self, TypeVar, cast
 import httpx
 from httpx_sse import EventSource, ServerSentEvent, SSEError
 
-from . import _constants
+from ._constants import ERROR_ENVELOPE, STREAM_TERMINATOR
 from ._exceptions import APIError, APIResponseValidationError, error_details, transport_error
 from ._reading import BodyLimit, decoded_view
 from ._response import FromResponse, ParseContext
@@ -34,8 +34,8 @@ def _field_names(type_: object) -> frozenset[str]:
 
 
 def _ends(event: ServerSentEvent) -> bool:
-    """Whether ``event`` is the terminator (``STREAM_TERMINATOR`` in ``_constants``): the stream ends before it."""
-    terminator = _constants.STREAM_TERMINATOR
+    """Whether ``event`` is the terminator (``STREAM_TERMINATOR``, from ``_constants``): the stream ends before it."""
+    terminator = STREAM_TERMINATOR
     return terminator is not None and event.data.startswith(terminator)
 
 
@@ -81,7 +81,7 @@ class BaseStream(FromResponse, Generic[T]):
         """An error the server sent as an ordinary event (``{"error": {"message": "overloaded"}}``, the envelope of
         its error responses) as :class:`APIError` with the error's message, as the official SDKs raise it; ``None``
         for a chunk, and for a chunk type that declares a field of that name itself."""
-        key = _constants.ERROR_ENVELOPE or "error"
+        key = ERROR_ENVELOPE or "error"
         error = _mapping(data).get(key)
         if not error or key in _field_names(self._context.item_type):
             return None

@@ -437,13 +437,13 @@ def test_the_stream_ends_at_the_configured_terminator(
 ) -> None:
     """``stream_terminator`` in the config (the generated ``_constants``): another text ends the stream; with none,
     ``[DONE]`` is data like any other, and only the server's close ends the stream."""
-    constants = sys.modules[f"{media.__name__}._constants"]
-    assert constants.STREAM_TERMINATOR == "[DONE]"
-    monkeypatch.setattr(constants, "STREAM_TERMINATOR", "END")
+    assert sys.modules[f"{media.__name__}._constants"].STREAM_TERMINATOR == "[DONE]"
+    streaming = sys.modules[f"{media.__name__}._streaming"]  # which reads it when a stream ends
+    monkeypatch.setattr(streaming, "STREAM_TERMINATOR", "END")
     SSEHandler.events = [b'data: {"percent": 50}\n\n', b"data: END\n\n", b'data: {"percent": 100}\n\n']
     with media.Client(username="k", base_url=sse_server) as c:
         assert [p.percent for p in c.transcripts.progress.retrieve("t1")] == [50]
-        monkeypatch.setattr(constants, "STREAM_TERMINATOR", None)
+        monkeypatch.setattr(streaming, "STREAM_TERMINATOR", None)
         SSEHandler.events = [b'data: {"percent": 50}\n\n', b"data: [DONE]\n\n"]
         with pytest.raises(media.APIResponseValidationError, match=r"Expected JSON .*\[DONE\]"):
             list(c.transcripts.progress.retrieve("t1"))

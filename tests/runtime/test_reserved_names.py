@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 
+import httpx
 import pytest
 
 from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES, RESOURCE_MODULE_IMPORTS
@@ -47,7 +48,8 @@ def _own_names(cls: type) -> set[str]:
 
 def test_every_client_attribute_is_reserved(package: ModuleType) -> None:
     client_module = importlib.import_module(f"{package.__name__}._client")
-    for cls in (getattr(client_module, name) for name in client_module.__all__):
+    classes = (getattr(client_module, name) for name in client_module.__all__)
+    for cls in (c for c in classes if not issubclass(c, httpx.Client | httpx.AsyncClient)):  # DefaultHttpxClient
         arguments = cls.__init__.__code__.co_varnames
         kwargs = (
             {"api_key": "sk-test"} if "api_key" in arguments else {"username": "u"} if "username" in arguments else {}

@@ -11,7 +11,7 @@ import pytest
 from generator.core.errors import GenerationError
 from generator.inputs import incremental, reading
 from generator.output.cache import Cache
-from tests.support import SPEC
+from tests.support import FIXTURES
 
 PLAIN = """\
 openapi: 3.1.0
@@ -101,7 +101,7 @@ def test_reports_what_the_whole_file_reports(tmp_path: Path, text: str) -> None:
 
 
 def test_only_the_changed_block_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = SPEC.read_text(encoding="utf-8")
+    text = (FIXTURES / "media" / "openapi.yaml").read_text(encoding="utf-8")  # a frozen document: spec/ may change
     _read_twice(tmp_path, text)
     edited = text.replace("summary: ", "summary: Edited. ", 1)
     assert edited != text
@@ -116,7 +116,7 @@ def test_only_the_changed_block_is_read_again(tmp_path: Path, monkeypatch: pytes
     (tmp_path / "openapi.yaml").write_text(edited, encoding="utf-8")
     result = incremental.read_document(tmp_path / "openapi.yaml", "openapi.yaml", Cache(tmp_path / "cache"))
     assert result == parse(edited, "openapi.yaml")
-    assert len(read) == 1 and "Edited." in read[0] and len(read[0]) < len(text) / 10
+    assert len(read) == 1 and "Edited." in read[0] and len(read[0]) < len(text) / 5
 
 
 def test_a_copy_of_the_document_reuses_the_blocks_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
