@@ -190,7 +190,7 @@ class TypeMapper:
         example = example_of(node)
         if example is not NO_EXAMPLE:
             found = replace(found, example=example)
-        if is_nullable(node) and found.annotation != "object":
+        if is_nullable(node) and found.annotation != "object" and not found.nullable:  # once: ``allOf: [{nullable}]``
             return Nullable(found, at=at, example=found.example)
         return found
 

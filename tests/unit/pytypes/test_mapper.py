@@ -124,3 +124,11 @@ def test_class_names_never_collide() -> None:
     mapper = _mapper({"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}})
     found = mapper.build({"type": "object", "properties": {"b": {"type": "string"}}}, "/x", "Thing")
     assert isinstance(found, Ref) and found.name == "Thing2"
+
+
+def test_a_nullable_all_of_member_is_nullable_once() -> None:
+    """3.0 ``allOf: [{type: string, nullable: true}]``: the part is nullable and so is the schema that holds it (the
+    one nullability rule reads both); the type is ``str | None``, not ``(str | None) | None``, whose schema
+    (``type: [[string, null], null]``) made datamodel-code-generator raise in a worker and the run hang."""
+    found = _build({"allOf": [{"type": "string", "nullable": True}]}, version="3.0.3")[0]
+    assert found == Nullable(Scalar("str"))
