@@ -295,7 +295,7 @@ def test_a_worker_holds_ctrl_c_back_until_it_ignores_it(tmp_path: Path, monkeypa
     monkeypatch.setenv("SDKGEN_TEST_MASK_FILE", str(tmp_path / "mask"))
     monkeypatch.setattr(processes, "die_with", _recording_die_with)
     with processes.pool(1) as workers:
-        held, handler = workers.apply(_signal_state)
+        held, handler = workers.apply_async(_signal_state).get()
     assert (tmp_path / "mask").read_text() == "True"  # from fork until the initializer: held back
     assert (held, handler) == (False, signal.SIG_IGN)  # afterwards: delivered, and ignored
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the parent's mask is as it was
