@@ -23,6 +23,12 @@ MAX_NODES = 2_000_000
 """More nodes than this (after YAML aliases are expanded) is a denial of service, not an API description."""
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PATH_TEMPLATE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#{}<>]|%[0-9A-Fa-f]{2})*")
+"""The characters of a path key: RFC 3986's path characters (unreserved, sub-delims, ``:`` and ``@``, ``%XX``) and
+``/``, the braces of ``{name}`` placeholders (checked for balance below), a query or fragment that some documents
+add to tell operations apart (``/responses?beta=true``, ``/v1/conversations#stream``), and ``<>`` of the
+placeholders some write ``/<upload_url>``. No space, control character, backtick, quote or backslash: a path is
+printed on terminals and in code spans of Markdown, and must stay one inert line there."""
 # Keys whose values are data, not schema or document structure: a "$ref" inside an example is just data. So are
 # vendor extensions ("x-..."), which the generator does not read.
 _DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum", "value"})
@@ -126,7 +132,13 @@ def _check_operations(doc: Document, problems: Problems) -> None:
     seen_ids: dict[str, str] = {}
     for path, raw_item in cast(Mapping[str, Any], paths).items():
         item_at = pointer_join("/paths", path)
-        if not path.startswith("/"):
+        if not PATH_TEMPLATE.fullmatch(path):
+            problems.error(
+                item_at,
+                f"path {path!r} is not a URL path template",
+                "a path holds letters, digits, -._~!$&'()*+,;=:@, %XX escapes, / and {name} placeholders (RFC 3986)",
+            )
+        elif not path.startswith("/"):
             problems.error(item_at, f"path {path!r} does not start with '/'", "write it as '/" + path.lstrip("/") + "'")
         if _PLACEHOLDER.sub("", path).count("{") or _PLACEHOLDER.sub("", path).count("}"):
             problems.error(item_at, f"path {path!r} has unbalanced braces", "path parameters are written {name}")

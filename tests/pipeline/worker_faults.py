@@ -4,7 +4,7 @@ Each case runs ``generate`` on the fine-tuning spec in a subprocess of its own s
 replaced by a faulty one before the workers are forked: datamodel-code-generator's (``models``) or black's
 (``format``). The faults: an exception that cannot be unpickled in the parent (datamodel-code-generator's
 ``SchemaParseError`` is one), an exception that cannot be pickled at all, a worker that kills itself with SIGKILL,
-one that hangs (the run's ``SDKGEN_WORKER_TIMEOUT`` is 3 s), and one that hangs while the run is sent SIGTERM. Each
+one that hangs (the run's ``SDKGEN_WORKER_TIMEOUT`` is 3 s), and one that hangs while the run and its workers are sent SIGTERM. Each
 must end the run within :data:`DEADLINE` seconds, exit 2 (143 for SIGTERM) with one problem line and the summary,
 and leave no process of its session alive.
 
@@ -126,7 +126,7 @@ def run_case(fault: str, place: str) -> Outcome:
         )  # fmt: skip
         if fault == "sigterm":
             time.sleep(2.5)  # within the hang, before the timeout
-            process.send_signal(signal.SIGTERM)
+            os.killpg(process.pid, signal.SIGTERM)  # as `timeout` and service managers do: workers too
         try:
             _, stderr = process.communicate(timeout=DEADLINE * 3)
         except subprocess.TimeoutExpired:
