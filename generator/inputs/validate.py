@@ -21,6 +21,9 @@ from generator.inputs.vocabulary import HTTP_METHODS, HTTP_TOKEN
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 MAX_NODES = 2_000_000
 """More nodes than this (after YAML aliases are expanded) is a denial of service, not an API description."""
+MAX_TEXT = 64 * 2**20
+"""Nor is more text than this (the characters of keys and strings, after aliases are expanded): the largest real
+documents hold 2 MiB at most; a few aliases of a long string would otherwise expand to gigabytes."""
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 PATH_TEMPLATE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#{}<>]|%[0-9A-Fa-f]{2})*")
@@ -46,18 +49,7 @@ def validate(doc: Document, *, keep_going: bool = False) -> Problems:
     errors.
     """
     problems = Problems(doc.name)
-    try:
-        size = _size(doc.root, {})
-    except RecursionError:
-        problems.error("", "the document nests too deeply", "flatten it, for example with $ref")
-        problems.raise_if_errors()
-    if size > MAX_NODES:
-        problems.error(
-            "",
-            f"the document expands to more than {MAX_NODES:,} nodes",
-            "YAML anchors and aliases (&a / *a) that nest are the usual cause; write the document out plainly",
-        )
-        problems.raise_if_errors()
+    _check_size(doc, problems)
     _check_top_level(doc, problems)
     check_schemas(doc, problems, repair=keep_going)
     _check_refs(doc, problems)
@@ -71,21 +63,60 @@ def validate(doc: Document, *, keep_going: bool = False) -> Problems:
     return problems
 
 
-def _size(node: Any, seen: dict[int, int]) -> int:
-    """The number of nodes in ``node`` with aliases expanded, counting each shared node once per use (memoised)."""
+def _size(node: Any, seen: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """The number of nodes in ``node`` and the characters of its keys and strings, with aliases expanded: each
+    shared node counted once per use (memoised), as every later stage (and the snapshot's JSON) meets it."""
     key = id(node)
     if key in seen:
         return seen[key]
-    total = 1
+    nodes, chars = 1, len(node) if isinstance(node, str) else 0
     if isinstance(node, dict):
-        for value in cast(dict[str, Any], node).values():
-            total += _size(value, seen)
+        for name, value in cast(dict[str, Any], node).items():
+            inner = _size(value, seen)
+            nodes, chars = nodes + inner[0], chars + inner[1] + len(str(name))
     elif isinstance(node, list):
         for value in cast(list[Any], node):
-            total += _size(value, seen)
+            inner = _size(value, seen)
+            nodes, chars = nodes + inner[0], chars + inner[1]
     if isinstance(node, dict | list):
-        seen[key] = total
-    return total
+        seen[key] = (nodes, chars)
+    return nodes, chars
+
+
+def _check_size(doc: Document, problems: Problems) -> None:
+    """Refuse a document that expands (through YAML aliases) past :data:`MAX_NODES` nodes or :data:`MAX_TEXT`
+    characters, naming the largest place where it does."""
+    seen: dict[int, tuple[int, int]] = {}
+    try:
+        nodes, chars = _size(doc.root, seen)
+    except RecursionError:
+        problems.error("", "the document nests too deeply", "flatten it, for example with $ref")
+        problems.raise_if_errors()
+        return
+    if nodes <= MAX_NODES and chars <= MAX_TEXT:
+        return
+    what = f"{MAX_NODES:,} nodes" if nodes > MAX_NODES else f"{MAX_TEXT // 2**20} MiB of text"
+    problems.error(
+        _largest(doc.root, seen, 0 if nodes > MAX_NODES else 1),
+        f"the document expands to more than {what} (here the most)",
+        "YAML anchors and aliases (&a / *a) that nest are the usual cause; write the document out plainly",
+    )
+    problems.raise_if_errors()
+
+
+def _largest(root: Any, seen: dict[int, tuple[int, int]], measure: int) -> str:
+    """The pointer of the deepest node that holds more than half of the document's expanded ``measure`` (0 nodes,
+    1 characters): where the expansion is."""
+    node, at = root, ""
+    half = seen[id(root)][measure] // 2
+    while isinstance(node, dict | list):
+        items = cast(dict[str, Any], node).items() if isinstance(node, dict) else enumerate(cast(list[Any], node))
+        big = [(k, v) for k, v in items if id(v) in seen and seen[id(v)][measure] > half]
+        if not big:
+            break
+        key, node = big[0]
+        at = pointer_join(at, key)
+    return at
 
 
 def _check_top_level(doc: Document, problems: Problems) -> None:

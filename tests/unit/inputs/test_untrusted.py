@@ -3,12 +3,14 @@ at its pointer, and a problem line shows spec text as inert escapes, never as te
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.core.errors import GenerationError
 from generator.inputs.document import Document
+from generator.inputs.loader import load_document
 from generator.inputs.validate import validate
 
 BREAKOUT = "/things`\n\n```python\nopen('/tmp/x','w').write('pwned')\n```\n"
@@ -56,3 +58,22 @@ def test_a_problem_line_shows_control_characters_as_escapes() -> None:
         validate(Document(root, "openapi.yaml"))
     for problem in raised.value.problems:
         assert str(problem).isprintable(), str(problem)
+
+
+def test_a_string_alias_bomb_is_refused_at_the_place_it_expands(tmp_path: Path) -> None:
+    """1 MiB of text behind three levels of ten aliases: 1,111 nodes, under the node bound, but 1 GiB of text once
+    expanded (the snapshot's JSON, every stage's walk): refused by its size, at the schema that holds it."""
+    text = "x" * 2**20
+    spec = tmp_path / "bomb.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: Bomb, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        f"    A: {{description: &a '{text}'}}\n"
+        + "".join(
+            f"    {name}: &{name.lower()} {{{', '.join(f'd{i}: *{inner}' for i in range(10))}}}\n"
+            for name, inner in (("B", "a"), ("C", "b"), ("D", "c"))
+        )
+    )
+    with pytest.raises(GenerationError) as raised:
+        validate(load_document(spec, "bomb.yaml"))
+    (problem,) = raised.value.problems
+    assert problem.pointer == "/components/schemas/D" and "expands to more than 64 MiB of text" in problem.message
