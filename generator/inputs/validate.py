@@ -27,11 +27,23 @@ documents hold 2 MiB at most; a few aliases of a long string would otherwise exp
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 PATH_TEMPLATE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#{}<>]|%[0-9A-Fa-f]{2})*")
-"""The characters of a path key: RFC 3986's path characters (unreserved, sub-delims, ``:`` and ``@``, ``%XX``) and
-``/``, the braces of ``{name}`` placeholders (checked for balance below), a query or fragment that some documents
-add to tell operations apart (``/responses?beta=true``, ``/v1/conversations#stream``), and ``<>`` of the
-placeholders some write ``/<upload_url>``. No space, control character, backtick, quote or backslash: a path is
-printed on terminals and in code spans of Markdown, and must stay one inert line there."""
+"""The characters of a path key outside its placeholders: RFC 3986's path characters (unreserved, sub-delims, ``:``
+and ``@``, ``%XX``) and ``/``, the braces of ``{name}`` placeholders (checked for balance below), a query or
+fragment that some documents add to tell operations apart (``/responses?beta=true``, ``/v1/conversations#stream``),
+and ``<>`` of the placeholders some write ``/<upload_url>``. A placeholder's name is a parameter's, never sent:
+any printable text without spaces, braces or backticks (:func:`_placeholder_name`). So no control character, space,
+backtick, quote or backslash: a path is printed on terminals and in code spans of Markdown, and must stay one inert
+line there."""
+
+
+def is_path_template(path: str) -> bool:
+    """Whether a path key is a URL path template (see :data:`PATH_TEMPLATE`)."""
+    names = _PLACEHOLDER.findall(path)
+    return bool(PATH_TEMPLATE.fullmatch(_PLACEHOLDER.sub("{}", path))) and all(map(_placeholder_name, names))
+
+
+def _placeholder_name(name: str) -> bool:
+    return name.isprintable() and not any(c.isspace() or c in "`{}" for c in name)
 # Keys whose values are data, not schema or document structure: a "$ref" inside an example is just data. So are
 # vendor extensions ("x-..."), which the generator does not read.
 _DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum", "value"})
@@ -163,7 +175,7 @@ def _check_operations(doc: Document, problems: Problems) -> None:
     seen_ids: dict[str, str] = {}
     for path, raw_item in cast(Mapping[str, Any], paths).items():
         item_at = pointer_join("/paths", path)
-        if not PATH_TEMPLATE.fullmatch(path):
+        if not is_path_template(path):
             problems.error(
                 item_at,
                 f"path {path!r} is not a URL path template",

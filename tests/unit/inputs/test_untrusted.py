@@ -33,8 +33,10 @@ def _problems(path: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "path", [BREAKOUT, TERMINAL, "/things/{id} ", "/a b", "/a\\b", '/a"b', "/\u202ethings", "/caf\u00e9", "/a%zz"]
-)
+    "path",
+    [BREAKOUT, TERMINAL, "/things/{id} ", "/a b", "/a\\b", '/a"b', "/\u202ethings", "/caf\u00e9", "/a%zz", "/{a\nb}",
+     "/{a`b}", "/{\u202e}"],
+)  # fmt: skip
 def test_a_path_key_that_is_not_a_url_path_template_is_refused_at_its_pointer(path: str) -> None:
     (line,) = _problems(path)
     assert line.startswith("openapi.yaml#/paths/") and "is not a URL path template" in line
@@ -44,7 +46,7 @@ def test_a_path_key_that_is_not_a_url_path_template_is_refused_at_its_pointer(pa
 @pytest.mark.parametrize(
     "path",
     ["/v1/things/{thing_id}", "/a-b.c_d~e/{x}:cancel", "/files/{path+}", "/responses?beta=true", "/v1/c#stream",
-     "/<upload_url>", "/%7Euser/@me/$count;v=1/(a)*,!&'="],
+     "/<upload_url>", "/%7Euser/@me/$count;v=1/(a)*,!&'=", "/{ünïcödé}/{中文}/{a'b\"c}"],
 )  # fmt: skip
 def test_the_path_keys_real_documents_use_are_accepted(path: str) -> None:
     assert not validate(_document({path: _ok()})).errors
