@@ -75,9 +75,11 @@ example-openai: $(PY_STAMP)
 
 # Not part of `make test` (minutes; a fast slice of each is): 1,000 damaged documents (the spec, the fixtures and
 # ../shared/specs when present) must end in a generation or clean problem lines, with 0 internal errors; more random
-# spec edits for the warm/cold cache property; a kill at every moment of a generation of the OpenAI document.
+# spec edits for the warm/cold cache property; a kill at every moment of a generation of the OpenAI document; worker
+# processes that raise what cannot be unpickled, are killed or hang (each run must end in 10 s, with one line).
 fuzz: $(PY_STAMP)
 	$(BIN)/python -m tests.pipeline.fuzz --mutations 1000
+	$(BIN)/python -m tests.pipeline.worker_faults
 	SDKGEN_FULL=1 SDKGEN_PROPERTY_EXAMPLES=25 $(BIN)/python -m pytest -q -p no:cacheprovider \
 		tests/pipeline/test_kill.py tests/pipeline/test_cache_property.py
 

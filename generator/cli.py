@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.core.errors import GenerationError
+from generator.core.text import printable
 from generator.inputs.bundle import refs_allowed_under
 from generator.output.cache import last_run, open_cache, record_run, run_inputs
 from generator.output.folder import check_not_protected, check_owned, locked, with_marker
@@ -104,7 +105,7 @@ def _diff(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
         if args.debug:
             traceback.print_exc()
-        print(f"diff failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(printable(f"diff failed: {type(exc).__name__}: {exc}"), file=sys.stderr)
         print("run again with --debug for the traceback", file=sys.stderr)
         return EXIT_BAD_INPUT
     api_changed = differs(old_doc.root, old_recorded, new_doc.root, new_recorded)
@@ -185,12 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     except GenerationError as exc:
         return _fail(run, [str(p) for p in exc.problems], f"generation failed: {len(exc.problems)} problem(s); {where}")
     except OSError as exc:  # one line, whatever the system said: permissions, space, a busy mount, a size limit
-        return _fail(run, [], f"generation failed: {exc}; {where}")
+        return _fail(run, [], printable(f"generation failed: {exc}; {where}"))
     except Exception as exc:  # noqa: BLE001 - report, never a raw traceback unless asked
         if args.debug:
             traceback.print_exc()
         first = next(iter(str(exc).splitlines()), "")  # one line, whatever a tool put in its message
-        message = f"generation failed: {type(exc).__name__}: {first}; {where}"
+        message = printable(f"generation failed: {type(exc).__name__}: {first}; {where}")
         return _fail(run, [message], "run again with --debug for the traceback")
 
 

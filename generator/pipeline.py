@@ -26,6 +26,7 @@ from generator.inputs.reading import read_file
 from generator.inputs.validate import validate
 from generator.output import processes
 from generator.output.cache import Cache
+from generator.output.processes import Workers
 from generator.output.progress import Progress
 from generator.release.history import SNAPSHOT, Release, plan, read_recorded, recorded_config
 from generator.request.examples import Examples
@@ -107,15 +108,17 @@ def build(
     and formatted files of an earlier run with the same inputs are reused.
     """
     progress = progress or Progress()
-    progress.stage("loading")
-    inputs = read_inputs(spec, config, keep_going=keep_going, cache=cache)
-    progress.stage("parsing")
-    skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
-    result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
-    api = result.api
-    release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache, force=force)
-    api.package_version = release.package_version
-    formatted = _render_and_format(api, progress, cache)
+    # The workers start before the document is read: a worker forked later would carry a copy of it and its parse.
+    with processes.pool() as workers:
+        progress.stage("loading")
+        inputs = read_inputs(spec, config, keep_going=keep_going, cache=cache)
+        progress.stage("parsing")
+        skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
+        result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
+        api = result.api
+        release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache, force=force)
+        api.package_version = release.package_version
+        formatted = _render_and_format(api, progress, cache, workers)
     formatted.update(release.files)
     renamed = renamed_summary(api.resources)
     return Build(
@@ -130,21 +133,20 @@ def build(
     )
 
 
-def _render_and_format(api: Api, progress: Progress, cache: Cache | None) -> dict[str, str]:
+def _render_and_format(api: Api, progress: Progress, cache: Cache | None, workers: Workers) -> dict[str, str]:
     """The package's files, formatted. Both cores work throughout: datamodel-code-generator runs in one worker
     process while this one renders the templates and the other workers format what it rendered; then all workers
     format the models."""
     types = f"src/{api.package_name}/types"
-    with processes.pool() as workers:
-        progress.stage("models")
-        models = start_models(api, cache=cache, workers=workers)
-        progress.stage("rendering")
-        files = render_package(api, Examples(api.types), cache)
-        known = first_party([*files, *(f"{types}/{m.module}.py" for m in api.models)])
-        progress.stage("formatting")
-        formatted = format_files(files, cache, progress.advance, workers=workers, known=known)
-        modules = {f"{types}/{name}": text for name, text in models().items()}
-        formatted.update(format_files(modules, cache, progress.advance, workers=workers, known=known))
+    progress.stage("models")
+    models = start_models(api, cache=cache, workers=workers)
+    progress.stage("rendering")
+    files = render_package(api, Examples(api.types), cache)
+    known = first_party([*files, *(f"{types}/{m.module}.py" for m in api.models)])
+    progress.stage("formatting")
+    formatted = format_files(files, cache, progress.advance, workers=workers, known=known)
+    modules = {f"{types}/{name}": text for name, text in models().items()}
+    formatted.update(format_files(modules, cache, progress.advance, workers=workers, known=known))
     return formatted
 
 

@@ -286,6 +286,9 @@ class Parser:
         info = as_mapping(self.doc.root.get("info"))
         title = text_of(info, "title") or "API"
         base_url = self.config.base_url or server_url(self.doc, self.problems)
+        renamed = self.config.package(title)[1]
+        if renamed:
+            self.problems.warn("/info/title", renamed, "set package_name in sdk.yaml to choose another name")
         pages = {op.page.name: op.page for r in resources for res in r.walk() for op in res.operations if op.page}
         return Api(
             title=title,

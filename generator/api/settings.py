@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.core.naming import constant_name, package_from_title
-from generator.core.reserved import CLIENT_ATTRIBUTES
+from generator.core.reserved import CLIENT_ATTRIBUTES, distribution_clash, package_clash
 from generator.inputs.vocabulary import HTTP_TOKEN
 
 VERSION_POLICIES = ("semver", "semver-zero")
@@ -70,6 +70,18 @@ def option(default: Any = None, *, check: Check | None = None, factory: Callable
 
 def _identifier(value: str) -> str | None:
     return f"{value!r} is not a Python identifier" if not value.isidentifier() or keyword.iskeyword(value) else None
+
+
+def _package(value: str) -> str | tuple[str, str] | None:
+    clash = package_clash(value)
+    if clash is not None:
+        return f"package name {value!r} is {clash}: importing the SDK would find that instead", "choose another name"
+    return _identifier(value)
+
+
+def _distribution(value: str) -> tuple[str, str] | None:
+    clash = distribution_clash(value)
+    return None if clash is None else (f"distribution name {value!r} is {clash}: pip refuses it", "choose another")
 
 
 def _env_name(value: str) -> tuple[str, str] | None:
@@ -171,9 +183,9 @@ def _terminator(value: str) -> tuple[str, str] | None:
 class SdkConfig:
     """Every option of ``sdk.yaml``; :meth:`resolve` fills in the defaults that are derived from the document."""
 
-    package_name: str | None = option(check=_identifier)
-    """Default: from the document's title."""
-    distribution_name: str | None = option()
+    package_name: str | None = option(check=_package)
+    """Default: from the document's title (with ``_sdk`` after a name that is reserved, see :meth:`package`)."""
+    distribution_name: str | None = option(check=_distribution)
     """Default: the package name with dashes."""
     version: str = option("0.1.0", check=_version)
     """The first generation's version; later ones bump the version recorded in the output folder."""
@@ -223,9 +235,24 @@ class SdkConfig:
     source: str = field(default="sdk.yaml", compare=False)
     """The config file as problems name it (not an option)."""
 
+    def package(self, title: str) -> tuple[str, str]:
+        """The package's name, and why the title's name was not taken (empty when it was, or when the config names
+        the package): a name that shadows a module of the standard library or of the SDK's dependencies
+        (:func:`~generator.core.reserved.package_clash`) gets ``_sdk`` after it."""
+        if self.package_name:
+            return self.package_name, ""
+        package = package_from_title(title)
+        clash = package_clash(package)
+        if clash is None:
+            return package, ""
+        renamed = package + "_sdk"
+        while package_clash(renamed) is not None:  # pragma: no cover - no such module, but the rule is total
+            renamed += "_"
+        return renamed, f"the title gives the package name {package!r}, {clash}; the package is {renamed!r}"
+
     def resolve(self, title: str, description: str, base_url: str, request_id_header: str | None) -> SdkConfig:
         """The config with every default that is derived from the document filled in: what the templates read."""
-        package = self.package_name or package_from_title(title)
+        package = self.package(title)[0]
         prefix = self.env_prefix or constant_name(package)
         return replace(
             self,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.core.text import printable
+
 
 def escape_pointer_token(token: str | int) -> str:
     """Escape one JSON-pointer reference token (RFC 6901)."""
@@ -29,7 +31,7 @@ class Problem:
         where = f"{self.file}#{self.pointer}" if self.pointer else self.file
         kind = "warning" if self.warning else "error"
         text = f"{where}: {kind}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return printable(f"{text} ({self.hint})" if self.hint else text)  # one line, whatever the spec holds
 
 
 class GenerationError(Exception):

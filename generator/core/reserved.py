@@ -7,6 +7,11 @@ template); ``tests/runtime/test_reserved_names.py`` fails when the runtime gains
 
 from __future__ import annotations
 
+import re
+import sys
+from functools import cache
+from pathlib import Path
+
 CLIENT_ATTRIBUTES = frozenset(
     {
         # the generated clients (templates/package/src/_client.py.j2)
@@ -113,3 +118,58 @@ def resource_class_clashes(name: str) -> bool:
 RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response", "_client", "_resource"})
 """Attributes of every resource and of its raw- and streaming-response wrappers: a sub-resource or a method must be
 named otherwise."""
+
+
+# -- package names -----------------------------------------------------------------------------------------------------
+
+PYPROJECT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "package" / "pyproject.toml.j2"
+"""Where the generated package's dependencies are decided (``dependencies`` and the ``test`` extra)."""
+INDIRECT_DEPENDENCIES = frozenset(
+    {"httpcore", "h11", "idna", "certifi", "sniffio", "pydantic_core", "annotated_types", "typing_inspection"}
+)
+"""What those dependencies import in turn (httpx's and pydantic's own dependencies): a package named like one
+shadows it too. ``tests/unit/core/test_reserved_packages.py`` checks the list against the installed metadata."""
+_REQUIREMENT = re.compile(r'^\s*"([A-Za-z0-9][A-Za-z0-9._-]*)')
+
+
+def normalised(distribution: str) -> str:
+    """A distribution's name as pip compares it (PEP 503): lower case, runs of ``-_.`` as one ``-``."""
+    return re.sub(r"[-_.]+", "-", distribution).lower()
+
+
+@cache
+def dependencies() -> frozenset[str]:
+    """The generated package's dependencies (distribution names, :func:`normalised`), read from its template."""
+    found: set[str] = set()
+    inside = False
+    for line in PYPROJECT_TEMPLATE.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^(dependencies|test)\s*=\s*\[", line):
+            inside = True
+            line = line.split("[", 1)[1]
+            found.update(normalised(m) for m in re.findall(r'"([A-Za-z0-9][A-Za-z0-9._-]*)', line))
+            inside = "]" not in line
+        elif inside:
+            match = _REQUIREMENT.match(line)
+            if match:
+                found.add(normalised(match.group(1)))
+            inside = "]" not in line
+    return frozenset(found)
+
+
+def package_clash(package: str) -> str | None:
+    """Why ``package`` cannot name the generated package (an import of it would find another module, or pip would
+    refuse it), or ``None``: the standard library's modules, the SDK's dependencies and what they import."""
+    name = package.lower()
+    if name in sys.stdlib_module_names:
+        return f"the standard library's module {name!r}"
+    imported = {d.replace("-", "_") for d in dependencies()} | INDIRECT_DEPENDENCIES
+    if name in imported:
+        return f"the module of {name!r}, which the SDK depends on"
+    return None
+
+
+def distribution_clash(distribution: str) -> str | None:
+    """Why the generated package cannot be distributed as ``distribution`` (pip refuses a distribution that depends
+    on itself), or ``None``."""
+    name = normalised(distribution)
+    return f"the distribution {name!r}, which the SDK depends on" if name in dependencies() else None

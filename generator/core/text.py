@@ -18,6 +18,24 @@ WIDTH = 110
 # "\ud800", UTF-8 cannot encode it).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` as one inert line for a terminal or a log: every control character (newlines, tabs, ESC, which
+    starts the terminal's escape sequences), the bidirectional overrides, byte-order marks and lone surrogates are
+    shown as Python escapes (``\\x1b``, ``\\u202e``), so that spec text can neither move the cursor, recolour or
+    retitle the terminal, nor fake a line of its own. Everything else is kept as written."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span on one line: :func:`printable`, between runs of backticks longer than any
+    run inside it (CommonMark), so no backtick in spec text can end the span early."""
+    text = printable(text)
+    fence = "`" * (1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 _HTML_TAG = re.compile(

@@ -18,7 +18,6 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
-from multiprocessing.pool import Pool
 from pathlib import Path
 
 import black
@@ -27,6 +26,7 @@ from ruff import find_ruff_bin
 from generator.core.errors import GenerationError, Problem
 from generator.output import processes
 from generator.output.cache import Cache, digest, source_digest, tool_versions
+from generator.output.processes import Workers
 
 LINE_LENGTH = 120
 MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY311})
@@ -82,14 +82,14 @@ def _ruff(files: dict[str, str], only: list[str], known: list[str]) -> dict[str,
 _PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 
-def _black(sources: list[str], progress: Callable[[int, int], None] | None, workers: Pool | None) -> list[str]:
+def _black(sources: list[str], progress: Callable[[int, int], None] | None, workers: Workers | None) -> list[str]:
     """Black over ``sources``: in ``workers`` when given and there are enough sources to be worth it."""
     if workers is None or len(sources) < PARALLEL_THRESHOLD:
         return _collect(map(format_source, sources), len(sources), progress)
     return _in_parallel(workers, sources, progress)
 
 
-def _in_parallel(workers: Pool, sources: list[str], progress: Callable[[int, int], None] | None) -> list[str]:
+def _in_parallel(workers: Workers, sources: list[str], progress: Callable[[int, int], None] | None) -> list[str]:
     """The largest files first, one at a time, so that no worker is left with a long file at the end."""
     order = sorted(range(len(sources)), key=lambda i: -len(sources[i]))
     results = _collect(workers.imap(format_source, [sources[i] for i in order]), len(sources), progress)
@@ -116,7 +116,7 @@ def format_files(
     cache: Cache | None = None,
     progress: Callable[[int, int], None] | None = None,
     *,
-    workers: Pool | None = None,
+    workers: Workers | None = None,
     known: list[str] | None = None,
 ) -> dict[str, str]:
     """Format every ``.py`` file once (or take it from ``cache``), and the Python blocks of ``.md`` files; other files

@@ -8,7 +8,6 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Callable, Mapping
-from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,6 +18,7 @@ from generator.core.errors import GenerationError, Problem
 from generator.core.naming import Namespace, snake_case
 from generator.emit.model_schema import model_document
 from generator.output.cache import Cache, digest, source_digest, tool_versions
+from generator.output.processes import Workers
 from generator.pytypes.registry import NamedType
 
 HEADER = "# Generated from the OpenAPI document by datamodel-code-generator. Do not edit."
@@ -37,7 +37,9 @@ def render_models(api: Api, *, cache: Cache | None = None) -> dict[str, str]:
     return start_models(api, cache=cache)()
 
 
-def start_models(api: Api, *, cache: Cache | None = None, workers: Pool | None = None) -> Callable[[], dict[str, str]]:
+def start_models(
+    api: Api, *, cache: Cache | None = None, workers: Workers | None = None
+) -> Callable[[], dict[str, str]]:
     """Start datamodel-code-generator over the API's named types (in one of ``workers`` when given, so that the rest
     of the run overlaps it), or take its output from ``cache``. Returns the function that waits for the modules:
     ``{module file name: source}`` for the ``types`` package."""
@@ -52,7 +54,7 @@ def start_models(api: Api, *, cache: Cache | None = None, workers: Pool | None =
     if workers is None:
         return lambda: _checked(_store(generate_quietly(document, api.package_name), cache, key), api)
     pending = workers.apply_async(generate_quietly, (document, api.package_name))
-    return lambda: _checked(_store(cast(dict[str, str], pending.get()), cache, key), api)
+    return lambda: _checked(_store(pending.get(), cache, key), api)
 
 
 def _store(files: dict[str, str], cache: Cache | None, key: str) -> dict[str, str]:

@@ -21,8 +21,29 @@ from generator.inputs.vocabulary import HTTP_METHODS, HTTP_TOKEN
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 MAX_NODES = 2_000_000
 """More nodes than this (after YAML aliases are expanded) is a denial of service, not an API description."""
+MAX_TEXT = 64 * 2**20
+"""Nor is more text than this (the characters of keys and strings, after aliases are expanded): the largest real
+documents hold 2 MiB at most; a few aliases of a long string would otherwise expand to gigabytes."""
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PATH_TEMPLATE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#{}<>]|%[0-9A-Fa-f]{2})*")
+"""The characters of a path key outside its placeholders: RFC 3986's path characters (unreserved, sub-delims, ``:``
+and ``@``, ``%XX``) and ``/``, the braces of ``{name}`` placeholders (checked for balance below), a query or
+fragment that some documents add to tell operations apart (``/responses?beta=true``, ``/v1/conversations#stream``),
+and ``<>`` of the placeholders some write ``/<upload_url>``. A placeholder's name is a parameter's, never sent:
+any printable text without spaces, braces or backticks (:func:`_placeholder_name`). So no control character, space,
+backtick, quote or backslash: a path is printed on terminals and in code spans of Markdown, and must stay one inert
+line there."""
+
+
+def is_path_template(path: str) -> bool:
+    """Whether a path key is a URL path template (see :data:`PATH_TEMPLATE`)."""
+    names = _PLACEHOLDER.findall(path)
+    return bool(PATH_TEMPLATE.fullmatch(_PLACEHOLDER.sub("{}", path))) and all(map(_placeholder_name, names))
+
+
+def _placeholder_name(name: str) -> bool:
+    return name.isprintable() and not any(c.isspace() or c in "`{}" for c in name)
 # Keys whose values are data, not schema or document structure: a "$ref" inside an example is just data. So are
 # vendor extensions ("x-..."), which the generator does not read.
 _DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum", "value"})
@@ -40,18 +61,7 @@ def validate(doc: Document, *, keep_going: bool = False) -> Problems:
     errors.
     """
     problems = Problems(doc.name)
-    try:
-        size = _size(doc.root, {})
-    except RecursionError:
-        problems.error("", "the document nests too deeply", "flatten it, for example with $ref")
-        problems.raise_if_errors()
-    if size > MAX_NODES:
-        problems.error(
-            "",
-            f"the document expands to more than {MAX_NODES:,} nodes",
-            "YAML anchors and aliases (&a / *a) that nest are the usual cause; write the document out plainly",
-        )
-        problems.raise_if_errors()
+    _check_size(doc, problems)
     _check_top_level(doc, problems)
     check_schemas(doc, problems, repair=keep_going)
     _check_refs(doc, problems)
@@ -65,21 +75,60 @@ def validate(doc: Document, *, keep_going: bool = False) -> Problems:
     return problems
 
 
-def _size(node: Any, seen: dict[int, int]) -> int:
-    """The number of nodes in ``node`` with aliases expanded, counting each shared node once per use (memoised)."""
+def _size(node: Any, seen: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """The number of nodes in ``node`` and the characters of its keys and strings, with aliases expanded: each
+    shared node counted once per use (memoised), as every later stage (and the snapshot's JSON) meets it."""
     key = id(node)
     if key in seen:
         return seen[key]
-    total = 1
+    nodes, chars = 1, len(node) if isinstance(node, str) else 0
     if isinstance(node, dict):
-        for value in cast(dict[str, Any], node).values():
-            total += _size(value, seen)
+        for name, value in cast(dict[str, Any], node).items():
+            inner = _size(value, seen)
+            nodes, chars = nodes + inner[0], chars + inner[1] + len(str(name))
     elif isinstance(node, list):
         for value in cast(list[Any], node):
-            total += _size(value, seen)
+            inner = _size(value, seen)
+            nodes, chars = nodes + inner[0], chars + inner[1]
     if isinstance(node, dict | list):
-        seen[key] = total
-    return total
+        seen[key] = (nodes, chars)
+    return nodes, chars
+
+
+def _check_size(doc: Document, problems: Problems) -> None:
+    """Refuse a document that expands (through YAML aliases) past :data:`MAX_NODES` nodes or :data:`MAX_TEXT`
+    characters, naming the largest place where it does."""
+    seen: dict[int, tuple[int, int]] = {}
+    try:
+        nodes, chars = _size(doc.root, seen)
+    except RecursionError:
+        problems.error("", "the document nests too deeply", "flatten it, for example with $ref")
+        problems.raise_if_errors()
+        return
+    if nodes <= MAX_NODES and chars <= MAX_TEXT:
+        return
+    what = f"{MAX_NODES:,} nodes" if nodes > MAX_NODES else f"{MAX_TEXT // 2**20} MiB of text"
+    problems.error(
+        _largest(doc.root, seen, 0 if nodes > MAX_NODES else 1),
+        f"the document expands to more than {what} (here the most)",
+        "YAML anchors and aliases (&a / *a) that nest are the usual cause; write the document out plainly",
+    )
+    problems.raise_if_errors()
+
+
+def _largest(root: Any, seen: dict[int, tuple[int, int]], measure: int) -> str:
+    """The pointer of the deepest node that holds more than half of the document's expanded ``measure`` (0 nodes,
+    1 characters): where the expansion is."""
+    node, at = root, ""
+    half = seen[id(root)][measure] // 2
+    while isinstance(node, dict | list):
+        items = cast(dict[str, Any], node).items() if isinstance(node, dict) else enumerate(cast(list[Any], node))
+        big = [(k, v) for k, v in items if id(v) in seen and seen[id(v)][measure] > half]
+        if not big:
+            break
+        key, node = big[0]
+        at = pointer_join(at, key)
+    return at
 
 
 def _check_top_level(doc: Document, problems: Problems) -> None:
@@ -126,7 +175,13 @@ def _check_operations(doc: Document, problems: Problems) -> None:
     seen_ids: dict[str, str] = {}
     for path, raw_item in cast(Mapping[str, Any], paths).items():
         item_at = pointer_join("/paths", path)
-        if not path.startswith("/"):
+        if not is_path_template(path):
+            problems.error(
+                item_at,
+                f"path {path!r} is not a URL path template",
+                "a path holds letters, digits, -._~!$&'()*+,;=:@, %XX escapes, / and {name} placeholders (RFC 3986)",
+            )
+        elif not path.startswith("/"):
             problems.error(item_at, f"path {path!r} does not start with '/'", "write it as '/" + path.lstrip("/") + "'")
         if _PLACEHOLDER.sub("", path).count("{") or _PLACEHOLDER.sub("", path).count("}"):
             problems.error(item_at, f"path {path!r} has unbalanced braces", "path parameters are written {name}")

@@ -5,14 +5,15 @@ absent, empty, or holds a previous generation, which the marker file :data:`MARK
 says; anything else needs ``--force``. Some folders are never replaced, even with ``--force``: one that is, or holds,
 the spec's or config's folder, the working directory, the generator's own checkout, the home folder or a
 repository (a folder with ``.git``); the root of a file system; and a mount point, which cannot be replaced as a
-whole. Concurrent runs into one folder are serialised by a lock on the folder that holds it.
+whole. Concurrent runs into one folder are serialised by a lock file beside it (:func:`lock_file`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.errors import GenerationError, Problem
@@ -85,24 +86,68 @@ def check_owned(out: Path, *, force: bool) -> None:
     )
 
 
+def lock_file(out: Path) -> Path:
+    """The lock of ``out``: a file beside it (``.<name>.sdkgen-lock``), so that runs into sibling folders do not
+    wait for each other; it exists while a run holds it (or after a run was killed, until the next one ends)."""
+    out = out.resolve()
+    return out.parent / f".{out.name}.sdkgen-lock"
+
+
 @contextmanager
 def locked(out: Path, on_wait: Callable[[], None], *, create: bool = True) -> Iterator[None]:
-    """Hold the lock of ``out`` (a lock on the folder that holds it, which ``create`` makes when it is missing);
+    """Hold the lock of ``out`` (:func:`lock_file`; ``create`` makes the folder that holds it when it is missing);
     ``on_wait`` is called when another run holds it, before waiting for that run. The lock is released when its
-    holder exits, however it exits."""
+    holder exits, however it exits. Where the lock file cannot be created (a read-only folder, which no run can
+    write into), the folder that holds ``out`` is locked instead."""
     parent = out.resolve().parent
     if create:
         parent.mkdir(parents=True, exist_ok=True)
     if fcntl is None or not parent.is_dir():
         yield
         return
-    handle = os.open(parent, os.O_RDONLY)
+    path = lock_file(out)
+    handle = _hold(path, on_wait)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            on_wait()
-            fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(handle)
+        if handle.file:
+            with suppress(OSError):
+                os.unlink(path)  # while held: a run waiting on this file sees it gone, and locks a new one
+        os.close(handle.fd)
+
+
+@dataclass(frozen=True)
+class _Held:
+    fd: int
+    file: bool
+    """A lock file (else the folder that holds it)."""
+
+
+def _hold(path: Path, on_wait: Callable[[], None]) -> _Held:
+    """Lock ``path`` (created if missing), waiting for another holder; a file removed by its last holder while this
+    run waited is created anew, so that two runs never hold two files of the same name."""
+    assert fcntl is not None
+    waited = False
+    while True:
+        try:
+            fd, file = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644), True
+        except OSError:
+            fd, file = os.open(path.parent, os.O_RDONLY), False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not waited:
+                on_wait()
+                waited = True
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        if not file or _same_file(fd, path):
+            return _Held(fd, file)
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)

@@ -1,9 +1,15 @@
-"""Child processes (black's worker processes, ruff) that never outlive the generator.
+"""Child processes (black's worker processes, datamodel-code-generator's, ruff) that never outlive the generator, and
+whose failures end the run with one line.
 
 A child killed with its parent cannot hold the caller's pipes open or keep hundreds of megabytes: on Linux every child
 asks the kernel to SIGKILL it when its parent dies (``prctl(PR_SET_PDEATHSIG)``), then checks that the parent is
 not already gone. Children ignore Ctrl-C, which the terminal sends to the whole process group: the parent alone
 reports it, and stops them; SIGTERM, which stops them, does just that.
+
+Whatever a worker does, the run ends (:class:`Workers`): an exception it raises comes back to the parent as itself,
+or, when it cannot travel between processes (it cannot be pickled, or unpickled), as a :class:`WorkerError` that
+names it; a worker that dies (SIGKILL, the OOM killer) or gives no result for :func:`worker_timeout` seconds ends the
+run with a :class:`~generator.core.errors.GenerationError` of one line, and the other workers are killed.
 """
 
 from __future__ import annotations
@@ -11,17 +17,30 @@ from __future__ import annotations
 import ctypes
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
+import pickle
 import signal
 import sys
-from collections.abc import Callable
-from multiprocessing.pool import Pool
-from typing import Any
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+from typing import Any, Generic, TypeVar
 
+from generator.core.errors import GenerationError, Problem
 from generator.output.signals import release, uninterrupted
 
 PR_SET_PDEATHSIG = 1
 _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+TIMEOUT_VARIABLE = "SDKGEN_WORKER_TIMEOUT"
+DEFAULT_TIMEOUT = 600.0
+"""Seconds a wait for one worker's result may last (the longest step, datamodel-code-generator over the OpenAI
+document, takes about 10 s on a busy machine)."""
+_BUG = "this is a generator bug: please report it with the spec"
+T = TypeVar("T")
 
 
 def die_with(parent: int | None) -> None:
@@ -41,15 +60,130 @@ def child() -> dict[str, Any]:
     return {"preexec_fn": lambda: die_with(parent)} if os.name == "posix" else {}
 
 
-def pool(processes: int | None = None) -> Pool:
-    """A pool of worker processes that die with this one; leaving its ``with`` block (on any exception too) kills
-    them at once instead of waiting for their work."""
-    context = multiprocessing.get_context()
-    forked = context.get_start_method() == "fork"
-    initializer: Callable[..., None] = die_with
-    gc.freeze()  # forked workers inherit the parent's objects: their garbage collector need not walk them, ever
+def worker_timeout() -> float:
+    """How long a wait for a worker's result may last: ``SDKGEN_WORKER_TIMEOUT`` seconds, default 600."""
     try:
-        with uninterrupted():  # a worker must not see Ctrl-C before it ignores it: it would print a traceback
-            return context.Pool(processes, initializer=initializer, initargs=(os.getpid() if forked else None,))
-    finally:
-        gc.unfreeze()
+        value = float(os.environ.get(TIMEOUT_VARIABLE, DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return value if value > 0 else DEFAULT_TIMEOUT
+
+
+class WorkerError(Exception):
+    """An exception a worker raised that cannot travel back as itself; its text names the original's type."""
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """``exc``, if it survives pickling both ways (else the parent's result thread would die on it, or the worker
+    could not send it); otherwise a :class:`WorkerError` with its type and text."""
+    try:
+        copy = pickle.loads(pickle.dumps(exc))  # noqa: S301 - our own bytes, just made
+        if type(copy) is type(exc):
+            return exc
+    except Exception:  # noqa: BLE001, S110 - any failure means: does not travel
+        pass
+    return WorkerError(f"{type(exc).__name__}: {exc}")
+
+
+def _call(function: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    """In a worker: ``function(*args)``, with an exception that can reach the parent."""
+    try:
+        return function(*args)
+    except BaseException as exc:
+        portable = _portable(exc)
+        if portable is exc:
+            raise
+        raise portable  # noqa: B904 - the original is its context, in the traceback --debug shows
+
+
+class Pending(Generic[T]):
+    """A result a worker is computing."""
+
+    def __init__(self, workers: Workers, future: Future[T]) -> None:
+        self._workers, self._future, self._since = workers, future, time.monotonic()
+
+    def get(self) -> T:
+        """The result (or the worker's exception); a dead or silent worker raises a ``GenerationError``."""
+        return self._workers.wait(self._future, self._since)
+
+
+class Workers:
+    """A pool of worker processes that die with this one, started at once (so a forked worker carries only what
+    the parent holds now: start it before reading a large document). Leaving its ``with`` block on an exception
+    kills them instead of waiting for their work."""
+
+    def __init__(self, processes: int | None = None) -> None:
+        context = multiprocessing.get_context()
+        forked = context.get_start_method() == "fork"
+        self.timeout = worker_timeout()
+        self._executor = ProcessPoolExecutor(
+            processes, mp_context=context, initializer=die_with, initargs=(os.getpid() if forked else None,)
+        )
+        gc.freeze()  # forked workers inherit the parent's objects: their garbage collector need not walk them, ever
+        try:
+            with uninterrupted():  # a worker must not see Ctrl-C before it ignores it: it would print a traceback
+                self._executor.submit(int)  # forks every worker now (under fork; others start them on demand)
+        finally:
+            gc.unfreeze()
+
+    def apply_async(self, function: Callable[..., T], args: tuple[Any, ...] = ()) -> Pending[T]:
+        """Start ``function(*args)`` in a worker."""
+        return Pending(self, self._executor.submit(_call, function, args))
+
+    def imap(self, function: Callable[[Any], T], items: Iterable[Any]) -> Iterator[T]:
+        """``function`` over ``items`` in the workers; the results in order, each as soon as it is there."""
+        return self._in_order([self._executor.submit(_call, function, (item,)) for item in items])
+
+    def _in_order(self, futures: list[Future[T]]) -> Iterator[T]:
+        since = time.monotonic()
+        for future in futures:
+            yield self.wait(future, since)
+            since = time.monotonic()  # the timeout runs from the last result: the others queued behind it
+
+    def wait(self, future: Future[T], since: float) -> T:
+        """``future``'s result, waiting at most until :attr:`timeout` seconds after ``since``."""
+        try:
+            return future.result(timeout=max(0.0, since + self.timeout - time.monotonic()))
+        except FutureTimeout:
+            message = f"a worker process gave no result for {self.timeout:g} s"
+            hint = f"set {TIMEOUT_VARIABLE} to wait longer; if it still hangs, {_BUG}"
+        except BrokenProcessPool:
+            message, hint = f"a worker process ended abruptly ({self._how_ended()})", _BUG
+        self.kill()
+        raise GenerationError([Problem("generator", "", message, hint)]) from None
+
+    def _processes(self) -> list[multiprocessing.process.BaseProcess]:
+        processes = getattr(self._executor, "_processes", None) or {}  # the executor keeps no public list
+        return list(processes.values())
+
+    def _how_ended(self) -> str:
+        processes = self._processes()
+        multiprocessing.connection.wait([p.sentinel for p in processes], timeout=1.0)  # the dead one, reaped
+        codes = [p.exitcode for p in processes if p.exitcode]
+        signals = [-code for code in codes if code < 0 and -code != signal.SIGTERM] if codes else []
+        if signals:
+            return f"killed by {signal.Signals(signals[0]).name}; out of memory, or killed by another process"
+        return f"exit code {codes[0]}" if codes else "killed"
+
+    def kill(self) -> None:
+        """Stop every worker at once, and the work not yet started."""
+        for process in self._processes():
+            if process.exitcode is None:
+                process.kill()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if kind is None:
+            self._executor.shutdown(wait=True)
+        else:
+            self.kill()
+
+
+def pool(processes: int | None = None) -> Workers:
+    """A :class:`Workers` pool of ``processes`` (default: one per core)."""
+    return Workers(processes)

@@ -152,7 +152,7 @@ class TypeMapper:
         self._defining.add(schema_name)
         at = pointer("components", "schemas", schema_name)
         schema = as_mapping(self.doc.at(at))
-        definition = self.build(schema, at, name, top=True)
+        definition = _without_self(self.build(schema, at, name, top=True), name)
         if isinstance(definition, Ref) and component_name(schema) is not None:
             definition = replace(definition, name=self._last_of_chain(schema_name))
         if isinstance(definition, Nullable) and isinstance(definition.inner, ObjectType):
@@ -211,7 +211,7 @@ class TypeMapper:
         example = example_of(node)
         if example is not NO_EXAMPLE:
             found = replace(found, example=example)
-        if is_nullable(node) and found.annotation != "object":
+        if is_nullable(node) and found.annotation != "object" and not found.nullable:  # once: ``allOf: [{nullable}]``
             return Nullable(found, at=at, example=found.example)
         return found
 
@@ -404,6 +404,20 @@ class TypeMapper:
         if schema_name is not None and name not in self.types.named:
             self.definition(schema_name)
         return self.types.object(name)
+
+
+def _without_self(definition: PyType, name: str) -> PyType:
+    """A union that has itself as a member (``E: anyOf [$ref E, string]``) is its other members: ``E | str`` is
+    ``str``, where the alias that names itself gave a type no checker can resolve and pydantic a ``recursion_loop``
+    (only itself: any value)."""
+    inner = definition.non_null() if isinstance(definition, Nullable) else definition
+    if not isinstance(inner, UnionType) or not any(isinstance(m, Ref) and m.name == name for m in inner.members):
+        return definition
+    members = tuple(m for m in inner.members if not (isinstance(m, Ref) and m.name == name))
+    found = replace(inner, members=members) if len(members) > 1 else members[0] if members else Unknown(at=inner.at)
+    if isinstance(found, UnionType) and found.discriminator and any(n == name for _, n in found.discriminator.mapping):
+        found = replace(found, discriminator=None)  # its mapping named the member that is gone
+    return replace(definition, inner=found) if isinstance(definition, Nullable) else found
 
 
 def only_constrains_all(members: list[Any]) -> bool:

@@ -154,7 +154,9 @@ def hostile_spec() -> dict[str, Any]:
             {"name": _cycle(HEADERS, i + 1), "in": "cookie", "schema": {"type": "integer", "default": 2**70}},
             {"name": _cycle(text, i + 6), "in": "query", "schema": {"type": "string", "enum": text}},
         ]
-        paths[f"/r{i}/{{{wire}}}/x'\"\\%20"] = {
+        # A path key is a URL path template (a double quote, backslash or space is refused at its pointer): the
+        # characters it may hold that mean something in Python or a shell.
+        paths[f"/r{i}/{{{wire}}}/x'$(%20)*;@"] = {
             "post": {
                 "operationId": name,
                 "tags": [_cycle(NAMES, i % 6)],

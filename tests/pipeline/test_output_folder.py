@@ -21,7 +21,7 @@ import pytest
 
 from generator import cli
 from generator.output import processes, writer
-from generator.output.folder import MARKER
+from generator.output.folder import MARKER, lock_file
 from generator.output.writer import read_tree
 from tests.support import ROOT, run_generator
 
@@ -295,7 +295,7 @@ def test_a_worker_holds_ctrl_c_back_until_it_ignores_it(tmp_path: Path, monkeypa
     monkeypatch.setenv("SDKGEN_TEST_MASK_FILE", str(tmp_path / "mask"))
     monkeypatch.setattr(processes, "die_with", _recording_die_with)
     with processes.pool(1) as workers:
-        held, handler = workers.apply(_signal_state)
+        held, handler = workers.apply_async(_signal_state).get()
     assert (tmp_path / "mask").read_text() == "True"  # from fork until the initializer: held back
     assert (held, handler) == (False, signal.SIG_IGN)  # afterwards: delivered, and ignored
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the parent's mask is as it was
@@ -314,8 +314,11 @@ def test_workers_die_with_a_killed_generator_and_release_the_callers_pipes(spec:
     assert not any(_alive(pid) for pid in workers)
 
 
-def _held(folder: Path) -> bool:
-    handle = os.open(folder, os.O_RDONLY)
+def _held(lock: Path) -> bool:
+    try:
+        handle = os.open(lock, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -332,7 +335,7 @@ def test_concurrent_runs_wait_for_each_other_and_keep_the_history(spec: Path, tm
     command = [sys.executable, "-m", "generator", "generate", "--quiet", "--spec", str(spec), "--out", str(out)]
     first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 60
-    while not _held(tmp_path) and first.poll() is None and time.monotonic() < deadline:
+    while not _held(lock_file(out)) and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     assert first.poll() is None, "the first run ended before the second could start"
     other = tmp_path / "other"

@@ -95,6 +95,9 @@ SCHEMAS: dict[str, Any] = {
     # a chain of components that are each only a reference to the next: every alias names the end of the chain.
     **{f"Link{i}": {"$ref": f"#/components/schemas/Link{i + 1}"} for i in range(4)},
     "Link4": {"type": "object", "properties": {"id": {"type": "string"}}},
+    # a union that has itself as a member (``E | str`` is ``str``), and one that is truly recursive.
+    "Expr": {"anyOf": [{"$ref": "#/components/schemas/Expr"}, {"type": "string"}, {"type": "integer"}]},
+    "Tree": {"anyOf": [{"type": "array", "items": {"$ref": "#/components/schemas/Tree"}}, {"type": "string"}]},
 }
 
 
@@ -177,8 +180,10 @@ def test_an_alias_chain_names_its_end(package: Path) -> None:
 @pytest.mark.slow
 def test_the_models_import_validate_and_type_check(package: Path) -> None:
     script = (
-        "from shapes.types import Batch, Holder, Pet, Resource\n"
+        "from shapes.types import Batch, Expr, Holder, Pet, Resource, Tree\n"
         "from pydantic import TypeAdapter\n"
+        "assert TypeAdapter(Expr).validate_python(3) == 3 and TypeAdapter(Expr).validate_python('x') == 'x'\n"
+        "assert TypeAdapter(Tree).validate_python([['a'], 'b']) == [['a'], 'b']\n"
         "assert type(TypeAdapter(Pet).validate_python({'kind': 'dog'})).__name__ == 'Dog'\n"
         "assert Resource.model_validate({'id': 'r', 'size': 1}).id == 'r'\n"
         "assert Holder.model_validate({'choice': None}).choice is None\n"

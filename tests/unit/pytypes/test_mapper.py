@@ -124,3 +124,23 @@ def test_class_names_never_collide() -> None:
     mapper = _mapper({"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}})
     found = mapper.build({"type": "object", "properties": {"b": {"type": "string"}}}, "/x", "Thing")
     assert isinstance(found, Ref) and found.name == "Thing2"
+
+
+def test_a_nullable_all_of_member_is_nullable_once() -> None:
+    """3.0 ``allOf: [{type: string, nullable: true}]``: the part is nullable and so is the schema that holds it (the
+    one nullability rule reads both); the type is ``str | None``, not ``(str | None) | None``, whose schema
+    (``type: [[string, null], null]``) made datamodel-code-generator raise in a worker and the run hang."""
+    found = _build({"allOf": [{"type": "string", "nullable": True}]}, version="3.0.3")[0]
+    assert found == Nullable(Scalar("str"))
+
+
+def test_a_union_that_has_itself_as_a_member_is_its_other_members() -> None:
+    """``E: anyOf [$ref E, string]`` is ``str`` (the alias that named itself gave 26 strict pyright errors and a
+    pydantic ``recursion_loop``); with more members, a union of those; a true recursion (``list[T] | str``) stays."""
+    ref = {"$ref": "#/components/schemas/E"}
+    schemas: dict[str, Any] = {"E": {"anyOf": [ref, {"type": "string"}]}}
+    assert _mapper(schemas).definition("E") == Scalar("str")
+    schemas["E"] = {"oneOf": [{"type": "integer"}, ref, {"type": "string"}], "nullable": True}
+    assert _mapper(schemas, "3.0.3").definition("E") == Nullable(UnionType((Scalar("int"), Scalar("str")), one_of=True))
+    schemas["E"] = {"anyOf": [{"type": "array", "items": ref}, {"type": "string"}]}
+    assert _mapper(schemas).definition("E") == UnionType((ListOf(Ref("E")), Scalar("str")), one_of=False)
