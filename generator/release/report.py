@@ -6,6 +6,7 @@ import json
 from itertools import groupby
 from typing import Any
 
+from generator.core.text import printable
 from generator.release.diff import IMPACTS, Change
 from generator.release.versioning import parse_version, release_part
 
@@ -66,13 +67,13 @@ def text(
     for group, members in groupby(changes, key=lambda c: c.group):
         lines.append(group)
         for change in members:
-            line = f"  {LABELS[change.impact]:<8}  {change.location}: {change.message}"
+            line = f"  {LABELS[change.impact]:<8}  {printable(change.location)}: {printable(change.message)}"
             if change.direction and change.group.endswith(".types"):
                 line += f" (in {change.direction}s)"
             line += f"  [{change.rule}]"
             lines.append(line)
             if change.note:
-                lines.append(f"            {change.note}")
+                lines.append(f"            {printable(change.note)}")
         lines.append("")
     lines.append(bump_line(changes, old_version, new_version, api_changed))
     return "\n".join(lines) + "\n"

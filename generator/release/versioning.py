@@ -6,6 +6,7 @@ import re
 from itertools import groupby
 
 from generator.api.settings import VERSION, SdkConfig
+from generator.core.text import code_span, printable
 from generator.release.diff import Change, bump_for
 
 # The policies (config ``version_policy``):
@@ -98,8 +99,9 @@ def entry(
         lines += ["", f"### {title}", ""]
         for group, members in groupby(selected, key=lambda c: c.group):
             for change in members:
-                note = f"; {change.note}" if change.note else ""
-                lines.append(f"- `{group}.{change.location}`: {change.message}{note} (`{change.rule}`)")
+                note = f"; {printable(change.note)}" if change.note else ""
+                where = code_span(f"{group}.{change.location}")
+                lines.append(f"- {where}: {printable(change.message)}{note} (`{change.rule}`)")
     return "\n".join(lines) + "\n"
 
 

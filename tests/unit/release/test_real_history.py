@@ -215,3 +215,18 @@ def test_a_description_alone_is_a_patch_from_diff_generate_and_release(
     ]
     assert bumps == ["patch", "patch", "patch"]
     assert _diff_bump(tmp_path, old, old, capsys) == "none"
+
+
+def test_spec_text_in_the_report_and_the_changelog_is_one_inert_line() -> None:
+    """An enum value with a terminal escape and a newline reaches the report and the changelog as escapes: it can
+    neither recolour the terminal nor start a Markdown block of its own."""
+    from generator.release.report import text  # noqa: PLC0415
+    from generator.release.versioning import entry  # noqa: PLC0415
+
+    hostile = "red\x1b[31m\n```python"
+    found_changes = changes(
+        tiny({"type": "string"}, {"enum": ["a"]}), tiny({"type": "string"}, {"enum": ["a", hostile]})
+    )
+    assert found_changes
+    shown = text(found_changes, "old.yaml", "new.yaml") + entry("1.1.0", found_changes, "2", "1")
+    assert "\x1b" not in shown and "\n```python" not in shown and "\\x1b[31m\\n```python" in shown
