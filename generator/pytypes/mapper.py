@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -308,10 +308,8 @@ class TypeMapper:
             real = [(i, m) for i, m in enumerate(members) if not is_null_schema(as_mapping(m))]
             if not real:
                 continue
-            inline = [i for i, m in real if _is_inline_class(m)]
-            built = tuple(
-                self.build(m, f"{at}/{key}/{i}", _member_hint(hint, i, inline), depth=depth + 1) for i, m in real
-            )
+            hints = _member_hints(hint, real, self._names.__contains__)
+            built = tuple(self.build(m, f"{at}/{key}/{i}", hints[i], depth=depth + 1) for i, m in real)
             if len(built) == 1:
                 return built[0]
             union = UnionType(built, one_of=key == "oneOf", at=at)
@@ -432,10 +430,36 @@ def _literal(node: Mapping[str, Any], at: str) -> LiteralType | None:
     return LiteralType(tuple(v for _, v in unique), at=at) if unique else None
 
 
-def _member_hint(hint: str, index: int, inline: list[int]) -> str:
+def _member_hints(hint: str, real: list[tuple[int, Any]], taken: Callable[[str], bool]) -> dict[int, str]:
+    """The name each union member's class (or alias) would take: ``{hint}Object`` for the only inline object; for
+    inline objects that each say what they are, when no two say the same, what they say (a ``title``, or ``hint``
+    and one value of a tag property: ``type: response.completed`` gives ``{hint}ResponseCompleted``); else
+    ``{hint}Variant{n}``."""
+    inline = [i for i, m in real if _is_inline_class(m)]
     if len(inline) == 1:
-        return f"{hint}Object"
-    return f"{hint}Variant{index + 1}"
+        return {i: f"{hint}Object" for i, _ in real}
+    told = {i: _told(hint, m, taken) for i, m in real if i in inline}
+    distinct = all(told.values()) and len(set(told.values())) == len(told)
+    return {i: told[i] if distinct and i in told else f"{hint}Variant{i + 1}" for i, _ in real}
+
+
+TAG_PROPERTIES = ("type", "kind", "event", "object")
+"""Properties whose one value says which member of a union an object is."""
+
+
+def _told(hint: str, node: Any, taken: Callable[[str], bool]) -> str:
+    """The name an inline member says it has, unless another type has it: its ``title``, else ``hint`` and the one
+    value of a tag property (in it or an ``allOf`` part of it); ``""`` when it says none that is free."""
+    schema = as_mapping(node)
+    title = schema.get("title")
+    said = [pascal_case(title)] if isinstance(title, str) else []
+    for part in (schema, *map(as_mapping, as_list(schema.get("allOf")))):
+        for name in TAG_PROPERTIES:
+            prop = as_mapping(as_mapping(part.get("properties")).get(name))
+            values = [prop["const"]] if "const" in prop else as_list(prop.get("enum"))
+            if len(values) == 1 and isinstance(values[0], str) and pascal_case(values[0]):
+                said.append(hint + pascal_case(values[0]))
+    return next((name for name in said if name and not taken(name)), "")
 
 
 def _is_inline_union(node: Any) -> bool:

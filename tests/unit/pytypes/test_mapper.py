@@ -144,3 +144,27 @@ def test_a_union_that_has_itself_as_a_member_is_its_other_members() -> None:
     assert _mapper(schemas, "3.0.3").definition("E") == Nullable(UnionType((Scalar("int"), Scalar("str")), one_of=True))
     schemas["E"] = {"anyOf": [{"type": "array", "items": ref}, {"type": "string"}]}
     assert _mapper(schemas).definition("E") == UnionType((ListOf(Ref("E")), Scalar("str")), one_of=False)
+
+
+def _event(tag: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {"type": {"type": "string", "enum": [tag]}, "n": {"type": "integer"}},
+        **extra,
+    }
+
+
+def test_inline_union_members_are_named_by_what_they_say_they_are() -> None:
+    """A tag property's one value (``type: run.created``) or a title names an inline member's class; the numbered
+    ``Variant`` names stay for members that say nothing, or the same as another, or a name another type has."""
+    tagged, mapper = _build({"oneOf": [_event("run.created"), _event("run.completed")]})
+    assert isinstance(tagged, UnionType) and tagged.members == (Ref("ThingRunCreated"), Ref("ThingRunCompleted"))
+    titled, _ = _build({"anyOf": [_event("a", title="First Shape"), _event("b", title="Second Shape")]})
+    assert isinstance(titled, UnionType) and titled.members == (Ref("FirstShape"), Ref("SecondShape"))
+    same, _ = _build({"anyOf": [_event("a"), _event("a")]})
+    assert isinstance(same, UnionType) and same.members == (Ref("ThingVariant1"), Ref("ThingVariant2"))
+    untagged, _ = _build({"anyOf": [{"type": "object", "properties": {"a": {"type": "string"}}}, _event("b")]})
+    assert isinstance(untagged, UnionType) and untagged.members == (Ref("ThingVariant1"), Ref("ThingVariant2"))
+    schemas = {"Taken": {"type": "string"}}
+    taken, _ = _build({"anyOf": [_event("x", title="Taken"), _event("y", title="Free")]}, schemas)
+    assert isinstance(taken, UnionType) and taken.members == (Ref("ThingX"), Ref("Free"))
