@@ -356,6 +356,10 @@ class Single(Style):
     takes_request_param = ends_by_flag = False
 
     def guess(self, shape: ListShape, request: Request, headers: frozenset[str], types: Registry) -> Pagination | None:
+        """Any list the other styles leave, but an object with an ``id`` of its own: that is one thing which holds
+        a list (an evaluation's result with its ``results``), not a list of things."""
+        if any(path == ("id",) for path, _ in shape.fields):
+            return None
         return scheme("single", "", shape)
 
     def attributes(self, page: Pagination) -> dict[str, object]:

@@ -201,3 +201,10 @@ def test_one_config_line_follows_an_undeclared_link_header_over_a_bare_array() -
         (),
         None,
     )
+
+
+def test_an_object_with_an_id_of_its_own_is_one_thing_holding_a_list_not_a_whole_list() -> None:
+    assert _detect(_shape(("object", STR)), _request()) == SINGLE
+    assert _detect(_shape(("id", STR), ("status", STR), items=("results",)), _request()) is None
+    # an id deeper down (a field of a nested object) says nothing of the body itself
+    assert _detect(_shape(("meta.id", STR)), _request()) == SINGLE
