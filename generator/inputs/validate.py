@@ -44,6 +44,8 @@ def is_path_template(path: str) -> bool:
 
 def _placeholder_name(name: str) -> bool:
     return name.isprintable() and not any(c.isspace() or c in "`{}" for c in name)
+
+
 # Keys whose values are data, not schema or document structure: a "$ref" inside an example is just data. So are
 # vendor extensions ("x-..."), which the generator does not read.
 _DATA_KEYS = frozenset({"example", "examples", "default", "const", "enum", "value"})

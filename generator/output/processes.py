@@ -37,7 +37,7 @@ PR_SET_PDEATHSIG = 1
 _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
 TIMEOUT_VARIABLE = "SDKGEN_WORKER_TIMEOUT"
 DEFAULT_TIMEOUT = 600.0
-"""Seconds a wait for one worker's result may last (the longest step, datamodel-code-generator over the OpenAI
+"""Seconds a wait for one worker's result may last (the longest step, datamodel-code-generator over a 4 MB
 document, takes about 10 s on a busy machine)."""
 _BUG = "this is a generator bug: please report it with the spec"
 T = TypeVar("T")
