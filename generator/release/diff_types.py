@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from generator.pytypes.kinds import ListOf, LiteralType, MapOf, ObjectType, PyType, Ref, Scalar, UnionType
 from generator.pytypes.registry import Registry
+from generator.pytypes.visit import TypeVisitor
 
 Impact = Literal["breaking", "addition", "other"]
 Direction = Literal["request", "response"]
@@ -250,16 +251,26 @@ def _members(type_: PyType) -> list[PyType]:
     return [type_]
 
 
-def shape(type_: PyType) -> tuple[str, ...]:
+class _Shape(TypeVisitor[tuple[str, ...]]):
     """What a union member is, whatever it holds: a component's class by its name, an enum by the kinds of its
     values, anything else by its kind (an inline class, a list, a map). The same shape on both sides is one member."""
-    if isinstance(type_, Ref):
+
+    def ref(self, type_: Ref) -> tuple[str, ...]:
         return ("class", type_.name)
-    if isinstance(type_, LiteralType):
+
+    def literal(self, type_: LiteralType) -> tuple[str, ...]:
         return ("enum", *sorted(type_.kinds))
-    if isinstance(type_, Scalar):
+
+    def scalar(self, type_: Scalar) -> tuple[str, ...]:
         return ("scalar", type_.kind)
-    return (type(type_).__name__,)
+
+    def other(self, type_: PyType) -> tuple[str, ...]:
+        return (type(type_).__name__,)
+
+
+def shape(type_: PyType) -> tuple[str, ...]:
+    """:class:`_Shape` of ``type_``."""
+    return _Shape().visit(type_)
 
 
 def pair_members(
