@@ -125,6 +125,8 @@ class Workers:
                 self._executor.submit(int)  # forks every worker now (under fork; others start them on demand)
         finally:
             gc.unfreeze()
+        # the workers as started: a broken pool may drop them from its own list before we ask how one ended
+        self._started = self._processes()
 
     def apply_async(self, function: Callable[..., T], args: tuple[Any, ...] = ()) -> Pending[T]:
         """Start ``function(*args)`` in a worker."""
@@ -157,7 +159,7 @@ class Workers:
         return list(processes.values())
 
     def _how_ended(self) -> str:
-        processes = self._processes()
+        processes = list({id(p): p for p in [*self._started, *self._processes()]}.values())
         multiprocessing.connection.wait([p.sentinel for p in processes], timeout=1.0)  # the dead one, reaped
         codes = [p.exitcode for p in processes if p.exitcode]
         signals = [-code for code in codes if code < 0 and -code != signal.SIGTERM] if codes else []
