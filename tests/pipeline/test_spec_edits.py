@@ -46,6 +46,12 @@ NOT_RERUN = {
     "tests/runtime/test_body_limits.py": SEED_CONTRACT,
     "tests/runtime/test_hostile_conditions.py": SEED_CONTRACT,
     "tests/runtime/test_runtime_source.py": "the runtime, copied unchanged into every package: no spec reaches it",
+    "tests/pipeline/test_cache_property.py": "runs that start from a copy of the spec and edit it themselves",
+    "tests/unit/release/test_history.py": "histories that start from a copy of the spec and edit it themselves",
+    "tests/pipeline/test_output_folder.py": "the output folder's guarantees, with the spec as any input",
+    "tests/pipeline/test_kill.py": "kills during a run, with the spec as any input",
+    "tests/unit/api/test_openai_example.py": "the OpenAI document of ../shared with the example config, not spec/",
+    "tests/runtime/test_client_headers.py": "a document and a config of its own",
 }
 RERUN = ["tests/pipeline/test_diff_workflow.py::test_the_committed_changelog_is_what_diff_reports"]
 
