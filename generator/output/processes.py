@@ -172,7 +172,9 @@ class Workers:
         for process in self._processes():
             if process.exitcode is None:
                 process.kill()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        # and wait for the pool's own thread, which the dead workers end at once: left running, it raced the
+        # interpreter's exit and printed "Bad file descriptor" from the executor's shutdown hook
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> Workers:
         return self
