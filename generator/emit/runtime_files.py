@@ -33,6 +33,7 @@ CORE_MODULES = (
     "_resource",
     "_response",
     "_retries",
+    "_sockets",
     "_timeouts",
     "_types",
     "_utils",

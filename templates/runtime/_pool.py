@@ -12,12 +12,11 @@ from __future__ import annotations
 import contextvars
 import os
 import weakref
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 import anyio.lowlevel
-import httpcore
 import httpx
 
 from ._redact import RedactedRequest
@@ -94,7 +93,9 @@ class Pool(Generic[HttpClient]):
     def _new(self) -> HttpClient:
         client = self._make()
         if isinstance(client, httpx.Client):
-            _bound_by_deadline(client)
+            from ._sockets import bound_by_deadline  # httpcore's classes: imported with the first pool, not the SDK
+
+            bound_by_deadline(client)
         _POOLS[client] = self
         return client
 
@@ -138,71 +139,11 @@ def deadline(until: float | None) -> Generator[None]:
         _DEADLINE.reset(token)
 
 
-def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
+def bounded(timeout: float | None, error: type[Exception]) -> float | None:
+    """A socket operation's timeout cut to what is left of the call's deadline; ``error`` when none is left."""
     left = remaining(_DEADLINE.get())
     if left is None:
         return timeout
     if left <= 0:
         raise error("The call's total timeout passed.")
     return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    """A socket whose every read and write waits at most until the call's deadline."""
-
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
-        self._stream = stream
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, bounded))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.NetworkBackend):
-    """Opens :class:`_DeadlineStream` sockets."""
-
-    def __init__(self, backend: httpcore.NetworkBackend) -> None:
-        self._backend = backend
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_tcp(host, port, bounded, local_address, socket_options))
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_unix_socket(path, bounded, socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self._backend.sleep(seconds)
-
-
-def _bound_by_deadline(client: httpx.Client) -> None:
-    """Put the deadline in the sockets of ``client``'s transports (httpx has no public hook for its network backend:
-    where its layout is not the one known, the deadline is checked between reads only)."""
-    transports = [getattr(client, "_transport", None), *getattr(client, "_mounts", {}).values()]
-    for transport in transports:
-        pool: Any = getattr(transport, "_pool", None)
-        backend = getattr(pool, "_network_backend", None)
-        if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _DeadlineBackend):
-            pool._network_backend = _DeadlineBackend(backend)
