@@ -11,7 +11,7 @@ import copy
 import json
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,16 @@ from generator.release.diff import Side, compare
 from generator.release.history import CHANGELOG, SNAPSHOT
 from generator.release.versioning import DEV_SUFFIX, bump, changelog, released_entries
 from tests.support import FIXTURES, GENERATED, SHARED, SPEC, run_generator
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """These tests generate the same small documents again and again: they share a cache of their own (a warm run
+    writes what a cold one writes: tests/pipeline/test_cache_property.py), instead of the suite's cold runs."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SDKGEN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
 
 BOOKSHELF = FIXTURES / "bookshelf"
 Edit = Callable[[dict[str, Any]], None]
@@ -178,8 +188,9 @@ def test_diff_bad_input_exits_2_with_a_pointer(tmp_path: Path) -> None:
 
 
 def test_iterating_keeps_one_unreleased_entry_recomputed_from_the_release(
-    released: tuple[Path, Path], tmp_path: Path
+    released: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", "")  # each run prints its report, even one whose inputs did not change
     spec, out = released
     _api(spec.parent, *ADD_ONLY)
     first = _generate(spec, out)
