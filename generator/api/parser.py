@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator.api.ir import Api, Operation, Resource
+from generator.api.ir import Api, Auth, Operation, Resource
 from generator.api.named_responses import ResponseNames
 from generator.api.operations import OperationBuilder, path_order, python_path
 from generator.api.pagination.decide import Paginator
@@ -81,10 +81,23 @@ class Parser:
         self.skipped: list[str] = []
         self.problems = Problems(doc.name)
         self.types = TypeMapper(doc, self.problems, keep_going=keep_going)
-        self.auth = auth_of(doc)
+        self.auth = self._auth()
         self.paginator = Paginator(config.pagination, self.types.types)
         self._renamed: set[str] = set()
         self._moves_used: set[str] = set()
+
+    def _auth(self) -> Auth:
+        """The document's security, else the config's ``api_key_header`` (for a document that declares none)."""
+        found, header = auth_of(self.doc), self.config.api_key_header
+        if header is None:
+            return found
+        if found.kind != "none":
+            why = "the document declares its own security scheme, which the SDK uses"
+            self.problems.items.append(
+                Problem(self.config.source, "/api_key_header", why, "remove the option", warning=True)
+            )
+            return found
+        return Auth("bearer") if header.lower() == "authorization" else Auth("header", header)
 
     # -- operations ---------------------------------------------------------------------------------------------
     def _operation(

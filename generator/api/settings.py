@@ -208,6 +208,9 @@ class SdkConfig:
     request_id_header: str | None = option("", check=_header_name)
     """``None``: no request id. Not set (``""``): the header the document's responses declare, else
     ``x-request-id`` (:func:`generator.api.security.request_id_header`)."""
+    api_key_header: str | None = option(check=_header_name)
+    """For a document that declares no security scheme: the header the API key is sent in (``x-api-key``;
+    ``Authorization`` sends it as ``Bearer KEY``). A document's own scheme wins (a warning says the option is unused)."""
     idempotency_header: str | None = option(check=_header_name)
     default_headers: dict[str, str] = option(factory=dict[str, str])
     """Entries are checked as header names and values by :func:`_check_entries`."""
