@@ -26,7 +26,7 @@ from generator.core.naming import singular, words
 from generator.inputs.document import Document
 from generator.inputs.loader import load_document
 
-from . import documents
+from . import documents, official
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -83,13 +83,9 @@ def placements(doc: dict[str, Any]) -> dict[tuple[str, str], Placement]:
 
 
 def reference(path: Path) -> dict[tuple[str, str], list[str]]:
-    """``{(verb, path): [official dotted names]}`` from the tab-separated reference (``#`` lines are comments)."""
-    table: dict[tuple[str, str], list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            verb, route, name = line.split("\t")[:3]
-            table.setdefault((verb.lower(), route), []).append(name)
-    return table
+    """``{(verb, path): [official dotted names]}`` from the tab-separated reference (read by
+    :func:`realworld.official.reference`)."""
+    return {key: [row.dotted for row in rows] for key, rows in official.reference(path).items()}
 
 
 def compare(placed: dict[tuple[str, str], Placement], official: dict[tuple[str, str], list[str]]) -> Surface:

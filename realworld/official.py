@@ -55,6 +55,7 @@ class Match:
 
 
 def reference(path: Path = REFERENCE) -> dict[tuple[str, str], list[Official]]:
+    """The official endpoints by ``(verb, path)`` from the tab-separated reference (``#`` lines are comments)."""
     table: dict[tuple[str, str], list[Official]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):

@@ -66,13 +66,18 @@ def generated_test_utils(package: Path = GENERATED) -> ModuleType:
     return module
 
 
-def generate_into(folder: Path, document: object) -> Path:
-    """``document`` written to ``folder/openapi.json`` and generated in this process into ``folder/out``."""
+def generate_into(folder: Path, document: object, config: str | None = None) -> Path:
+    """``document`` written to ``folder/openapi.json`` (a string as it is, to ``openapi.yaml``), with ``config`` as
+    ``folder/sdk.yaml`` when given, and generated in this process into ``folder/out``."""
     from generator.pipeline import build  # noqa: PLC0415 - only the tests that generate pay for the import
 
-    (folder / "openapi.json").write_text(json.dumps(document), encoding="utf-8")
+    spec = folder / ("openapi.yaml" if isinstance(document, str) else "openapi.json")
+    spec.write_text(document if isinstance(document, str) else json.dumps(document), encoding="utf-8")
+    settings = folder / "sdk.yaml" if config is not None else None
+    if settings is not None:
+        settings.write_text(config or "", encoding="utf-8")
     out = folder / "out"
-    for name, text in build(folder / "openapi.json", None, out).files.items():
+    for name, text in build(spec, settings, out).files.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(text, encoding="utf-8")
     return out

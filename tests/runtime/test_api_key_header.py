@@ -5,7 +5,6 @@ bearer token; a document with its own scheme keeps it, with a warning at the opt
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -16,8 +15,7 @@ import respx
 from generator.api import parser
 from generator.api.config import parse_config
 from generator.inputs.document import Document
-from generator.pipeline import build
-from tests.support import imported
+from tests.support import generate_into, imported
 
 BASE = "http://keys.test"
 DOCUMENT = """
@@ -33,19 +31,11 @@ paths:
 """
 
 
-def _sdk(folder: Path, config: str) -> Path:
-    (folder / "openapi.yaml").write_text(DOCUMENT, encoding="utf-8")
-    (folder / "sdk.yaml").write_text(config, encoding="utf-8")
-    out = folder / "out"
-    for name, text in build(folder / "openapi.yaml", folder / "sdk.yaml", out).files.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(text, encoding="utf-8")
-    return out
-
-
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    with imported(_sdk(tmp_path_factory.mktemp("keyed"), "api_key_header: x-api-key\n"), "keyed") as package:
+    with imported(
+        generate_into(tmp_path_factory.mktemp("keyed"), DOCUMENT, "api_key_header: x-api-key\n"), "keyed"
+    ) as package:
         yield package
 
 

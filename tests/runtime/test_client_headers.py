@@ -5,7 +5,6 @@ as its header with every request, defaulting to its environment variable; ``copy
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -13,8 +12,7 @@ import httpx
 import pytest
 import respx
 
-from generator.pipeline import build
-from tests.support import imported
+from tests.support import generate_into, imported
 
 BASE = "http://orgs.test"
 DOCUMENT = """
@@ -37,14 +35,7 @@ client_headers:
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    folder = tmp_path_factory.mktemp("orgs")
-    (folder / "openapi.yaml").write_text(DOCUMENT, encoding="utf-8")
-    (folder / "sdk.yaml").write_text(CONFIG, encoding="utf-8")
-    out: Path = folder / "out"
-    for name, text in build(folder / "openapi.yaml", folder / "sdk.yaml", out).files.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_text(text, encoding="utf-8")
-    with imported(out, "orgs") as package:
+    with imported(generate_into(tmp_path_factory.mktemp("orgs"), DOCUMENT, CONFIG), "orgs") as package:
         yield package
 
 
