@@ -160,9 +160,14 @@ class Workers:
 
     def _how_ended(self) -> str:
         processes = list({id(p): p for p in [*self._started, *self._processes()]}.values())
-        multiprocessing.connection.wait([p.sentinel for p in processes], timeout=1.0)  # the dead one, reaped
-        codes = [p.exitcode for p in processes if p.exitcode]
-        signals = [-code for code in codes if code < 0 and -code != signal.SIGTERM] if codes else []
+        ready = multiprocessing.connection.wait([p.sentinel for p in processes], timeout=1.0)  # the dead one
+        # a closed sentinel comes a moment before the exit status can be read: wait for that too, briefly
+        deadline = time.monotonic() + 1.0
+        while any(p.exitcode is None for p in processes if p.sentinel in ready) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        # SIGTERM is the pool's own, sent to the survivors once one died: it says nothing of how that one ended
+        codes = [p.exitcode for p in processes if p.exitcode and p.exitcode != -signal.SIGTERM]
+        signals = [-code for code in codes if code < 0]
         if signals:
             return f"killed by {signal.Signals(signals[0]).name}; out of memory, or killed by another process"
         return f"exit code {codes[0]}" if codes else "killed"
