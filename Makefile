@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
 
-.PHONY: all generate release check test test-fast test-generated lint mock realworld example-openai bench fuzz history clean
+.PHONY: all generate release check test test-fast test-generated lint mock realworld example-openai official-tests bench fuzz history clean
 
 all: test
 
@@ -72,6 +72,11 @@ example-openai: $(PY_STAMP)
 	$(BIN)/python -m generator generate --spec ../shared/specs/openai/openapi.yaml --config examples/openai/sdk.yaml \
 		--out .examples/openai
 	$(BIN)/python -m realworld.official
+
+# openai-python's own API tests (tests/api_resources of its sdist, from PyPI) against the SDK generated with
+# examples/openai/sdk.yaml, served by Prism; prints how many cases pass and why the others fail. Minutes.
+official-tests: $(PY_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m realworld.official_tests $(OFFICIAL_ARGS)
 
 # Not part of `make test` (minutes; a fast slice of each is): 1,000 damaged documents (the spec, the fixtures and
 # ../shared/specs when present) must end in a generation or clean problem lines, with 0 internal errors; more random
