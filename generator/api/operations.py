@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.api.ir import Body, Param, QueryStyle, Resource, ResponseKind, Stream
+from generator.api.parameters import ParameterOptions
 from generator.core.naming import Namespace, identifier, pascal_case
 from generator.inputs.document import Document, pointer_join
 from generator.inputs.vocabulary import (
@@ -72,8 +73,18 @@ class Response:
 class OperationBuilder:
     """Builds the parts of one operation; inline types are named after ``hint`` (the operation's name)."""
 
-    def __init__(self, doc: Document, types: TypeMapper, hint: str, *, idempotent: bool = False) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        types: TypeMapper,
+        hint: str,
+        *,
+        idempotent: bool = False,
+        parameters: ParameterOptions | None = None,
+    ) -> None:
         self.doc = doc
+        self.param_options = parameters or ParameterOptions({}, "")
+        """The config's ``parameters`` (:mod:`generator.api.parameters`)."""
         self.types = types
         self.hint = hint
         self.options = IDEMPOTENT_METHOD_NAMES if idempotent else METHOD_NAMES
@@ -138,16 +149,18 @@ class OperationBuilder:
         example = example_of(node)
         if example is NO_EXAMPLE:
             example = self.types.types.resolve(type_).example
-        name = self.argument_name(wire, where)
+        name = self.argument_name(self.param_options.name(wire), where)
+        resolved = self._resolved(type_)
+        typed, style = self.param_options.typed(wire, where, type_, resolved, _style(node, where, resolved))
         return Param(
             name,
             wire,
             where,
-            type_,
+            typed,
             bool(node.get("required")) or where == "path",
             text_of(node) or _type_doc(type_, self.types),
-            example,
-            _style(node, where, self._resolved(type_)),
+            example if typed is type_ else [example] if isinstance(example, str) else NO_EXAMPLE,
+            style,
         )
 
     # -- the request body -------------------------------------------------------------------------------------------

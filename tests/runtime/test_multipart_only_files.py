@@ -124,7 +124,9 @@ def test_a_file_only_multipart_declares_makes_the_body_multipart(sdk: Any, sent:
 
 
 @pytest.mark.anyio
-async def test_a_field_both_declare_is_a_reference_in_json_or_a_file_in_multipart(sdk: Any, sent: list[httpx.Request]) -> None:
+async def test_a_field_both_declare_is_a_reference_in_json_or_a_file_in_multipart(
+    sdk: Any, sent: list[httpx.Request]
+) -> None:
     async with sdk.AsyncClient(max_retries=0) as client:
         await client.images.edits.create(images=[{"file_id": "f1"}], mask={"image_url": "u"}, prompt="p")
     assert sent[0].headers["content-type"] == "application/json"
