@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.api.ir import Body, Param, QueryStyle, Resource, ResponseKind, Stream
+from generator.api.parameters import ParameterOptions
 from generator.core.naming import Namespace, identifier, pascal_case
 from generator.inputs.document import Document, pointer_join
 from generator.inputs.vocabulary import (
@@ -41,6 +42,7 @@ from generator.pytypes.kinds import (
     Ref,
     RuntimeType,
     Scalar,
+    UnionType,
     Unknown,
 )
 from generator.pytypes.mapper import TypeMapper
@@ -71,8 +73,18 @@ class Response:
 class OperationBuilder:
     """Builds the parts of one operation; inline types are named after ``hint`` (the operation's name)."""
 
-    def __init__(self, doc: Document, types: TypeMapper, hint: str, *, idempotent: bool = False) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        types: TypeMapper,
+        hint: str,
+        *,
+        idempotent: bool = False,
+        parameters: ParameterOptions | None = None,
+    ) -> None:
         self.doc = doc
+        self.param_options = parameters or ParameterOptions({}, "")
+        """The config's ``parameters`` (:mod:`generator.api.parameters`)."""
         self.types = types
         self.hint = hint
         self.options = IDEMPOTENT_METHOD_NAMES if idempotent else METHOD_NAMES
@@ -137,16 +149,18 @@ class OperationBuilder:
         example = example_of(node)
         if example is NO_EXAMPLE:
             example = self.types.types.resolve(type_).example
-        name = self.argument_name(wire, where)
+        name = self.argument_name(self.param_options.name(wire), where)
+        resolved = self._resolved(type_)
+        typed, style = self.param_options.typed(wire, where, type_, resolved, _style(node, where, resolved))
         return Param(
             name,
             wire,
             where,
-            type_,
+            typed,
             bool(node.get("required")) or where == "path",
             text_of(node) or _type_doc(type_, self.types),
-            example,
-            _style(node, where, self._resolved(type_)),
+            example if typed is type_ else [example] if isinstance(example, str) else NO_EXAMPLE,
+            style,
         )
 
     # -- the request body -------------------------------------------------------------------------------------------
@@ -175,11 +189,33 @@ class OperationBuilder:
         example = media_node["example"] if "example" in media_node else self.types.types.resolve(type_).example
         examples = as_mapping(example)
         multipart = _multipart_beside(content, kind)
+        if multipart is not None:
+            fields = self._with_multipart(fields, content[multipart], pointer_join(node_at, "content", multipart))
         either = multipart is not None and any(_as_file(p.type) is not None for p in fields)
         parts: BodyKind = "multipart" if either else kind
         encoding = as_mapping(as_mapping(content[multipart] if either else media_node).get("encoding"))
         params = tuple(self._field(p, parts, examples, as_mapping(encoding.get(p.wire))) for p in fields)
         return Body(media, kind, params, required, type_, or_multipart=either)
+
+    def _with_multipart(self, fields: tuple[Property, ...], media: Any, at: str) -> tuple[Property, ...]:
+        """A JSON body's fields with those of the multipart body beside it: its files (typed as files where the JSON
+        schema says otherwise or nothing: ``images.edit(image=...)``, whose JSON body takes references), each field
+        once, in the JSON body's order and then the multipart one's. With two schemas, a field is required only
+        where both require it: a call sends one of the two bodies."""
+        with self.types.request_side():
+            parts = self._fields(
+                self.types.build(
+                    as_mapping(media).get("schema", {}), pointer_join(at, "schema"), f"{self.hint}Body", top=True
+                )
+            )
+        if not parts or parts == fields:
+            return fields
+        files = {p.wire: p for p in parts if _as_file(p.type) is not None}
+        required = {p.wire for p in parts if p.required}
+        merged = [replace(p, type=_file_or(p, files), required=p.required and p.wire in required) for p in fields]
+        wires = {p.wire for p in fields}
+        merged += [replace(p, required=False) for p in files.values() if p.wire not in wires]
+        return tuple(merged)
 
     def _fields(self, type_: PyType) -> tuple[Property, ...] | None:
         """The fields of an object body (which become keyword arguments), or ``None`` for any other body."""
@@ -320,14 +356,36 @@ def _multipart_beside(content: Mapping[str, Any], kind: BodyKind) -> str | None:
     return next((m for m in content if body_kind(m) == "multipart"), None)
 
 
+def _file_or(field: Property, files: Mapping[str, Property]) -> PyType:
+    """A JSON field's type, or also a file where the multipart body has a file by its name (``mask``: a reference
+    in JSON, a file in multipart): the call's value decides which body is sent."""
+    part = files.get(field.wire)
+    if part is None or _as_file(field.type) is not None:
+        return field.type
+    file = _as_file(part.type) or FileType()
+    return UnionType((field.type, *(file.members if isinstance(file, UnionType) else (file,))))
+
+
 def _as_file(type_: PyType) -> PyType | None:
-    """``FileTypes`` for a multipart field that carries a file (or a list of them), else ``None``."""
+    """``FileTypes`` for a multipart field that carries a file (or a list of them, or either), else ``None``; a
+    union of a value and a file (:func:`_file_or`) keeps the value beside the file."""
     inner = type_.non_null()
+    if isinstance(inner, FileType):
+        return inner
     if isinstance(inner, Scalar) and inner.binary:
         return FileType()
     if isinstance(inner, ListOf) and isinstance(inner.item.non_null(), Scalar) and inner.item.non_null().binary:
         return ListOf(FileType())
+    if isinstance(inner, UnionType):
+        files = [_as_file(m) for m in inner.members]
+        if all(files) or any(_is_file(m) for m in inner.members):
+            return UnionType(tuple(f or m for m, f in zip(inner.members, files, strict=True)))
     return None
+
+
+def _is_file(type_: PyType) -> bool:
+    """``FileTypes`` or a list of them, as :func:`_as_file` writes them."""
+    return isinstance(type_, FileType) or (isinstance(type_, ListOf) and isinstance(type_.item, FileType))
 
 
 def _style(node: Mapping[str, Any], where: str, type_: PyType) -> QueryStyle:

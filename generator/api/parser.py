@@ -16,6 +16,7 @@ from generator.api.ir import Api, Auth, Operation, Resource
 from generator.api.named_responses import ResponseNames
 from generator.api.operations import OperationBuilder, path_order, python_path
 from generator.api.pagination.decide import Paginator
+from generator.api.parameters import ParameterOptions
 from generator.api.placement import Endpoint, Key, Placement, base_path, place
 from generator.api.security import (
     auth_of,
@@ -85,6 +86,7 @@ class Parser:
         self.paginator = Paginator(config.pagination, self.types.types)
         self._renamed: set[str] = set()
         self._moves_used: set[str] = set()
+        self.parameters = ParameterOptions(config.parameters, config.source)
 
     def _auth(self) -> Auth:
         """The document's security, else the config's ``api_key_header`` (for a document that declares none)."""
@@ -107,7 +109,7 @@ class Parser:
         op_id = op.get("operationId")
         hint = class_name(op_id if isinstance(op_id, str) and op_id else f"{http_method} {path}")
         idempotent = self.config.idempotency_header is not None and http_method != "get"
-        builder = OperationBuilder(self.doc, self.types, hint, idempotent=idempotent)
+        builder = OperationBuilder(self.doc, self.types, hint, idempotent=idempotent, parameters=self.parameters)
         params = builder.parameters(path, as_list(item.get("parameters")), as_list(op.get("parameters")), item_at, at)
         path_params = path_order(path, params["path"])
         body = builder.body(op["requestBody"], pointer_join(at, "requestBody")) if "requestBody" in op else None
@@ -264,6 +266,7 @@ class Parser:
         _unique_class_names(resources, self.types.types.named)
         self._unfitted_schemes()
         self._unused_moves()
+        self.problems.items.extend(self.parameters.unused())
         self.problems.raise_if_errors()
         return ParseResult(self._api(resources), self.problems, self.skipped)
 

@@ -171,6 +171,22 @@ def _client_headers(value: dict[str, dict[str, str]]) -> tuple[str, str] | None:
 _HEADER_FIX = "e.g. organization: {header: Acme-Organization, env: ACME_ORG_ID}"
 
 
+def _parameters(value: dict[str, dict[str, Any]]) -> tuple[str, str] | None:
+    for wire, spec in value.items():
+        keys = set(spec) if isinstance(spec, dict) else set()
+        if not isinstance(wire, str) or not keys or not keys <= {"name", "list"}:
+            return f"parameters: {wire!r} takes a name, list: true, or both", _PARAMETER_FIX
+        name = spec.get("name")
+        if name is not None and not (isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)):
+            return f"parameters: {wire!r}: {name!r} is not an argument name", "a Python identifier, e.g. betas"
+        if not isinstance(spec.get("list", False), bool):
+            return f"parameters: {wire!r}: list is true or false", _PARAMETER_FIX
+    return None
+
+
+_PARAMETER_FIX = "e.g. anthropic-beta: {name: betas, list: true}"
+
+
 def _not_negative(value: int) -> str | None:
     return "max_retries must not be negative" if value < 0 else None
 
@@ -235,6 +251,11 @@ class SdkConfig:
     client_headers: dict[str, dict[str, str]] = option(factory=dict[str, dict[str, str]], check=_client_headers)
     """A client argument -> the header it is sent as and the environment variable it defaults to (``organization:
     {header: Acme-Organization, env: ACME_ORG_ID}``): options the document cannot express."""
+    parameters: dict[str, dict[str, Any]] = option(factory=dict[str, dict[str, Any]], check=_parameters)
+    """A parameter's name on the wire -> how the SDK takes it, in every operation that has it: ``name``, the argument
+    it is (the wire keeps its own), and ``list: true``, a string the API reads as a comma-separated list, taken as
+    ``list[str]`` (``anthropic-beta: {name: betas, list: true}``); checked against the document by
+    :mod:`generator.api.parameters`."""
     source: str = field(default="sdk.yaml", compare=False)
     """The config file as problems name it (not an option)."""
 

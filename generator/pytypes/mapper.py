@@ -68,6 +68,12 @@ RESERVED_MODELS = frozenset(
 )
 """Names the model modules import: no model may take them."""
 
+SENT_SHAPES = {r"(.+)Param": r"\1"}
+"""The naming rule after the config's ``type_names``: a schema named ``...Param`` describes what is sent, so its model
+(what is read back) drops the word and leaves it to its request-side twin (``CustomToolParam`` -> the model
+``CustomTool`` and the TypedDict ``CustomToolParam``, as openai-python names them), unless another schema has the
+name (then the model keeps its own)."""
+
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
@@ -121,10 +127,14 @@ class TypeMapper:
         self, given: Mapping[str, str] | None = None, rules: Mapping[str, str] | None = None, source: str = ""
     ) -> None:
         """Every component schema's class name: its own, or the one the config gives it (``given``, ``rules``:
-        :func:`~generator.pytypes.component_names.component_names`; their problems are at pointers into ``source``).
+        :func:`~generator.pytypes.component_names.component_names`; their problems are at pointers into ``source``),
+        or the one :data:`SENT_SHAPES` gives after the config's rules.
         The config's names are claimed first, so no schema's own name can take one of them."""
         schemas = as_mapping(as_mapping(self.doc.root.get("components")).get("schemas"))
-        renamed, problems = component_names(schemas, given or {}, rules or {}, source)
+        rules = dict(rules or {})
+        for pattern, replacement in SENT_SHAPES.items():
+            rules.setdefault(pattern, replacement)
+        renamed, problems = component_names(schemas, given or {}, rules, source)
         self.problems.items.extend(problems)
         for schema_name in sorted(renamed, key=list(schemas).index):
             self.components[schema_name] = self.claim(renamed[schema_name])

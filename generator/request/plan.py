@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.api.ir import Body, Operation, Param
+from generator.pytypes.kinds import FileType, ListOf, UnionType
 
 QueryHow = Literal["plain", "deep_object", "spread", "joined"]
 """How a query argument is written: as given (repeated keys for a list), ``a[key]=value`` (``_utils.deep_object``),
@@ -73,6 +74,9 @@ class BodyPlan:
     """The multipart fields sent as ``application/json`` parts."""
     files: tuple[Field, ...] = ()
     """The multipart fields that hold files."""
+    either: tuple[str, ...] = ()
+    """The file fields (wire names) that take a JSON body's value too (``mask``: a reference, or a file): among
+    ``files`` and ``fields`` both; the value a call passes decides which (``_files.multipart_files(either=...)``)."""
     content_type: str = ""
     """The media type of a raw (``binary``) body, sent as ``Content-Type``."""
 
@@ -167,7 +171,8 @@ def body_plan(body: Body) -> BodyPlan:
     multipart = body.kind == "multipart"
     if whole:
         return BodyPlan("form", whole=whole, multipart=multipart)
-    plain = [p for p in body.params if not p.is_file and (body.or_multipart or not p.json_part)]
+    either = [p for p in body.params if _file_or_value(p)]
+    plain = [p for p in body.params if (not p.is_file or p in either) and (body.or_multipart or not p.json_part)]
     return BodyPlan(
         "json_or_multipart" if body.or_multipart else "form_fields",
         fields=_fields(plain),
@@ -175,6 +180,18 @@ def body_plan(body: Body) -> BodyPlan:
         multipart=multipart,
         json_parts=_fields([p for p in body.params if p.json_part]),
         files=_fields([p for p in body.params if p.is_file]),
+        either=tuple(p.wire_name for p in either),
+    )
+
+
+def _file_or_value(p: Param) -> bool:
+    """A file field whose type holds a value besides the file (``api/operations._file_or``)."""
+    inner = p.type.non_null()
+    if not p.is_file or not isinstance(inner, UnionType):
+        return False
+    return any(
+        not isinstance(m, FileType) and not (isinstance(m, ListOf) and isinstance(m.item, FileType))
+        for m in inner.members
     )
 
 

@@ -5,7 +5,7 @@ Files are read into memory once, before the first attempt, so that every retry s
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from os import PathLike, fspath
 from pathlib import Path
 from typing import cast
@@ -78,11 +78,20 @@ async def _aread(content: FileContent, field: str) -> bytes:
     return _bytes(await anyio.to_thread.run_sync(content.read), field)  # an open file may block: not on the loop
 
 
-def _parts(fields: Mapping[str, object]) -> list[tuple[str, FileTypes]]:
-    """Each file passed, keyed by its form field; a list of files becomes one part per file."""
+def _is_file(value: object) -> bool:
+    """Whether ``value`` is a file as ``FileTypes`` has it (or a non-empty list of them), not a value of its own."""
+    if isinstance(value, list):
+        items = cast(list[object], value)
+        return bool(items) and all(_is_file(item) for item in items)
+    return isinstance(value, bytes | PathLike | tuple) or callable(getattr(value, "read", None))
+
+
+def _parts(fields: Mapping[str, object], either: Collection[str] = ()) -> list[tuple[str, FileTypes]]:
+    """Each file passed, keyed by its form field; a list of files becomes one part per file. A field of ``either``
+    that holds a value rather than a file is no part: it goes with the other fields."""
     parts: list[tuple[str, FileTypes]] = []
     for key, value in fields.items():
-        if isinstance(value, NotGiven) or value is None:
+        if isinstance(value, NotGiven) or value is None or (key in either and not _is_file(value)):
             continue
         if isinstance(value, Sequence) and not isinstance(value, bytes | str | tuple):
             parts.extend((key, cast(FileTypes, item)) for item in cast(Sequence[object], value))
@@ -91,19 +100,22 @@ def _parts(fields: Mapping[str, object]) -> list[tuple[str, FileTypes]]:
     return parts
 
 
-def multipart_files(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
-    """The file parts of a ``multipart/form-data`` body, read into memory."""
+def multipart_files(fields: Mapping[str, object], either: Collection[str] = ()) -> list[tuple[str, FilePart]]:
+    """The file parts of a ``multipart/form-data`` body, read into memory (of ``either``, only the fields that hold
+    files)."""
     found: list[tuple[str, FilePart]] = []
-    for key, file in _parts(fields):
+    for key, file in _parts(fields, either):
         name, content, media_type = _split(file)
         found.append((key, (name, _read(content, key), media_type)))
     return found
 
 
-async def async_multipart_files(fields: Mapping[str, object]) -> list[tuple[str, FilePart]]:
+async def async_multipart_files(
+    fields: Mapping[str, object], either: Collection[str] = ()
+) -> list[tuple[str, FilePart]]:
     """:func:`multipart_files`, reading paths without blocking the event loop."""
     found: list[tuple[str, FilePart]] = []
-    for key, file in _parts(fields):
+    for key, file in _parts(fields, either):
         name, content, media_type = _split(file)
         found.append((key, (name, await _aread(content, key), media_type)))
     return found

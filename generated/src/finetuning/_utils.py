@@ -146,6 +146,8 @@ def json_or_multipart(
     ``application/json`` parts and the others as form fields, written as ``styles`` says."""
     if not files:
         return {"json": json_body(values)}
+    sent = {key for key, _ in files}  # a field that holds a file or a value, holding a file
+    values = {key: value for key, value in values.items() if key not in sent}
     form = {key: value for key, value in values.items() if key not in json_parts}
     parts = {key: value for key, value in values.items() if key in json_parts}
     return {"form": form_fields(form, styles), "multipart": True, "json_parts": parts, "files": files}

@@ -114,3 +114,22 @@ LINE = ObjectType(
 )
 def test_a_value_fits_where_a_dict_literal_would_type_check(value: Any, type_: Any, expected: bool) -> None:
     assert fits(value, type_, Registry()) is expected
+
+
+def test_a_schema_named_param_leaves_the_word_to_its_request_twin() -> None:
+    """``CustomToolParam`` describes what is sent: its model is ``CustomTool`` and its TypedDict ``CustomToolParam``,
+    as openai-python names them, never ``CustomToolParamParam``; with a ``Moderation`` schema beside
+    ``ModerationParam``, the model keeps the document's name."""
+    body = {
+        "type": "object",
+        "properties": {
+            "tools": {"type": "array", "items": {"$ref": "#/components/schemas/CustomToolParam"}},
+            "moderation": {"$ref": "#/components/schemas/ModerationParam"},
+        },
+    }
+    schemas = {"CustomToolParam": THING, "ModerationParam": THING, "Moderation": THING}
+    api = _api(schemas, {"/boxes": _post("createBox", body), "/crates": _post("createCrate", body)})
+    assert [m.name for m in api.models] == ["CustomTool", "ModerationParam", "Moderation"]
+    spelled = _spelled(RequestTypes(api), api, "createBox")
+    assert spelled["tools"] == "Iterable[CustomToolParam | UncheckedDict]"
+    assert "CustomToolParamParam" not in spelled["tools"]
