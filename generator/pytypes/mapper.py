@@ -71,8 +71,8 @@ RESERVED_MODELS = frozenset(
 SENT_SHAPES = {r"(.+)Param": r"\1"}
 """The naming rule after the config's ``type_names``: a schema named ``...Param`` describes what is sent, so its model
 (what is read back) drops the word and leaves it to its request-side twin (``CustomToolParam`` -> the model
-``CustomTool`` and the TypedDict ``CustomToolParam``, as openai-python names them), unless another schema has the
-name (then the model keeps its own)."""
+``CustomTool`` and the TypedDict ``CustomToolParam``, as the official SDKs name such pairs), unless another schema
+has the name (then the model keeps its own)."""
 
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
