@@ -3,7 +3,10 @@ schema's pointer), and renaming rules for many (``type_names``: a pattern of sch
 ``(.+)Object: \\1``).
 
 A rule never takes a name another schema has or was given: that schema keeps its own name instead, so a rule is
-safe on any document. A name given to one schema must not be another's own name, unless that one is renamed too.
+safe on any document (with types in packages, the name a rule gave is its public name where its package has no other
+type of that name: :func:`public_names`). A name given to one schema must not be another's own name, unless that one
+is renamed too. A ``types`` key may name the package before the class (``beta.threads.Run``): the class is the last
+name.
 """
 
 from __future__ import annotations
@@ -42,27 +45,43 @@ def component_names(
     return names, problems
 
 
+def public_names(schemas: Iterable[str], names: Mapping[str, str], rules: Mapping[str, str]) -> dict[str, str]:
+    """``{schema name: class name}`` for the schemas whose first matching rule gave a name that :func:`component_names`
+    could not give, as another type has it: the name users may import them by from a package of their own."""
+    wished: dict[str, str] = {}
+    for schema in schemas:
+        if schema in names:
+            continue
+        for pattern, replacement in rules.items():
+            match = re.fullmatch(pattern, schema)
+            if match is not None:
+                new = match.expand(replacement)
+                if new.isidentifier() and new != class_name(schema):
+                    wished[schema] = new
+                break
+    return wished
+
+
 def _given(own: Mapping[str, str], given: Mapping[str, str], source: str) -> tuple[dict[str, str], list[Problem]]:
     names: dict[str, str] = {}
     problems: list[Problem] = []
     schemas = set(own.values())
-    for name, target in given.items():
+    keys: dict[str, str] = {}
+    for key, target in given.items():
         if not target.startswith("#"):
             continue  # a method's response: :mod:`generator.api.named_responses`
         schema = target.removeprefix(SCHEMA_POINTER)
         if not target.startswith(SCHEMA_POINTER) or schema not in schemas:
-            problems.append(
-                Problem(source, pointer("types", name), f"{target!r} is not a schema of the document", _HOW)
-            )
+            problems.append(Problem(source, pointer("types", key), f"{target!r} is not a schema of the document", _HOW))
         else:
-            names[schema] = name
+            names[schema], keys[schema] = key.rpartition(".")[2], key
     for schema, name in names.items():
         other = own.get(name)
         if other is not None and other != schema and other not in names:
             problems.append(
                 Problem(
                     source,
-                    pointer("types", name),
+                    pointer("types", keys[schema]),
                     f"{name!r} is the name of the schema {SCHEMA_POINTER}{other}",
                     "give that schema another name too, or choose a free one",
                 )
