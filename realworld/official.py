@@ -110,7 +110,9 @@ def measure(api: Api, table: dict[tuple[str, str], list[Official]]) -> Match:
         match.packages += bool(packaged)
         if not met or not packaged:
             names = " / ".join(f"{o.dotted} -> {o.package or '-'}.{o.returns}" for o in officials)
-            match.misses.append(f"{key[0].upper()} {key[1]}: official {names}; ours {dotted} -> {package or '-'}.{ours}")
+            match.misses.append(
+                f"{key[0].upper()} {key[1]}: official {names}; ours {dotted} -> {package or '-'}.{ours}"
+            )
     return match
 
 

@@ -26,7 +26,7 @@ from generator.api.security import (
     server_url,
 )
 from generator.api.settings import SdkConfig
-from generator.api.type_packages import place_types, type_pins, unused_pins
+from generator.api.type_packages import place_types, type_pins, unused_pins, wished_names
 from generator.core.errors import GenerationError, Problem, Problems, pointer
 from generator.core.naming import Namespace, class_name
 from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES, resource_class_clashes
@@ -259,13 +259,15 @@ class Parser:
     def parse(self) -> ParseResult:
         by_resource = self.config.type_packages == "resource"
         config = self.config
-        self.types.declare_components(config.types, config.type_names, config.source, elsewhere=by_resource)
+        self.types.declare_components(config.types, config.type_names, config.source)
         self.types.define_components()
         resources = self._resources(self._operations())
         names = ResponseNames(self.types, config.source, by_package=by_resource)
         self.problems.items.extend(names.apply(resources, config.types, config.response_names))
         if by_resource:
-            place_types(resources, self.types.types, type_pins(config.types, self.types.components, resources))
+            pins = type_pins(config.types, self.types.components, resources)
+            wished = wished_names(self.types.components, config.types, config.type_names)
+            place_types(resources, self.types.types, pins, wished)
         else:
             self.problems.items.extend(unused_pins(config.types, config.source))
         _unique_class_names(resources, self.types.types.named)

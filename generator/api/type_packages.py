@@ -23,15 +23,17 @@ from dataclasses import replace
 
 from generator.api.ir import Resource
 from generator.core.errors import Problem, pointer
-from generator.pytypes.component_names import SCHEMA_POINTER
-from generator.pytypes.kinds import ObjectType, PyType, Ref
+from generator.pytypes.component_names import SCHEMA_POINTER, first_rule
+from generator.pytypes.kinds import ObjectType, Ref
 from generator.pytypes.registry import NamedType, Registry, mentioned
 
 Package = tuple[str, ...]
 
 
-def place_types(resources: list[Resource], types: Registry, pins: Mapping[str, Package]) -> None:
-    """Give every named type of ``types`` its package (and drop the public names that cannot be had)."""
+def place_types(
+    resources: list[Resource], types: Registry, pins: Mapping[str, Package], wished: Mapping[str, str]
+) -> None:
+    """Give every named type of ``types`` its package, and the public names ``wished`` that can be had."""
     users, requested = _users(resources, types)
     for name, package in pins.items():
         for reached in types.closure([Ref(name)]):
@@ -42,7 +44,7 @@ def place_types(resources: list[Resource], types: Registry, pins: Mapping[str, P
         package = pins.get(named.name) or _deepest_common(users.get(named.name, set()))
         if not _fits(named.module, package, folders, top_modules):
             package = ()
-        types.add(replace(named, package=package))
+        types.add(replace(named, package=package, public=named.public or wished.get(named.name, "")))
     _public_names(types, requested)
 
 
@@ -106,6 +108,18 @@ def _can_be_public(named: NamedType, types: Registry, taken: Mapping[tuple[Packa
     refs.discard(named.name)  # a class that holds itself is one module still
     unique = taken[(named.package, named.public.lower())] == 1
     return unique and named.public not in refs and named.name not in types.closure([Ref(r) for r in refs])
+
+
+def wished_names(components: Mapping[str, str], given: Mapping[str, str], rules: Mapping[str, str]) -> dict[str, str]:
+    """``{class name: public name}`` of the schemas whose ``type_names`` rule gave a name another type has (so they
+    kept their own): the name they may have in a package of their own."""
+    named = {target.removeprefix(SCHEMA_POINTER) for target in given.values()}
+    wished: dict[str, str] = {}
+    for schema, name in components.items():
+        new = first_rule(schema, rules) if schema not in named else None
+        if new is not None and new.isidentifier() and new != name:
+            wished[name] = new
+    return wished
 
 
 def type_pins(given: Mapping[str, str], components: Mapping[str, str], resources: list[Resource]) -> dict[str, Package]:

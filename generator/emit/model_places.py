@@ -14,6 +14,7 @@ import io
 import re
 import tokenize
 from collections.abc import Mapping
+from functools import partial
 
 from generator.pytypes.registry import NamedType
 from generator.request.param_modules import IndexEntry
@@ -34,12 +35,15 @@ def place_modules(files: Mapping[str, str], models: list[NamedType]) -> dict[str
         package = named.package if named is not None else ()
         if named is not None and named.public:
             text = renamed(text, named.name, named.public)
-        text = _IMPORT.sub(lambda found: _import(found, package, by_module, by_name), text)
+        text = _IMPORT.sub(partial(_import, here=package, modules=by_module, names=by_name), text)
         placed["/".join((*package, file))] = text
     return placed
 
 
-def _import(found: re.Match[str], here: tuple[str, ...], modules: Mapping[str, NamedType], names: Mapping[str, NamedType]) -> str:
+def _import(
+    found: re.Match[str], *, here: tuple[str, ...], modules: Mapping[str, NamedType], names: Mapping[str, NamedType]
+) -> str:
+    """One ``from .module import ...`` of datamodel-code-generator's, from the module's place in ``here``."""
     module = found.group(1)
     target = modules.get(module)
     package = target.package if target is not None else ()

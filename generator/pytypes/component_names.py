@@ -3,8 +3,8 @@ schema's pointer), and renaming rules for many (``type_names``: a pattern of sch
 ``(.+)Object: \\1``).
 
 A rule never takes a name another schema has or was given: that schema keeps its own name instead, so a rule is
-safe on any document (with types in packages, the name a rule gave is its public name where its package has no other
-type of that name: :func:`public_names`). A name given to one schema must not be another's own name, unless that one
+safe on any document (with types in packages, that name is its public name where its package has no other type of
+that name: :mod:`generator.api.type_packages`). A name given to one schema must not be another's own name, unless that one
 is renamed too. A ``types`` key may name the package before the class (``beta.threads.Run``): the class is the last
 name.
 """
@@ -33,33 +33,20 @@ def component_names(
     for schema in schemas:
         if schema in names:
             continue
-        for pattern, replacement in rules.items():
-            match = re.fullmatch(pattern, schema)
-            if match is None:
-                continue
-            new = match.expand(replacement)
-            if new.isidentifier() and new not in taken:
-                names[schema] = new
-                taken.add(new)
-            break
+        new = first_rule(schema, rules)
+        if new is not None and new.isidentifier() and new not in taken:
+            names[schema] = new
+            taken.add(new)
     return names, problems
 
 
-def public_names(schemas: Iterable[str], names: Mapping[str, str], rules: Mapping[str, str]) -> dict[str, str]:
-    """``{schema name: class name}`` for the schemas whose first matching rule gave a name that :func:`component_names`
-    could not give, as another type has it: the name users may import them by from a package of their own."""
-    wished: dict[str, str] = {}
-    for schema in schemas:
-        if schema in names:
-            continue
-        for pattern, replacement in rules.items():
-            match = re.fullmatch(pattern, schema)
-            if match is not None:
-                new = match.expand(replacement)
-                if new.isidentifier() and new != class_name(schema):
-                    wished[schema] = new
-                break
-    return wished
+def first_rule(schema: str, rules: Mapping[str, str]) -> str | None:
+    """The name the first rule whose pattern matches the whole schema name gives it."""
+    for pattern, replacement in rules.items():
+        match = re.fullmatch(pattern, schema)
+        if match is not None:
+            return match.expand(replacement)
+    return None
 
 
 def _given(own: Mapping[str, str], given: Mapping[str, str], source: str) -> tuple[dict[str, str], list[Problem]]:

@@ -35,7 +35,7 @@ from generator.inputs.vocabulary import (
     schema_types,
     text_of,
 )
-from generator.pytypes.component_names import component_names, public_names
+from generator.pytypes.component_names import component_names
 from generator.pytypes.kinds import (
     NO_DEFAULT,
     Discriminator,
@@ -91,8 +91,6 @@ class TypeMapper:
         self._defining: set[str] = set()
         self._schema_names: dict[str, str] = {}
         """Class name -> component schema name."""
-        self._public: dict[str, str] = {}
-        """Class name -> the name users import it by, where that is another type's (``NamedType.public``)."""
         self._hoist = True
         self._chain_ends: dict[str, str] = {}
 
@@ -120,21 +118,14 @@ class TypeMapper:
         return name
 
     def declare_components(
-        self,
-        given: Mapping[str, str] | None = None,
-        rules: Mapping[str, str] | None = None,
-        source: str = "",
-        *,
-        elsewhere: bool = False,
+        self, given: Mapping[str, str] | None = None, rules: Mapping[str, str] | None = None, source: str = ""
     ) -> None:
         """Every component schema's class name: its own, or the one the config gives it (``given``, ``rules``:
         :func:`~generator.pytypes.component_names.component_names`; their problems are at pointers into ``source``).
-        The config's names are claimed first, so no schema's own name can take one of them. With ``elsewhere`` (types
-        in packages), a rule's name that another type has is the class's public name (``NamedType.public``)."""
+        The config's names are claimed first, so no schema's own name can take one of them."""
         schemas = as_mapping(as_mapping(self.doc.root.get("components")).get("schemas"))
         renamed, problems = component_names(schemas, given or {}, rules or {}, source)
         self.problems.items.extend(problems)
-        wished = public_names(schemas, renamed, rules or {}) if elsewhere else {}
         for schema_name in sorted(renamed, key=list(schemas).index):
             self.components[schema_name] = self.claim(renamed[schema_name])
         for schema_name, schema in schemas.items():
@@ -143,8 +134,6 @@ class TypeMapper:
             elif isinstance(schema, Mapping):
                 self.components[schema_name] = self.claim(schema_name)
                 self._schema_names[self.components[schema_name]] = schema_name
-                if schema_name in wished:
-                    self._public[self.components[schema_name]] = wished[schema_name]
             else:
                 at = pointer("components", "schemas", schema_name)
                 self.problems.error(at, "a schema must be a mapping", "write the schema as an object")
@@ -170,8 +159,7 @@ class TypeMapper:
             definition = definition.inner  # the class is the object; each use says whether it may be null
         if isinstance(definition, ObjectType):
             definition = replace(definition, name=name)
-        public = self._public.get(name, "")
-        self.types.add(NamedType(name, module_of(name), definition, schema_name, text_of(schema), public=public))
+        self.types.add(NamedType(name, module_of(name), definition, schema_name, text_of(schema)))
         self._defining.discard(schema_name)
         return definition
 
@@ -195,8 +183,7 @@ class TypeMapper:
 
     def alias(self, name: str, definition: PyType, description: str = "", *, elsewhere: bool = False) -> Ref | None:
         """A type alias of exactly ``name`` for ``definition``; ``None`` when the name or its module is taken, unless
-        ``elsewhere``: then the alias is public under ``name`` (in a package of its own, where the name may be free)
-        and has a name of its own for the rest of the SDK (``RoleDeleteResponse2``)."""
+        ``elsewhere``: then it is public as ``name`` (``NamedType.public``) and has a name of its own for the SDK."""
         if not name.isidentifier():
             return None
         public = ""
