@@ -21,6 +21,7 @@ from generator.api.ir import Api, Operation
 from generator.api.settings import SdkConfig
 from generator.core.errors import GenerationError
 from generator.pipeline import read_api
+from generator.pytypes.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -64,14 +65,24 @@ def reference(path: Path = REFERENCE) -> dict[tuple[str, str], list[Official]]:
     return table
 
 
-def returned(op: Operation) -> str:
-    """The name of what a method returns, as the reference spells it: a page's item type, ``None``, or
-    :data:`BINARY` for bytes."""
+def returned(op: Operation, types: Registry | None = None) -> str:
+    """The name of what a method returns, as the reference spells it: a page's item type (a named type by the name
+    users import it by), ``None``, or :data:`BINARY` for bytes."""
     if op.response_kind == "binary":
         return BINARY
-    if op.page is not None and op.item is not None:
-        return op.item.annotation
-    return op.response.annotation if op.response is not None else "None"
+    found = op.item if op.page is not None and op.item is not None else op.response
+    if found is None:
+        return "None"
+    named = types.named.get(found.annotation) if types is not None else None
+    return named.class_name if named is not None else found.annotation
+
+
+def _package(api: Api, op: Operation) -> str:
+    """The package the SDK's method's named return type is imported from (``openai.types.beta.threads``); ``""`` for
+    anything else."""
+    found = op.item if op.page is not None and op.item is not None else op.response
+    named = api.types.named.get(found.annotation) if found is not None and op.response_kind == "json" else None
+    return ".".join((api.package_name, "types", *named.package)) if named is not None else ""
 
 
 def _official_type(returns: str) -> str:
@@ -85,25 +96,23 @@ def measure(api: Api, table: dict[tuple[str, str], list[Official]]) -> Match:
         for r in api.walk()
         for op in r.operations
     }
-    modules = {named.name for named in api.types}
     match = Match()
     for key, officials in sorted(table.items()):
         match.total += 1
         dotted, op = ops.get(key, ("(not in the document)", None))
-        ours = returned(op) if op is not None else "-"
+        ours = returned(op, api.types) if op is not None else "-"
+        package = _package(api, op) if op is not None else ""
         met = [o for o in officials if o.dotted == dotted]
         typed = [o for o in officials if _official_type(o.returns) == ours]
-        packaged = [
-            o
-            for o in typed
-            if o.package in ("", f"{api.settings.package_name}.types") and (ours in modules or not o.package)
-        ]
+        packaged = [o for o in typed if o.package == package]
         match.names += bool(met)
         match.types += bool(typed)
         match.packages += bool(packaged)
-        if not met or not typed:
-            names = " / ".join(f"{o.dotted} -> {o.returns}" for o in officials)
-            match.misses.append(f"{key[0].upper()} {key[1]}: official {names}; ours {dotted} -> {ours}")
+        if not met or not packaged:
+            names = " / ".join(f"{o.dotted} -> {o.package or '-'}.{o.returns}" for o in officials)
+            match.misses.append(
+                f"{key[0].upper()} {key[1]}: official {names}; ours {dotted} -> {package or '-'}.{ours}"
+            )
     return match
 
 

@@ -8,7 +8,11 @@
 Each makes a type alias of that name for the method's response (for a method that returns pages, for one item) and
 annotates the method with it. Methods of one rule that return the same type share one alias; a rule never takes a
 name another type has (that method keeps its type), while an entry that cannot be applied is an error at its pointer.
-The longest subtree with a rule decides, and an entry beats every rule.
+The longest subtree with a rule decides, and an entry beats every rule. With types in packages by resource
+(``type_packages: resource``), methods share an alias only within one package (where their params are), and an alias
+may have the name of a type of another package (:mod:`generator.api.type_packages` checks that none shares one).
+An entry's key may name the package before the class (``chat.ChatCompletionStoreMessage``): the class is the last
+name.
 """
 
 from __future__ import annotations
@@ -27,11 +31,12 @@ Methods = dict[str, tuple[Resource, int]]
 class ResponseNames:
     """Applies ``types`` method entries and ``response_names`` rules to the placed resources."""
 
-    def __init__(self, types: TypeMapper, source: str) -> None:
+    def __init__(self, types: TypeMapper, source: str, *, by_package: bool = False) -> None:
         self.types = types
         self.source = source
+        self.by_package = by_package
         self.problems: list[Problem] = []
-        self._aliases: dict[str, PyType] = {}
+        self._aliases: dict[tuple[str, tuple[str, ...]], tuple[Ref, PyType]] = {}
 
     def apply(self, resources: list[Resource], given: dict[str, str], rules: dict[str, str]) -> list[Problem]:
         methods: Methods = {
@@ -47,22 +52,22 @@ class ResponseNames:
                 continue
             op = resource.operations[index]
             name = rule.replace("{Resource}", pascal_case(singular(resource.path[-1])))
-            renamed = self._named(op, name.replace("{Method}", pascal_case(op.method_name)))
+            renamed = self._named(op, name.replace("{Method}", pascal_case(op.method_name)), resource.path)
             if isinstance(renamed, Operation):
                 resource.operations[index] = renamed
         return self.problems
 
     def _given(self, methods: Methods, given: dict[str, str]) -> set[str]:
         named: set[str] = set()
-        for name, target in given.items():
+        for key, target in given.items():
             if target.startswith("#"):
                 continue  # a schema's name: :mod:`generator.pytypes.component_names`
-            at = pointer("types", name)
+            at, name = pointer("types", key), key.rpartition(".")[2]
             if target not in methods:
                 self.problems.append(Problem(self.source, at, f"no method {target!r}", _METHOD))
                 continue
             resource, index = methods[target]
-            renamed = self._named(resource.operations[index], name)
+            renamed = self._named(resource.operations[index], name, resource.path)
             if isinstance(renamed, str):
                 self.problems.append(Problem(self.source, at, renamed))
             else:
@@ -70,25 +75,27 @@ class ResponseNames:
                 named.add(target)
         return named
 
-    def _named(self, op: Operation, name: str) -> Operation | str:
-        """The operation annotated with the alias ``name``, or why it cannot be."""
+    def _named(self, op: Operation, name: str, path: tuple[str, ...]) -> Operation | str:
+        """The operation of the resource at ``path`` annotated with the alias ``name``, or why it cannot be."""
         paged = op.page is not None and op.item is not None
         target = op.item if paged else op.response
         if target is None or op.response_kind != "json":
             return f"{op.method_name} returns no JSON to name"
-        alias = self._alias(name, target, op)
+        alias = self._alias(name, target, op, path[:-1] if self.by_package else ())
         if alias is None:
             return f"{name!r} is the name of another type"
         return replace(op, item=alias) if paged else replace(op, response=alias)
 
-    def _alias(self, name: str, target: PyType, op: Operation) -> Ref | None:
-        if name in self._aliases:
-            return Ref(name) if self._aliases[name] == target else None
+    def _alias(self, name: str, target: PyType, op: Operation, package: tuple[str, ...]) -> Ref | None:
+        """The alias ``name`` of ``target``, shared by the methods whose params are in one ``package``."""
+        if (name, package) in self._aliases:
+            ref, aliased = self._aliases[(name, package)]
+            return ref if aliased == target else None
         what = "one item of what ``{}`` pages through" if op.page is not None else "what ``{}`` returns"
         text = what.format(op.method_name)
-        alias = self.types.alias(name, target, text[0].upper() + text[1:] + ".")
+        alias = self.types.alias(name, target, text[0].upper() + text[1:] + ".", elsewhere=self.by_package)
         if alias is not None:
-            self._aliases[name] = target
+            self._aliases[(name, package)] = (Ref(alias.name), target)
         return alias
 
 

@@ -27,6 +27,7 @@ from generator.api.security import (
     server_url,
 )
 from generator.api.settings import SdkConfig
+from generator.api.type_packages import place_types, type_pins, unused_pins, wished_names
 from generator.core.errors import GenerationError, Problem, Problems, pointer
 from generator.core.naming import Namespace, class_name
 from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES, resource_class_clashes
@@ -258,11 +259,19 @@ class Parser:
 
     # -- the whole API ------------------------------------------------------------------------------------------
     def parse(self) -> ParseResult:
-        self.types.declare_components(self.config.types, self.config.type_names, self.config.source)
+        by_resource = self.config.type_packages == "resource"
+        config = self.config
+        self.types.declare_components(config.types, config.type_names, config.source)
         self.types.define_components()
         resources = self._resources(self._operations())
-        names = ResponseNames(self.types, self.config.source)
-        self.problems.items.extend(names.apply(resources, self.config.types, self.config.response_names))
+        names = ResponseNames(self.types, config.source, by_package=by_resource)
+        self.problems.items.extend(names.apply(resources, config.types, config.response_names))
+        if by_resource:
+            pins = type_pins(config.types, self.types.components, resources)
+            wished = wished_names(self.types.components, config.types, config.type_names)
+            place_types(resources, self.types.types, pins, wished)
+        else:
+            self.problems.items.extend(unused_pins(config.types, config.source))
         _unique_class_names(resources, self.types.types.named)
         self._unfitted_schemes()
         self._unused_moves()

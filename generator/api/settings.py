@@ -120,11 +120,22 @@ _MOVE_FIX = "write both as the client spells them, e.g. 'assistants: beta.assist
 
 def _class_names(value: dict[str, str]) -> tuple[str, str] | None:
     for name, target in value.items():
-        if not (isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)):
-            return f"types: {name!r} is not a class name", "use a Python identifier in PascalCase"
+        package, _, last = str(name).rpartition(".")
+        if not (isinstance(name, str) and last.isidentifier() and not keyword.iskeyword(last)) or (
+            package and not _DOTTED.match(package)
+        ):
+            return f"types: {name!r} is not a class name", "a Python identifier in PascalCase, after its package if any"
         if not isinstance(target, str):
             return f"types: {name!r} must name a schema by its pointer", "'#/components/schemas/Name'"
     return None
+
+
+TYPE_PACKAGES = ("flat", "resource")
+
+
+def _type_packages(value: str) -> tuple[str, str] | None:
+    known = value in TYPE_PACKAGES
+    return None if known else (f"unknown type_packages {value!r}", f"use one of {', '.join(TYPE_PACKAGES)}")
 
 
 def _patterns(value: dict[str, str]) -> tuple[str, str] | None:
@@ -245,6 +256,10 @@ class SdkConfig:
     response_names: dict[str, str] = option(factory=dict[str, str], check=_response_rules)
     """A resource -> the name of what each method below it returns (``containers: '{Resource}{Method}Response'``),
     applied by :mod:`generator.api.named_responses`."""
+    type_packages: str = option("flat", check=_type_packages)
+    """``flat``: every named type in ``types``; ``resource``: each in the ``types`` package of the resources whose
+    methods use it, where their params are (:mod:`generator.api.type_packages`); a ``types`` entry's key may pin it
+    (``beta.threads.Run``)."""
     resources: dict[str, str] = option(factory=dict[str, str], check=_moves)
     """A resource, as the generator places it, -> where it goes, with everything below it (``threads:
     beta.threads``); the longest prefix that matches wins, and ``operations`` entries are not moved."""

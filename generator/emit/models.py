@@ -16,6 +16,7 @@ from datamodel_code_generator import DataModelType, PythonVersion, generate
 from generator.api.ir import Api
 from generator.core.errors import GenerationError, Problem
 from generator.core.naming import Namespace, snake_case
+from generator.emit.model_places import place_modules
 from generator.emit.model_schema import model_document
 from generator.output.cache import Cache, digest, source_digest, tool_versions
 from generator.output.processes import Workers
@@ -64,8 +65,9 @@ def _store(files: dict[str, str], cache: Cache | None, key: str) -> dict[str, st
 
 
 def _checked(files: dict[str, str], api: Api) -> dict[str, str]:
+    """The modules, checked, each at its place inside ``types`` (:func:`~generator.emit.model_places.place_modules`)."""
     check_modules(files, api.models)
-    return {name: text for name, text in files.items() if name != "__init__.py"}
+    return place_modules({name: text for name, text in files.items() if name != "__init__.py"}, api.models)
 
 
 def generate_quietly(document: dict[str, Any], package: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ from generator.api.ir import Api, Operation, Resource
 from generator.core.naming import constant_name, pascal_case, snake_case
 from generator.core.text import WIDTH, docline, docstring, docstring_body, docstring_literal, hanging, one_line
 from generator.emit import runtime_files
+from generator.emit.model_places import model_entries
 from generator.output.cache import Cache, digest, generator_fingerprint
 from generator.pytypes.kinds import ListOf
 from generator.request import methods
@@ -372,16 +373,22 @@ def _resources(emit: Emit, api: Api, args: dict[str, Arguments]) -> None:
         emit("package/src/resources/resource.py.j2", target, resource=resource, imports=imports, args=arguments)
 
 
+def _index_doc(folder: tuple[str, ...], models: bool) -> str:
+    what = "The types" if models else "TypedDicts of the arguments"
+    return f"{what} of the ``client.{'.'.join(folder)}`` methods."
+
+
 def _types(emit: Emit, api: Api, request: RequestTypes) -> None:
     """The ``types`` package: its index (the models, and the params classes of its own folder), the params modules
     and the index of each folder of them."""
     src = f"src/{api.package_name}"
-    indexes = {(): [], **index_entries(request)}
-    models = [IndexEntry(m.name, m.module) for m in api.models]
+    models = model_entries(api.models)
+    indexes: dict[tuple[str, ...], list[IndexEntry]] = {folder: [] for folder in models}
+    indexes.update({(): [], **index_entries(request)})
     for folder, entries in sorted(indexes.items()):
-        text = f"TypedDicts of the arguments of the ``client.{'.'.join(folder)}`` methods." if folder else TYPES_DOC
+        text = _index_doc(folder, bool(models.get(folder))) if folder else TYPES_DOC
         target = "/".join((src, "types", *folder, "__init__.py"))
-        emit("package/src/types/__init__.py.j2", target, entries=(models if not folder else []) + entries, doc=text)
+        emit("package/src/types/__init__.py.j2", target, entries=models.get(folder, []) + entries, doc=text)
     for module in module_views(request):
         emit("package/src/types/params.py.j2", f"{src}/{module.file}", module=module)
     if request.unchecked:

@@ -3,7 +3,10 @@ schema's pointer), and renaming rules for many (``type_names``: a pattern of sch
 ``(.+)Object: \\1``).
 
 A rule never takes a name another schema has or was given: that schema keeps its own name instead, so a rule is
-safe on any document. A name given to one schema must not be another's own name, unless that one is renamed too.
+safe on any document (with types in packages, that name is its public name where its package has no other type of
+that name: :mod:`generator.api.type_packages`). A name given to one schema must not be another's own name, unless that one
+is renamed too. A ``types`` key may name the package before the class (``beta.threads.Run``): the class is the last
+name.
 """
 
 from __future__ import annotations
@@ -30,39 +33,42 @@ def component_names(
     for schema in schemas:
         if schema in names:
             continue
-        for pattern, replacement in rules.items():
-            match = re.fullmatch(pattern, schema)
-            if match is None:
-                continue
-            new = match.expand(replacement)
-            if new.isidentifier() and new not in taken:
-                names[schema] = new
-                taken.add(new)
-            break
+        new = first_rule(schema, rules)
+        if new is not None and new.isidentifier() and new not in taken:
+            names[schema] = new
+            taken.add(new)
     return names, problems
+
+
+def first_rule(schema: str, rules: Mapping[str, str]) -> str | None:
+    """The name the first rule whose pattern matches the whole schema name gives it."""
+    for pattern, replacement in rules.items():
+        match = re.fullmatch(pattern, schema)
+        if match is not None:
+            return match.expand(replacement)
+    return None
 
 
 def _given(own: Mapping[str, str], given: Mapping[str, str], source: str) -> tuple[dict[str, str], list[Problem]]:
     names: dict[str, str] = {}
     problems: list[Problem] = []
     schemas = set(own.values())
-    for name, target in given.items():
+    keys: dict[str, str] = {}
+    for key, target in given.items():
         if not target.startswith("#"):
             continue  # a method's response: :mod:`generator.api.named_responses`
         schema = target.removeprefix(SCHEMA_POINTER)
         if not target.startswith(SCHEMA_POINTER) or schema not in schemas:
-            problems.append(
-                Problem(source, pointer("types", name), f"{target!r} is not a schema of the document", _HOW)
-            )
+            problems.append(Problem(source, pointer("types", key), f"{target!r} is not a schema of the document", _HOW))
         else:
-            names[schema] = name
+            names[schema], keys[schema] = key.rpartition(".")[2], key
     for schema, name in names.items():
         other = own.get(name)
         if other is not None and other != schema and other not in names:
             problems.append(
                 Problem(
                     source,
-                    pointer("types", name),
+                    pointer("types", keys[schema]),
                     f"{name!r} is the name of the schema {SCHEMA_POINTER}{other}",
                     "give that schema another name too, or choose a free one",
                 )

@@ -191,13 +191,20 @@ class TypeMapper:
     def _schema(self, schema_name: str) -> Mapping[str, Any]:
         return as_mapping(as_mapping(as_mapping(self.doc.root.get("components")).get("schemas")).get(schema_name))
 
-    def alias(self, name: str, definition: PyType, description: str = "") -> Ref | None:
-        """A type alias of exactly ``name`` for ``definition``; ``None`` when the name or its module is taken."""
-        if name in self._names or module_of(name) in self._modules or not name.isidentifier():
+    def alias(self, name: str, definition: PyType, description: str = "", *, elsewhere: bool = False) -> Ref | None:
+        """A type alias of exactly ``name`` for ``definition``; ``None`` when the name or its module is taken, unless
+        ``elsewhere``: then it is public as ``name`` (``NamedType.public``) and has a name of its own for the SDK."""
+        if not name.isidentifier():
             return None
-        self._names.claim(name)
-        self._modules.claim(module_of(name))
-        self.types.add(NamedType(name, module_of(name), definition, None, description))
+        public = ""
+        if name in self._names or module_of(name) in self._modules:
+            if not elsewhere:
+                return None
+            name, public = self.claim(name), name
+        else:
+            self._names.claim(name)
+            self._modules.claim(module_of(name))
+        self.types.add(NamedType(name, module_of(name), definition, None, description, public=public))
         return Ref(name, at=definition.at, example=definition.example)
 
     def name_object(self, obj: ObjectType, name: str, description: str = "") -> Ref:

@@ -19,6 +19,26 @@ class NamedType:
     schema_name: str | None = None
     """The component schema it comes from; ``None`` for an inline schema that needed a class."""
     description: str = ""
+    package: tuple[str, ...] = ()
+    """The folder of ``types`` its module is in (``("beta", "threads")``); ``()`` for ``types`` itself (the config's
+    ``type_packages``, :mod:`generator.api.type_packages`)."""
+    public: str = ""
+    """The class name users import, where it is not ``name``: two packages may each have a class of one name, while
+    ``name`` (what the rest of the SDK spells, importing it ``as`` that) stays unique."""
+
+    @property
+    def class_name(self) -> str:
+        return self.public or self.name
+
+    @property
+    def location(self) -> tuple[str, ...]:
+        """Its module inside the package: ``("types", "beta", "threads", "message")``."""
+        return ("types", *self.package, self.module)
+
+    @property
+    def dotted(self) -> str:
+        """Its module inside the ``types`` package, dotted: ``beta.threads.message``."""
+        return ".".join((*self.package, self.module))
 
 
 class Registry:
@@ -45,6 +65,25 @@ class Registry:
             seen.add(type_.name)
             type_ = self.definition(type_.name)
         return type_
+
+    @property
+    def packaged(self) -> bool:
+        """Whether a type is in a package of ``types`` or public under another name (``type_packages``)."""
+        return any(named.package or named.public for named in self.named.values())
+
+    def imports(self, names: Iterable[str], package: str) -> list[str]:
+        """The statements that import the named types ``names`` from their packages' indexes under their names
+        (``from pkg.types.beta import Message as MessageObject`` where a class is public under another name), one per
+        package, ``pkg.types`` first."""
+        by_package: dict[tuple[str, ...], list[str]] = {}
+        for name in sorted(set(names)):
+            found = self.named.get(name)
+            clause = name if found is None or found.class_name == name else f"{found.class_name} as {name}"
+            by_package.setdefault(found.package if found is not None else (), []).append(clause)
+        return [
+            f"from {'.'.join((package, 'types', *folder))} import {', '.join(clauses)}"
+            for folder, clauses in sorted(by_package.items())
+        ]
 
     def __iter__(self) -> Iterator[NamedType]:
         return iter(self.named.values())

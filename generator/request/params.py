@@ -281,7 +281,7 @@ class RequestTypes:
         named = self._types.named.get(type_.name)
         if named is not None and type_.name not in self._objects:
             # No object inside: the model's own alias (an enum, a scalar, a list of them) serves requests as it is.
-            return Ann((Name(("types", named.module), named.name),), literal=is_literal(named.definition))
+            return Ann((Name(named.location, named.name),), literal=is_literal(named.definition))
         if type_.name in self._inlining:
             return OBJECT  # a type alias that contains itself, without an object in between
         self._inlining.add(type_.name)
