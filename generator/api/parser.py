@@ -87,6 +87,7 @@ class Parser:
         self.paginator = Paginator(config.pagination, self.types.types)
         self._renamed: set[str] = set()
         self._moves_used: set[str] = set()
+        self._unpaginated_used: set[str] = set()
         self.parameters = ParameterOptions(config.parameters, config.source)
 
     def _auth(self) -> Auth:
@@ -104,7 +105,7 @@ class Parser:
 
     # -- operations ---------------------------------------------------------------------------------------------
     def _operation(
-        self, path: str, http_method: str, op: Mapping[str, Any], item: Mapping[str, Any], at: str
+        self, path: str, http_method: str, op: Mapping[str, Any], item: Mapping[str, Any], at: str, *, pages: bool
     ) -> Operation:
         item_at = at.rsplit("/", 1)[0]
         op_id = op.get("operationId")
@@ -118,9 +119,8 @@ class Parser:
         op_name = str(op_id or f"{http_method} {path}")
         in_body = body.params if body is not None and body.kind == "json" and not body.is_whole else ()
         lines = response.accept is not None and is_json_lines(response.accept)  # a list of lines, never a page
-        paged = self.paginator.decide(
-            op_name, http_method, params["query"], None if lines else response.type, response.headers, body=in_body
-        )
+        returned = None if lines or not pages else response.type
+        paged = self.paginator.decide(op_name, http_method, params["query"], returned, response.headers, body=in_body)
         page = (paged.page, paged.item) if paged.page is not None and paged.item is not None else None
         return Operation(
             operation_id=op_name,
@@ -160,10 +160,18 @@ class Parser:
         placed = placements(self.doc, found)
         result: list[tuple[Placement, Operation]] = []
         for endpoint, op, item, at in found:
-            operation = self._try(endpoint.path, endpoint.method, op, item, at)
+            placement = self._configured(endpoint) or self._moved(placed[endpoint.key])
+            operation = self._try(endpoint.path, endpoint.method, op, item, at, pages=self._pages(placement))
             if operation is not None:
-                result.append((self._configured(endpoint) or self._moved(placed[endpoint.key]), operation))
+                result.append((placement, operation))
         return result
+
+    def _pages(self, placement: Placement) -> bool:
+        """Whether the method may return pages: not under an ``unpaginated`` entry of the config."""
+        dotted = ".".join((*placement.resource_path, placement.method))
+        entries = {e for e in self.config.unpaginated if dotted == e or dotted.startswith(e + ".")}
+        self._unpaginated_used |= entries
+        return not entries
 
     def _moved(self, placement: Placement) -> Placement:
         """The placement under the config's ``resources`` entry for its longest prefix, if there is one."""
@@ -184,7 +192,7 @@ class Parser:
         return Placement(tuple(resource), method)
 
     def _try(
-        self, path: str, http_method: str, op: Mapping[str, Any], item: Mapping[str, Any], at: str
+        self, path: str, http_method: str, op: Mapping[str, Any], item: Mapping[str, Any], at: str, *, pages: bool
     ) -> Operation | None:
         """The operation, or ``None`` when it has problems (with ``keep_going``, skipped with a warning)."""
         if self._skipped_by_validation(at.rsplit("/", 1)[0], at):
@@ -192,7 +200,7 @@ class Parser:
             return None
         mark, errors = len(self.problems.items), len(self.problems.errors)
         try:
-            operation = self._operation(path, http_method, op, item, at)
+            operation = self._operation(path, http_method, op, item, at, pages=pages)
         except GenerationError as exc:
             self.problems.items.extend(exc.problems)
             operation = None
@@ -275,6 +283,7 @@ class Parser:
         _unique_class_names(resources, self.types.types.named)
         self._unfitted_schemes()
         self._unused_moves()
+        self._unused_unpaginated()
         self.problems.items.extend(self.parameters.unused())
         self.problems.raise_if_errors()
         return ParseResult(self._api(resources), self.problems, self.skipped)
@@ -306,6 +315,20 @@ class Parser:
                     warning=True,
                 )
             )
+
+    def _unused_unpaginated(self) -> None:
+        """An ``unpaginated`` entry that names no resource or method is most likely misspelt: a warning."""
+        for index, name in enumerate(self.config.unpaginated):
+            if name not in self._unpaginated_used:
+                self.problems.items.append(
+                    Problem(
+                        self.config.source,
+                        pointer("unpaginated", index),
+                        f"no resource or method {name!r} (after the config's moves)",
+                        "name it as the SDK spells it (its api.md lists them)",
+                        warning=True,
+                    )
+                )
 
     def _api(self, resources: list[Resource]) -> Api:
         info = as_mapping(self.doc.root.get("info"))

@@ -19,6 +19,12 @@ from generator.core.naming import class_name
 
 SCHEMA_POINTER = "#/components/schemas/"
 
+SENT_SHAPES = {r"(.+)Param": r"\1"}
+"""The naming rule after the config's ``type_names``: a schema named ``...Param`` describes what is sent, so its model
+(what is read back) drops the word and leaves it to its request-side twin (``CustomToolParam`` -> the model
+``CustomTool`` and the TypedDict ``CustomToolParam``, as the official SDKs name such pairs), unless another schema
+has the name (then the model keeps its own)."""
+
 
 def component_names(
     schemas: Iterable[str], given: Mapping[str, str], rules: Mapping[str, str], source: str

@@ -35,7 +35,7 @@ from generator.inputs.vocabulary import (
     schema_types,
     text_of,
 )
-from generator.pytypes.component_names import component_names
+from generator.pytypes.component_names import SENT_SHAPES, component_names
 from generator.pytypes.kinds import (
     NO_DEFAULT,
     Discriminator,
@@ -67,12 +67,6 @@ RESERVED_MODELS = frozenset(
     {"BaseModel", "Field", "ConfigDict", "RootModel", "Literal", "Annotated", "Any", "TypeAliasType", "AwareDatetime"}
 )
 """Names the model modules import: no model may take them."""
-
-SENT_SHAPES = {r"(.+)Param": r"\1"}
-"""The naming rule after the config's ``type_names``: a schema named ``...Param`` describes what is sent, so its model
-(what is read back) drops the word and leaves it to its request-side twin (``CustomToolParam`` -> the model
-``CustomTool`` and the TypedDict ``CustomToolParam``, as the official SDKs name such pairs), unless another schema
-has the name (then the model keeps its own)."""
 
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
@@ -128,7 +122,7 @@ class TypeMapper:
     ) -> None:
         """Every component schema's class name: its own, or the one the config gives it (``given``, ``rules``:
         :func:`~generator.pytypes.component_names.component_names`; their problems are at pointers into ``source``),
-        or the one :data:`SENT_SHAPES` gives after the config's rules.
+        or the one :data:`~generator.pytypes.component_names.SENT_SHAPES` gives after the config's rules.
         The config's names are claimed first, so no schema's own name can take one of them."""
         schemas = as_mapping(as_mapping(self.doc.root.get("components")).get("schemas"))
         rules = dict(rules or {})
