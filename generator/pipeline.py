@@ -20,7 +20,7 @@ from generator.emit.formatting import first_party, format_files
 from generator.emit.models import start_models
 from generator.emit.render import render_package
 from generator.inputs.document import Document
-from generator.inputs.incremental import read_document
+from generator.inputs.incremental import read_known
 from generator.inputs.loader import load_document
 from generator.inputs.reading import read_file
 from generator.inputs.validate import validate
@@ -71,7 +71,7 @@ def display(path: Path) -> str:
 def read_inputs(spec: Path, config: Path | None, *, keep_going: bool = False, cache: Cache | None = None) -> Inputs:
     """Read the spec and the config and check both (the config against the spec, too): every problem of either is
     raised together. With a ``cache``, only the spec's blocks whose text changed are read again."""
-    doc = load_document(spec, display(spec), read=lambda path, name: read_document(path, name, cache))
+    doc = load_document(spec, display(spec), read=lambda path, name: read_known(path, name, cache))
     raw = read_file(config, display(config)) if config is not None else None
     problems: list[Problem] = []
     try:
