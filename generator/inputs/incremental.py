@@ -36,6 +36,7 @@ from typing import Any, cast
 from generator.core.errors import GenerationError
 from generator.inputs import reading
 from generator.inputs.bundle import has_external_refs
+from generator.inputs.validate import size
 from generator.inputs.vocabulary import is_normal, normalise
 from generator.output.cache import Cache, digest, source_digest, tool_versions
 
@@ -95,7 +96,8 @@ def read_known(path: Path, name: str, cache: Cache | None, *, normalised: bool =
     except (_Unsplittable, GenerationError):
         return reading.parse_text(text[1:], name)
     table.save()
-    return reading.Read(root, facts.height, facts.external_refs, normalised or facts.normal)
+    sized = (facts.nodes, facts.chars) if normalised else None
+    return reading.Read(root, facts.height, facts.external_refs, normalised or facts.normal, sized)
 
 
 def _split(text: str) -> list[_Block]:
@@ -172,7 +174,7 @@ class _Table:
         self.cache = cache
         self.normalised = normalised
         here = Path(__file__)
-        sources = (here.with_name(name) for name in ("reading.py", "bundle.py", "vocabulary.py"))
+        sources = (here.with_name(name) for name in ("reading.py", "bundle.py", "vocabulary.py", "validate.py"))
         self.fingerprint = digest(source_digest(here, *sources), tool_versions())
         self.key = digest(self.fingerprint, str(path.resolve()))
         latest = cache.get("yaml", digest(self.fingerprint, "latest"))  # a copy of the document is read as fast
@@ -199,8 +201,9 @@ class _Table:
         if not isinstance(value, dict) or len(cast(dict[Any, Any], value)) != 1:
             raise _Unsplittable
         normal = is_normal(value)
-        measure = (reading.height(value), has_external_refs(value), normal)
         normalised = value if normal else normalise(value)
+        nodes, chars = size(normalised)
+        measure = (reading.height(value), has_external_refs(value), normal, nodes - 1, chars)
         try:  # nodes shared through YAML aliases stay shared
             kept = (marshal.dumps(value), b"" if normal else marshal.dumps(normalised))
             self.new[key] = marshal.dumps((measure, *kept))
@@ -225,9 +228,10 @@ def _entry(stored: bytes, normalised: bool) -> tuple[Any, _Measure]:
         raise _Unsplittable from None
 
 
-_Measure = tuple[int, bool, bool]
+_Measure = tuple[int, bool, bool, int, int]
 """Of a block's value (the mapping of its one key): its height, whether it has external references, whether it is
-normal (see :class:`~generator.inputs.reading.Read`)."""
+normal (see :class:`~generator.inputs.reading.Read`), and the nodes (but its own mapping, which stands for the one
+it is in) and characters it adds to the normalised document's size."""
 
 
 @dataclass
@@ -237,12 +241,15 @@ class _Facts:
     height: int = 1
     external_refs: bool = False
     normal: bool = True
+    nodes: int = 1
+    chars: int = 0
 
     def add(self, measure: _Measure, depth: int) -> None:
         """Count a block found ``depth`` mappings below the root (its own mapping stands for the one it is in)."""
         self.height = max(self.height, depth + measure[0])
         self.external_refs = self.external_refs or measure[1]
         self.normal = self.normal and measure[2]
+        self.nodes, self.chars = self.nodes + measure[3], self.chars + measure[4]
 
 
 def _assemble(text: str, blocks: list[_Block], table: _Table, facts: _Facts, depth: int) -> dict[Any, Any]:

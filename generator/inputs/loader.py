@@ -50,4 +50,5 @@ def load_document(path: Path, display_name: str | None = None, *, read: Reader =
         raise GenerationError(
             [Problem(name, "", "the document nests too deeply to read", "flatten it, for example with $ref")]
         ) from None
-    return Document(normalised, name, bundled.unfollowed, bundled.sources)
+    measured = known.size if known is not None and normalised is root else None
+    return Document(normalised, name, bundled.unfollowed, bundled.sources, measured)

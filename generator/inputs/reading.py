@@ -139,6 +139,8 @@ class Read:
     """Whether a ``$ref`` may leave the file (see :func:`generator.inputs.bundle.has_external_refs`)."""
     normal: bool
     """Whether the data is already as :func:`generator.inputs.vocabulary.normalise` makes it."""
+    size: tuple[int, int] | None = None
+    """Of the normalised data, as :func:`generator.inputs.validate.size` counts it."""
 
 
 def check_nesting(root: Any, file: str) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from generator.core.errors import GenerationError
-from generator.inputs import incremental, loader, reading
+from generator.inputs import incremental, loader, reading, validate
 from generator.inputs.document import Document
 from generator.inputs.vocabulary import is_normal
 from generator.output.cache import Cache
@@ -90,3 +90,28 @@ def test_normal_data_is_what_normalise_leaves_as_it_is() -> None:
     assert not is_normal({"a": [datetime.date(2024, 1, 1)]})
     shared: dict[str, Any] = {"k": [1]}
     assert is_normal({"a": shared, "b": shared})
+
+
+@pytest.mark.parametrize("name", ["response codes", "a date", "crlf", "comments and compact sequences"])
+def test_the_size_known_from_the_blocks_is_the_documents(tmp_path: Path, name: str) -> None:
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(DOCUMENTS[name], encoding="utf-8")
+    cache = Cache(tmp_path / "cache")
+    for _ in range(2):
+        doc = _load(spec, cache)
+        assert doc.size == validate.size(doc.root)
+
+
+def test_a_document_over_the_size_limit_is_reported_as_a_cold_load_reports_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(DOCUMENTS["response codes"], encoding="utf-8")
+    monkeypatch.setattr(validate, "MAX_NODES", validate.size(loader.load_document(spec).root)[0] - 1)
+    problems = []
+    for cache in (None, Cache(tmp_path / "cache"), Cache(tmp_path / "cache")):
+        doc = _load(spec, cache) if cache is not None else loader.load_document(spec, "openapi.yaml")
+        with pytest.raises(GenerationError) as raised:
+            validate.validate(doc)
+        problems.append([str(p) for p in raised.value.problems])
+    assert problems[0] == problems[1] == problems[2] and "expands to more than" in problems[0][0]
