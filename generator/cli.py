@@ -254,7 +254,7 @@ def _generate(run: _Run, config: Path | None) -> int:
             inputs = None  # the build below reports the unreadable file
         stamp = None
         if inputs is not None:
-            current = read_tree(args.out)  # read once: the writer compares the new tree with it too
+            current = read_tree(args.out, exact=True)  # read once: the writer compares the new tree with it too
             stamp = last_run(cache, inputs, args.out, current)
         if stamp is not None:
             for warning in stamp.get("warnings", []):

@@ -5,6 +5,9 @@ Nothing here touches the output folder; it only reads the history recorded there
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,7 @@ from generator.emit.formatting import first_party, format_files
 from generator.emit.models import start_models
 from generator.emit.render import render_package
 from generator.inputs.document import Document
-from generator.inputs.incremental import read_document
+from generator.inputs.incremental import read_known
 from generator.inputs.loader import load_document
 from generator.inputs.reading import read_file
 from generator.inputs.validate import validate
@@ -71,7 +74,7 @@ def display(path: Path) -> str:
 def read_inputs(spec: Path, config: Path | None, *, keep_going: bool = False, cache: Cache | None = None) -> Inputs:
     """Read the spec and the config and check both (the config against the spec, too): every problem of either is
     raised together. With a ``cache``, only the spec's blocks whose text changed are read again."""
-    doc = load_document(spec, display(spec), read=lambda path, name: read_document(path, name, cache))
+    doc = load_document(spec, display(spec), read=lambda path, name: read_known(path, name, cache))
     raw = read_file(config, display(config)) if config is not None else None
     problems: list[Problem] = []
     try:
@@ -116,9 +119,12 @@ def build(
         skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
         result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
         api = result.api
-        release = plan(api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache, force=force)
-        api.package_version = release.package_version
-        formatted = _render_and_format(api, progress, cache, workers)
+        with _collecting_less():
+            release = plan(
+                api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache, force=force
+            )
+            api.package_version = release.package_version
+            formatted = _render_and_format(api, progress, cache, workers)
     formatted.update(release.files)
     renamed = renamed_summary(api.resources)
     return Build(
@@ -131,6 +137,18 @@ def build(
         sources=inputs.doc.sources,
         notes=(summary(api.operations), *([renamed] if renamed else [])),
     )
+
+
+@contextmanager
+def _collecting_less() -> Iterator[None]:
+    """The garbage collector leaves alone what exists when the block starts (the document and its parse, which live
+    to the end of the run: a warm run spent 0.1 s of its 2 s walking them in some 470 collections), until it ends.
+    Unlike fewer collections, this keeps no more garbage alive: a cold run's peak memory is unchanged."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _render_and_format(api: Api, progress: Progress, cache: Cache | None, workers: Workers) -> dict[str, str]:

@@ -30,6 +30,8 @@ class Document:
     """References to other files that could not be followed, and why (see :mod:`generator.inputs.bundle`)."""
     sources: tuple[str, ...] = ()
     """The other files the document references, read into it (absolute paths)."""
+    size: tuple[int, int] | None = None
+    """Its nodes and characters as :func:`generator.inputs.validate.size` counts them, when reading measured them."""
 
     @property
     def version(self) -> str:

@@ -35,6 +35,9 @@ from typing import Any, cast
 
 from generator.core.errors import GenerationError
 from generator.inputs import reading
+from generator.inputs.bundle import has_external_refs
+from generator.inputs.validate import size
+from generator.inputs.vocabulary import is_normal, normalise
 from generator.output.cache import Cache, digest, source_digest, tool_versions
 
 SPLIT_DEPTH = 3
@@ -67,6 +70,15 @@ class _Block:
 def read_document(path: Path, name: str, cache: Cache | None) -> Any:
     """What :func:`~generator.inputs.reading.read_file` returns for ``path``, reading again only the blocks whose
     text is not in ``cache`` (without a cache, or for JSON, the whole file is read)."""
+    found = read_known(path, name, cache, normalised=False)
+    return found.data if isinstance(found, reading.Read) else found
+
+
+def read_known(path: Path, name: str, cache: Cache | None, *, normalised: bool = True) -> Any:
+    """:func:`read_document`, as a :class:`~generator.inputs.reading.Read` when the text was read in blocks: what
+    loading asks of the whole document (its depth, whether it references other files, whether it needs normalising)
+    is then known from the blocks, each measured once when its text was first read; with ``normalised``, the data
+    is what :func:`~generator.inputs.vocabulary.normalise` makes of it, block by block."""
     if cache is None or name.endswith(".json"):
         return reading.read_file(path, name)
     try:
@@ -77,13 +89,15 @@ def read_document(path: Path, name: str, cache: Cache | None) -> Any:
         blocks = _split(text)
     except _Unsplittable:
         return reading.parse_text(text[1:], name)
-    table = _Table(cache, path)
+    table = _Table(cache, path, normalised=normalised)
+    facts = _Facts()
     try:
-        root = _assemble(text, blocks, table)
+        root = _assemble(text, blocks, table, facts, 0)
     except (_Unsplittable, GenerationError):
         return reading.parse_text(text[1:], name)
     table.save()
-    return root
+    sized = (facts.nodes, facts.chars) if normalised else None
+    return reading.Read(root, facts.height, facts.external_refs, normalised or facts.normal, sized)
 
 
 def _split(text: str) -> list[_Block]:
@@ -156,10 +170,12 @@ def _open(text: str, block: _Block, depth: int) -> None:
 class _Table:
     """The cached values of one document's blocks, by the digest of their text."""
 
-    def __init__(self, cache: Cache, path: Path) -> None:
+    def __init__(self, cache: Cache, path: Path, *, normalised: bool) -> None:
         self.cache = cache
+        self.normalised = normalised
         here = Path(__file__)
-        self.fingerprint = digest(source_digest(here, here.with_name("reading.py")), tool_versions())
+        sources = (here.with_name(name) for name in ("reading.py", "bundle.py", "vocabulary.py", "validate.py"))
+        self.fingerprint = digest(source_digest(here, *sources), tool_versions())
         self.key = digest(self.fingerprint, str(path.resolve()))
         latest = cache.get("yaml", digest(self.fingerprint, "latest"))  # a copy of the document is read as fast
         self.old = self._load(self.key) or (self._load(latest) if latest else {})
@@ -173,21 +189,27 @@ class _Table:
             loaded = {}
         return cast(dict[str, bytes], loaded) if isinstance(loaded, dict) else {}
 
-    def read(self, text: str) -> Any:
-        """The value of one block's text, parsed alone (a mapping of one key)."""
+    def read(self, text: str) -> tuple[Any, _Measure]:
+        """The value of one block's text, parsed alone (a mapping of one key), and its measure; normalised (see
+        :func:`~generator.inputs.vocabulary.normalise`) when the table is."""
         key = digest(text)
         stored = self.new.get(key) or self.old.get(key)
         if stored is not None:
             self.new[key] = stored
-            return marshal.loads(stored)
+            return _entry(stored, self.normalised)
         value = reading.parse_text(text, "block.yaml")
         if not isinstance(value, dict) or len(cast(dict[Any, Any], value)) != 1:
             raise _Unsplittable
-        try:
-            self.new[key] = marshal.dumps(value)  # nodes shared through YAML aliases stay shared
+        normal = is_normal(value)
+        normalised = value if normal else normalise(value)
+        nodes, chars = size(normalised)
+        measure = (reading.height(value), has_external_refs(value), normal, nodes - 1, chars)
+        try:  # nodes shared through YAML aliases stay shared
+            kept = (marshal.dumps(value), b"" if normal else marshal.dumps(normalised))
+            self.new[key] = marshal.dumps((measure, *kept))
         except ValueError:
             pass  # a timestamp: read every time
-        return value
+        return (normalised if self.normalised else value), measure
 
     def save(self) -> None:
         """Store the table when its blocks are not those stored (a block was read, or is gone)."""
@@ -196,17 +218,55 @@ class _Table:
             self.cache.put("yaml", digest(self.fingerprint, "latest"), self.key)
 
 
-def _assemble(text: str, blocks: list[_Block], table: _Table) -> dict[Any, Any]:
-    """The mapping of ``blocks``; raises :class:`_Unsplittable` when a key repeats."""
+def _entry(stored: bytes, normalised: bool) -> tuple[Any, _Measure]:
+    """A block's value (normalised, or as read) and measure as the table keeps them; raises :class:`_Unsplittable`
+    (the whole text is read) for anything else."""
+    try:
+        measure, value, normal = marshal.loads(stored)
+        return marshal.loads(normal if normalised and normal else value), measure
+    except (ValueError, EOFError, TypeError):
+        raise _Unsplittable from None
+
+
+_Measure = tuple[int, bool, bool, int, int]
+"""Of a block's value (the mapping of its one key): its height, whether it has external references, whether it is
+normal (see :class:`~generator.inputs.reading.Read`), and the nodes (but its own mapping, which stands for the one
+it is in) and characters it adds to the normalised document's size."""
+
+
+@dataclass
+class _Facts:
+    """The measures of the blocks, put together: those of the whole document."""
+
+    height: int = 1
+    external_refs: bool = False
+    normal: bool = True
+    nodes: int = 1
+    chars: int = 0
+
+    def add(self, measure: _Measure, depth: int) -> None:
+        """Count a block found ``depth`` mappings below the root (its own mapping stands for the one it is in)."""
+        self.height = max(self.height, depth + measure[0])
+        self.external_refs = self.external_refs or measure[1]
+        self.normal = self.normal and measure[2]
+        self.nodes, self.chars = self.nodes + measure[3], self.chars + measure[4]
+
+
+def _assemble(text: str, blocks: list[_Block], table: _Table, facts: _Facts, depth: int) -> dict[Any, Any]:
+    """The mapping of ``blocks``, ``depth`` mappings below the root, each block's measure added to ``facts``;
+    raises :class:`_Unsplittable` when a key repeats."""
     result: dict[Any, Any] = {}
     for block in blocks:
         if block.children:
-            (key, value), *_ = cast(dict[Any, Any], table.read(text[block.start : block.header])).items()
+            read, measure = table.read(text[block.start : block.header])
+            (key, value), *_ = cast(dict[Any, Any], read).items()
             if value is not None:
                 raise _Unsplittable
-            value = _assemble(text, block.children, table)
+            value = _assemble(text, block.children, table, facts, depth + 1)
         else:
-            (key, value), *_ = cast(dict[Any, Any], table.read(text[block.start : block.end])).items()
+            read, measure = table.read(text[block.start : block.end])
+            (key, value), *_ = cast(dict[Any, Any], read).items()
+        facts.add(measure, depth)
         if key in result:
             raise _Unsplittable
         result[key] = value

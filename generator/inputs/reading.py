@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -119,6 +120,27 @@ def _heights(root: Any) -> dict[int, int]:
             todo.append((node, True))
             todo.extend((c, False) for c in children if id(c) not in started)
     return heights
+
+
+def height(root: Any) -> int:
+    """How many mappings and lists deep ``root`` is (0 for a scalar); more than :data:`MAX_NESTING` when it contains
+    itself."""
+    return _heights(root).get(id(root), 0) if isinstance(root, dict | list) else 0
+
+
+@dataclass(frozen=True)
+class Read:
+    """Data read, with what the reader found out about it on the way, so that loading need not walk it again."""
+
+    data: Any
+    height: int
+    """As :func:`height` measures it."""
+    external_refs: bool
+    """Whether a ``$ref`` may leave the file (see :func:`generator.inputs.bundle.has_external_refs`)."""
+    normal: bool
+    """Whether the data is already as :func:`generator.inputs.vocabulary.normalise` makes it."""
+    size: tuple[int, int] | None = None
+    """Of the normalised data, as :func:`generator.inputs.validate.size` counts it."""
 
 
 def check_nesting(root: Any, file: str) -> None:

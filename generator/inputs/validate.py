@@ -97,9 +97,17 @@ def _size(node: Any, seen: dict[int, tuple[int, int]]) -> tuple[int, int]:
     return nodes, chars
 
 
+def size(node: Any) -> tuple[int, int]:
+    """The nodes of ``node`` and the characters of its keys and strings, aliases expanded (see :func:`_size`)."""
+    return _size(node, {})
+
+
 def _check_size(doc: Document, problems: Problems) -> None:
     """Refuse a document that expands (through YAML aliases) past :data:`MAX_NODES` nodes or :data:`MAX_TEXT`
-    characters, naming the largest place where it does."""
+    characters, naming the largest place where it does. A size known from reading that is within both is not
+    measured again."""
+    if doc.size is not None and doc.size[0] <= MAX_NODES and doc.size[1] <= MAX_TEXT:
+        return
     seen: dict[int, tuple[int, int]] = {}
     try:
         nodes, chars = _size(doc.root, seen)

@@ -74,6 +74,27 @@ def _normalise(node: Any, done: dict[int, Any]) -> Any:
     return node
 
 
+def is_normal(node: Any) -> bool:
+    """Whether :func:`normalise` would give ``node`` back as it is: mappings with string keys and lists, no dates.
+    Iterative, and each shared node is looked at once."""
+    seen: set[int] = set()
+    todo = [node]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, datetime.date):
+            return False
+        if not isinstance(node, Mapping | list) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if type(node) is list:
+            todo.extend(cast(list[Any], node))
+        elif type(node) is dict and all(type(key) is str for key in cast(dict[Any, Any], node)):
+            todo.extend(cast(dict[str, Any], node).values())
+        else:
+            return False  # another kind of mapping or list, or a key that is not a string: normalise makes them so
+    return True
+
+
 def _key(key: object) -> str:
     if isinstance(key, bool):
         return "true" if key else "false"

@@ -36,7 +36,9 @@ def digest(*parts: str | bytes) -> str:
     return sha.hexdigest()
 
 
+@lru_cache(maxsize=1)
 def tool_versions() -> str:
+    """The versions of :data:`TOOLS` and Python (read once: :mod:`importlib.metadata` takes milliseconds each)."""
     versions = []
     for name in TOOLS:
         try:

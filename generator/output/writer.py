@@ -28,20 +28,27 @@ _AT_FDCWD, _RENAME_EXCHANGE = -100, 2
 _CANNOT_EXCHANGE = frozenset({errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP})
 
 
-def _is_ignored(relative: Path) -> bool:
-    return any(part in IGNORED_PARTS or part.endswith(".egg-info") for part in relative.parts)
+def _is_ignored(relative: str) -> bool:
+    """Whether a POSIX relative path is in a cache or build metadata folder (or is one)."""
+    return any(part in IGNORED_PARTS or part.endswith(".egg-info") for part in relative.split("/"))
 
 
-def read_tree(root: Path) -> dict[str, str]:
-    """Every file below ``root`` (caches and build metadata excluded), keyed by POSIX relative path."""
+def read_tree(root: Path, *, exact: bool = False) -> dict[str, str]:
+    """Every file below ``root`` (caches and build metadata excluded), keyed by POSIX relative path, in the order of
+    the names. With ``exact``, line breaks are kept as they are (``\r\n`` is not read as ``\n``), so that a text
+    equal to a file's, without U+FFFD (what an invalid byte reads as), is the file's to the byte."""
     if not root.is_dir():
         return {}
     found: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if path.is_file() and not _is_ignored(relative):
-            found[relative.as_posix()] = path.read_text(encoding="utf-8", errors="replace")
-    return found
+    for folder, _, names in os.walk(root):
+        base = os.path.relpath(folder, root)
+        for name in names:
+            relative = name if base == "." else f"{base}/{name}".replace(os.sep, "/")
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and not _is_ignored(relative):
+                with open(path, encoding="utf-8", errors="replace", newline="" if exact else None) as handle:
+                    found[relative] = handle.read()
+    return dict(sorted(found.items()))
 
 
 def staging_folder(out: Path) -> Path:
@@ -91,9 +98,9 @@ def _remove(path: Path) -> None:
 def write_tree(files: dict[str, str], out: Path, old: dict[str, str] | None = None) -> tuple[int, int]:
     """Replace ``out`` with exactly ``files``; a failure or interruption at any point leaves the old ``out`` (see the
     module's documentation for a crash). ``old`` is what ``out`` holds when the caller has read it already (under
-    the run's lock, so it cannot have changed). Returns (files written or changed, files unchanged)."""
+    the run's lock, so it cannot have changed; with ``exact``). Returns (files written or changed, files unchanged)."""
     out = out.resolve()
-    old = read_tree(out) if old is None else old
+    old = read_tree(out, exact=True) if old is None else old
     staging = staging_folder(out)
     if os.path.lexists(staging):
         _remove(staging)
@@ -106,18 +113,22 @@ def write_tree(files: dict[str, str], out: Path, old: dict[str, str] | None = No
         recover(out)
         raise
     shutil.rmtree(staging, ignore_errors=True)  # the old tree, after an exchange; a failure here is only a leftover
-    changed = sum(1 for name, text in files.items() if old.get(name) != text)
+    changed = sum(1 for name, text in files.items() if _universal(old.get(name)) != text)
     return changed, len(files) - changed
 
 
 def _fill(staging: Path, files: dict[str, str], out: Path, old: dict[str, str]) -> None:
+    made: set[str] = set()
     for name in sorted(files):
-        path = staging / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if old.get(name) == files[name] and _same_bytes(out / name, files[name]) and _link(out / name, path):
+        folder = os.path.dirname(name)
+        if folder not in made:
+            os.makedirs(staging / folder, exist_ok=True)
+            made.add(folder)
+        text, source, target = files[name], os.path.join(out, name), os.path.join(staging, name)
+        if old.get(name) == text and _same_bytes(source, text) and _link(source, target):
             continue  # unchanged to the byte: the staging folder shares the file instead of writing it again
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(files[name])
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -143,14 +154,24 @@ def exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-def _same_bytes(path: Path, text: str) -> bool:
+def _universal(text: str | None) -> str | None:
+    """``text`` as a reader with universal newlines reads it: a changed line break alone is not a changed file."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if text is not None and "\r" in text else text
+
+
+def _same_bytes(path: str, text: str) -> bool:
+    """Whether the file holds ``text`` to the byte, given that it was read (by :func:`read_tree`, ``exact``) as
+    ``text``: only U+FFFD, which an invalid byte also reads as, leaves a doubt, and the file is then compared."""
+    if "\ufffd" not in text:
+        return True
     try:
-        return path.read_bytes() == text.encode("utf-8")
+        with open(path, "rb") as handle:
+            return handle.read() == text.encode("utf-8")
     except OSError:
         return False
 
 
-def _link(source: Path, target: Path) -> bool:
+def _link(source: str, target: str) -> bool:
     try:
         os.link(source, target)
     except OSError:

@@ -179,3 +179,13 @@ def test_unrelated_neighbours_are_never_touched(tmp_path: Path) -> None:
         "out",
         "out2",
     ]
+
+
+def test_an_exact_read_keeps_line_breaks_and_an_invalid_byte_is_compared_to_the_byte(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree({"a.md": "a\n", "b.md": "b\ufffd\n"}, out)
+    (out / "a.md").write_bytes(b"a\r\n")
+    (out / "b.md").write_bytes(b"b\xff\n")  # reads as the same text, U+FFFD, with errors replaced
+    assert read_tree(out, exact=True) == {"a.md": "a\r\n", "b.md": "b\ufffd\n"}
+    write_tree({"a.md": "a\n", "b.md": "b\ufffd\n"}, out)
+    assert (out / "a.md").read_bytes() == b"a\n" and (out / "b.md").read_bytes() == "b\ufffd\n".encode()

@@ -1,0 +1,73 @@
+"""The release plan with a cache gives what it gives without one: the kept snapshot's memo."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.api.config import parse_config
+from generator.inputs.document import Document
+from generator.output.cache import Cache
+from generator.release import history
+from generator.release.diff import Side
+from generator.release.history import SNAPSHOT, Release, plan, snapshot_text
+from tests.unit.release.test_real_history import STRING, tiny
+
+JSON = dict[str, Any]
+
+
+def _plan(out: Path, new: JSON, cache: Cache | None) -> Release:
+    doc = Document(new, "new.yaml")
+    config = parse_config(None, "sdk.yaml", doc)
+    return plan(Side.parse(doc, config).api, doc, {}, config, out, cache=cache)
+
+
+def _edited(old: JSON) -> JSON:
+    new = copy.deepcopy(old)
+    new["paths"]["/things"]["post"]["description"] = "Make a thing, clearly."
+    return new
+
+
+def test_the_kept_snapshot_is_the_cold_runs_whether_the_file_is_as_written_or_not(tmp_path: Path) -> None:
+    old = tiny(STRING, STRING)
+    cache = Cache(tmp_path / "cache")
+    out = tmp_path / "out"
+    out.mkdir()
+    for written in (snapshot_text("1.2.3", old, {}), json.dumps({"version": "1.2.3", "spec": old, "config": {}})):
+        (out / SNAPSHOT).write_text(written, encoding="utf-8")
+        cold = _plan(out, _edited(old), None).files
+        for _ in range(2):  # the first run fills the memo, the second reads it
+            assert _plan(out, _edited(old), cache).files == cold
+        assert cold[SNAPSHOT] == snapshot_text("1.2.3", old, {})
+
+
+def test_a_snapshot_file_as_written_is_not_written_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = tiny(STRING, STRING)
+    cache = Cache(tmp_path / "cache")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / SNAPSHOT).write_text(snapshot_text("1.2.3", old, {}), encoding="utf-8")
+    _plan(out, _edited(old), cache)
+    calls: list[str] = []
+    monkeypatch.setattr(history, "snapshot_text", lambda version, *_: calls.append(version) or "")
+    assert _plan(out, _edited(old), cache).files[SNAPSHOT] == (out / SNAPSHOT).read_text(encoding="utf-8")
+    assert calls == []
+
+
+def test_a_corrupt_memo_of_the_snapshot_is_a_miss(tmp_path: Path) -> None:
+    old = tiny(STRING, STRING)
+    cache = Cache(tmp_path / "cache")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / SNAPSHOT).write_text(snapshot_text("1.2.3", old, {}), encoding="utf-8")
+    _plan(out, _edited(old), cache)
+    for kind in (tmp_path / "cache").iterdir():
+        if kind.name == "snapshot":
+            for entry in kind.rglob("*"):
+                if entry.is_file():
+                    entry.write_text("not a checked entry", encoding="utf-8")  # a corrupt cache is a miss
+    assert _plan(out, _edited(old), cache).files[SNAPSHOT] == snapshot_text("1.2.3", old, {})
