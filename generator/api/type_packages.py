@@ -2,8 +2,8 @@
 
 ``flat`` (the default) writes every type in ``types``. ``resource`` files them as the official SDKs do: each type in
 the package of the methods that use it (in what they return or take, however deep inside). A method's package is
-where its params module is, its resource's path without the resource itself (``client.fine_tuning.jobs.create`` ->
-``types/fine_tuning``, beside ``job_create_params``); a type used by several methods goes to the deepest package that
+where its params module is, its resource's path without the resource itself (``client.store.orders.create`` ->
+``types/store``, beside ``order_create_params``); a type used by several methods goes to the deepest package that
 holds all of theirs. So the types of one resource subtree sit in that subtree's package, and a type used across
 top-level resources stays in ``types``. A ``types`` entry's key may pin a type's package (``beta.threads.Run``); the
 types it holds then count that package among their users.
