@@ -19,10 +19,16 @@ SLOW_FOLDERS = ("pipeline", "contract")
 test says so itself (``@pytest.mark.slow``). ``make test-fast`` leaves them out."""
 
 
+LONGEST = ("test_spec_edits.py",)
+"""Modules whose tests take a minute or more: run first, so that under xdist no worker ends up waiting for one that
+another worker started late."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.parent.name in SLOW_FOLDERS:
             item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: item.path.name not in LONGEST)  # stable: the rest keep their order
 
 
 @pytest.fixture(scope="session")
