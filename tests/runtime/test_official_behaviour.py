@@ -4,6 +4,7 @@ responses have the official attributes, and the package exports the official nam
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,3 +162,28 @@ def test_a_misspelt_type_import_is_an_error_to_pyright(tmp_path: Path) -> None:
     )
     errors = pyright_errors(tmp_path)
     assert [(e["range"]["start"]["line"], "FineTuningJb" in str(e["message"])) for e in errors] == [(0, True)]  # type: ignore[index]
+
+
+def test_raw_and_streamed_responses_pass_arguments_named_like_the_wrappers_own() -> None:
+    """An operation may have arguments named ``mode`` or ``func`` (a moderation mode, a function name): the raw and
+    streaming wrappers pass them on instead of taking them for their own (``got multiple values for argument``)."""
+    response = runtime_module("_response")
+    seen: list[dict[str, object]] = []
+
+    class Closing:
+        def close(self) -> None: ...
+
+        async def aclose(self) -> None: ...
+
+    def call(**kwargs: object) -> Closing:
+        seen.append(kwargs)
+        return Closing()
+
+    async def acall(**kwargs: object) -> Closing:
+        return call(**kwargs)
+
+    response.to_raw_response_wrapper(call)(mode="fast", func="f")
+    with response.to_streamed_response_wrapper(call)(mode="fast", func="f"):
+        pass
+    asyncio.run(response.async_to_raw_response_wrapper(acall)(mode="fast", func="f"))
+    assert seen == [{"mode": "fast", "func": "f"}] * 3

@@ -419,7 +419,7 @@ class BinaryResponse(FromResponse):
         return f"<BinaryResponse {self.content_type} {len(self.http_response.content)} bytes>"
 
 
-def _call_in_mode(mode: ResponseMode, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+def _call_in_mode(mode: ResponseMode, func: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
     token = response_mode.set(mode)
     try:
         return func(*args, **kwargs)
@@ -427,7 +427,7 @@ def _call_in_mode(mode: ResponseMode, func: Callable[..., R], *args: Any, **kwar
         response_mode.reset(token)
 
 
-async def _acall_in_mode(mode: ResponseMode, func: Callable[..., Awaitable[R]], *args: Any, **kwargs: Any) -> R:
+async def _acall_in_mode(mode: ResponseMode, func: Callable[..., Awaitable[R]], /, *args: Any, **kwargs: Any) -> R:
     token = response_mode.set(mode)
     try:
         return await func(*args, **kwargs)
