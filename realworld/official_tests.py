@@ -37,7 +37,7 @@ CONFIG = ROOT / "examples" / "openai" / "sdk.yaml"
 WORK = ROOT / ".examples" / "official-tests"
 SDK = ROOT / ".examples" / "openai"
 REPORT = ROOT / "docs" / "official-tests.md"
-TELEMETRY = re.compile(r'^\s*assert response\.http_request\.headers\.get\("X-Stainless-Lang"\) == "python"\n', re.M)
+TELEMETRY = re.compile(r'^\s*assert \w+\.http_request\.headers\.get\("X-Stainless-Lang"\) == "python"\n', re.M)
 
 CONFTEST = '''"""Client fixtures for the official cases, in place of the official suite's conftest."""
 

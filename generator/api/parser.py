@@ -87,7 +87,8 @@ class Parser:
         self.paginator = Paginator(config.pagination, self.types.types)
         self._renamed: set[str] = set()
         self._moves_used: set[str] = set()
-        self._unpaginated_used: set[str] = set()
+        self._methods_used: dict[str, set[str]] = {"unpaginated": set(), "deprecated": set()}
+        """The entries of the config's options that name methods (``unpaginated``...) that matched one."""
         self.parameters = ParameterOptions(config.parameters, config.source)
 
     def _auth(self) -> Auth:
@@ -161,17 +162,20 @@ class Parser:
         result: list[tuple[Placement, Operation]] = []
         for endpoint, op, item, at in found:
             placement = self._configured(endpoint) or self._moved(placed[endpoint.key])
-            operation = self._try(endpoint.path, endpoint.method, op, item, at, pages=self._pages(placement))
+            pages = not self._under("unpaginated", placement)
+            operation = self._try(endpoint.path, endpoint.method, op, item, at, pages=pages)
             if operation is not None:
-                result.append((placement, operation))
+                deprecated = operation.deprecated or self._under("deprecated", placement)
+                result.append((placement, replace(operation, deprecated=deprecated)))
         return result
 
-    def _pages(self, placement: Placement) -> bool:
-        """Whether the method may return pages: not under an ``unpaginated`` entry of the config."""
+    def _under(self, option: str, placement: Placement) -> bool:
+        """Whether an entry of the config's ``option`` (``unpaginated``, ``deprecated``) names the method or a
+        resource above it."""
         dotted = ".".join((*placement.resource_path, placement.method))
-        entries = {e for e in self.config.unpaginated if dotted == e or dotted.startswith(e + ".")}
-        self._unpaginated_used |= entries
-        return not entries
+        entries = {e for e in getattr(self.config, option) if dotted == e or dotted.startswith(e + ".")}
+        self._methods_used[option] |= entries
+        return bool(entries)
 
     def _moved(self, placement: Placement) -> Placement:
         """The placement under the config's ``resources`` entry for its longest prefix, if there is one."""
@@ -283,7 +287,7 @@ class Parser:
         _unique_class_names(resources, self.types.types.named)
         self._unfitted_schemes()
         self._unused_moves()
-        self._unused_unpaginated()
+        self._unused_method_entries()
         self.problems.items.extend(self.parameters.unused())
         self.problems.raise_if_errors()
         return ParseResult(self._api(resources), self.problems, self.skipped)
@@ -316,19 +320,21 @@ class Parser:
                 )
             )
 
-    def _unused_unpaginated(self) -> None:
-        """An ``unpaginated`` entry that names no resource or method is most likely misspelt: a warning."""
-        for index, name in enumerate(self.config.unpaginated):
-            if name not in self._unpaginated_used:
-                self.problems.items.append(
-                    Problem(
-                        self.config.source,
-                        pointer("unpaginated", index),
-                        f"no resource or method {name!r} (after the config's moves)",
-                        "name it as the SDK spells it (its api.md lists them)",
-                        warning=True,
+    def _unused_method_entries(self) -> None:
+        """An entry of ``unpaginated`` or ``deprecated`` that names no resource or method is most likely misspelt: a
+        warning."""
+        for option, used in self._methods_used.items():
+            for index, name in enumerate(getattr(self.config, option)):
+                if name not in used:
+                    self.problems.items.append(
+                        Problem(
+                            self.config.source,
+                            pointer(option, index),
+                            f"no resource or method {name!r} (after the config's moves)",
+                            "name it as the SDK spells it (its api.md lists them)",
+                            warning=True,
+                        )
                     )
-                )
 
     def _api(self, resources: list[Resource]) -> Api:
         info = as_mapping(self.doc.root.get("info"))

@@ -117,13 +117,10 @@ def _moves(value: dict[str, str]) -> tuple[str, str] | None:
 _DOTTED = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
 
 
-def _unpaginated(value: tuple[str, ...]) -> tuple[str, str] | None:
+def _methods(value: tuple[str, ...]) -> tuple[str, str] | None:
     for name in value:
         if not (isinstance(name, str) and _DOTTED.match(name)):
-            return (
-                f"unpaginated: {name!r} is not a resource or method",
-                "its dotted name, e.g. 'admin.organization.usage'",
-            )
+            return f"{name!r} is not a resource or method", "its dotted name, e.g. 'admin.organization.usage'"
     return None
 
 
@@ -272,9 +269,12 @@ class SdkConfig:
     """``flat``: every named type in ``types``; ``resource``: each in the ``types`` package of the resources whose
     methods use it, where their params are (:mod:`generator.api.type_packages`); a ``types`` entry's key may pin it
     (``beta.threads.Run``)."""
-    unpaginated: tuple[str, ...] = option((), check=_unpaginated)
+    unpaginated: tuple[str, ...] = option((), check=_methods)
     """Resources or methods, by dotted name (``admin.organization.usage``), whose list methods return the response as
     the document describes it rather than pages of its items."""
+    deprecated: tuple[str, ...] = option((), check=_methods)
+    """Resources or methods, by dotted name (``beta.threads``), deprecated as if the document said ``deprecated:
+    true`` of each of their operations."""
     resources: dict[str, str] = option(factory=dict[str, str], check=_moves)
     """A resource, as the generator places it, -> where it goes, with everything below it (``threads:
     beta.threads``); the longest prefix that matches wins, and ``operations`` entries are not moved."""

@@ -1,6 +1,7 @@
-"""The config's ``unpaginated`` option: the list methods of a resource subtree (or one method) return the response
-as the document describes it, not pages; the others keep their pages; an entry that names nothing is a warning at
-its pointer, and a malformed one an error."""
+"""The config's options that name methods by their dotted names, a resource subtree or one method at a time:
+``unpaginated`` (the list methods return the response as the document describes it, not pages; the others keep
+their pages) and ``deprecated`` (as if the document said ``deprecated: true``). An entry that names nothing is a
+warning at its pointer, and a malformed one an error."""
 
 from __future__ import annotations
 
@@ -101,3 +102,22 @@ def test_an_entry_that_names_nothing_is_a_warning_at_its_pointer() -> None:
 def test_a_malformed_entry_is_an_error() -> None:
     with pytest.raises(GenerationError, match="is not a resource or method"):
         parse_config({"unpaginated": ["Usage Costs"]}, "sdk.yaml", DOC)
+
+
+def test_a_deprecated_subtree_or_method_is_deprecated_as_the_document_would_say() -> None:
+    for entries, expected in ((["usage"], {"usage.costs", "usage.images"}), (["logs.list"], {"logs.list"})):
+        result = parser.parse(DOC, parse_config({"deprecated": entries}, "sdk.yaml", DOC))
+        deprecated = {
+            ".".join((*r.path, op.method_name))
+            for top in result.api.resources
+            for r in top.walk()
+            for op in r.operations
+            if op.deprecated
+        }
+        assert deprecated == expected
+
+
+def test_an_unused_deprecated_entry_is_a_warning_at_its_pointer() -> None:
+    result = parser.parse(DOC, parse_config({"deprecated": ["usage.cost"]}, "sdk.yaml", DOC))
+    warned = [(p.pointer, p.message) for p in result.problems.warnings if p.file == "sdk.yaml"]
+    assert warned == [("/deprecated/0", "no resource or method 'usage.cost' (after the config's moves)")]
