@@ -47,15 +47,17 @@ def start_models(
     if not api.models:
         return dict
     document = model_document(api.types)
+    places = json.dumps([(m.name, m.module) for m in api.models])  # what check_modules reads besides the modules
     key = digest(source_digest(Path(__file__)), tool_versions(), api.package_name, json.dumps(document, default=repr))
+    key = digest(key, places)
     cached = cache.get_json("models", key) if cache is not None else None
-    if isinstance(cached, dict):
+    if isinstance(cached, dict) and all(isinstance(v, str) for v in cast(dict[str, object], cached).values()):
         stored = cast(dict[str, str], cached)
-        return lambda: _checked(stored, api)
+        return lambda: _placed(stored, api)  # checked before it was stored
     if workers is None:
-        return lambda: _checked(_store(generate_quietly(document, api.package_name), cache, key), api)
+        return lambda: _placed(_store(_checked(generate_quietly(document, api.package_name), api), cache, key), api)
     pending = workers.apply_async(generate_quietly, (document, api.package_name))
-    return lambda: _checked(_store(pending.get(), cache, key), api)
+    return lambda: _placed(_store(_checked(pending.get(), api), cache, key), api)
 
 
 def _store(files: dict[str, str], cache: Cache | None, key: str) -> dict[str, str]:
@@ -65,8 +67,14 @@ def _store(files: dict[str, str], cache: Cache | None, key: str) -> dict[str, st
 
 
 def _checked(files: dict[str, str], api: Api) -> dict[str, str]:
-    """The modules, checked, each at its place inside ``types`` (:func:`~generator.emit.model_places.place_modules`)."""
+    """The modules, once :func:`check_modules` has found every model where the rest of the SDK imports it from: only
+    such modules are cached, under a key with every model's name and module, so a cached entry needs no check."""
     check_modules(files, api.models)
+    return files
+
+
+def _placed(files: dict[str, str], api: Api) -> dict[str, str]:
+    """Each module at its place inside ``types`` (:func:`~generator.emit.model_places.place_modules`)."""
     return place_modules({name: text for name, text in files.items() if name != "__init__.py"}, api.models)
 
 
