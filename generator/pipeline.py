@@ -18,6 +18,7 @@ from generator.api.operations import renamed_summary
 from generator.api.pagination.decide import summary
 from generator.api.parser import parse
 from generator.api.settings import SdkConfig
+from generator.api.shape import api_shape
 from generator.core.errors import GenerationError, Problem
 from generator.emit.formatting import first_party, format_files
 from generator.emit.models import start_models
@@ -120,11 +121,9 @@ def build(
         result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
         api = result.api
         with _collecting_less():
-            release = plan(
-                api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache, force=force
+            release, formatted = _release_and_files(
+                api, inputs, out, cache, workers, progress, stamp=stamp, force=force
             )
-            api.package_version = release.package_version
-            formatted = _render_and_format(api, progress, cache, workers)
     formatted.update(release.files)
     renamed = renamed_summary(api.resources)
     return Build(
@@ -139,6 +138,26 @@ def build(
     )
 
 
+def _release_and_files(
+    api: Api,
+    inputs: Inputs,
+    out: Path,
+    cache: Cache | None,
+    workers: Workers,
+    progress: Progress,
+    *,
+    stamp: bool,
+    force: bool,
+) -> tuple[Release, dict[str, str]]:
+    """The release plan, then the package's files. ``api``'s shape (:mod:`generator.api.shape`), taken once as
+    parsed, keys what both keep in ``cache``: nothing here changes the IR but the package's version."""
+    shape = api_shape(api) if cache is not None else None
+    config = inputs.config
+    release = plan(api, inputs.doc, inputs.config_data, config, out, stamp=stamp, cache=cache, force=force, shape=shape)
+    api.package_version = release.package_version
+    return release, _render_and_format(api, progress, cache, workers, shape)
+
+
 @contextmanager
 def _collecting_less() -> Iterator[None]:
     """The garbage collector leaves alone what exists when the block starts (the document and its parse, which live
@@ -151,7 +170,9 @@ def _collecting_less() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _render_and_format(api: Api, progress: Progress, cache: Cache | None, workers: Workers) -> dict[str, str]:
+def _render_and_format(
+    api: Api, progress: Progress, cache: Cache | None, workers: Workers, shape: str | None = None
+) -> dict[str, str]:
     """The package's files, formatted. Both cores work throughout: datamodel-code-generator runs in one worker
     process while this one renders the templates and the other workers format what it rendered; then all workers
     format the models."""
@@ -159,7 +180,7 @@ def _render_and_format(api: Api, progress: Progress, cache: Cache | None, worker
     progress.stage("models")
     models = start_models(api, cache=cache, workers=workers)
     progress.stage("rendering")
-    files = render_package(api, Examples(api.types), cache)
+    files = render_package(api, Examples(api.types), cache, shape)
     known = first_party([*files, *(f"{types}/{m.module}.py" for m in api.models)])
     progress.stage("formatting")
     formatted = format_files(files, cache, progress.advance, workers=workers, known=known)

@@ -294,12 +294,15 @@ class _Package:
         return self.files[target]
 
 
-def render_package(api: Api, examples: Examples, cache: Cache | None = None) -> dict[str, str]:
+def render_package(
+    api: Api, examples: Examples, cache: Cache | None = None, shape: str | None = None
+) -> dict[str, str]:
     """Render every templated file; returns ``{path relative to the output folder: text}``. With a ``cache``, the
     compiled templates are kept there, and so are the files (:mod:`.render_memo`): a run whose API differs from an
-    earlier one's only in operations' summaries or descriptions renders only the files that show them."""
+    earlier one's only in operations' summaries or descriptions renders only the files that show them (``shape``:
+    the API's as parsed, when the caller took it)."""
     package = _Package(api, examples, environment(TEMPLATES, cache))
-    memo = open_memo(api, cache)
+    memo = open_memo(api, cache, shape)
     files = memo.replay(package.one) if memo is not None else None
     if files is None:
         files = package.everything()

@@ -1,9 +1,8 @@
 """Rendered files taken from the cache when everything their templates read is unchanged.
 
 Every template may read the whole API (``api`` is one of its variables), so what a file's template reads is taken at
-the level of the API: its *shape* is the IR with the operations' summaries and descriptions left out (a pickle of
-plain data; equal bytes are an equal API), with the generator's fingerprint (its code, templates and tools). Those
-two texts are read by two kinds of file only (:func:`doc_files`): the module of the operation's resource (the
+the level of the API: its shape (:mod:`generator.api.shape`: the IR less the operations' summaries and descriptions,
+and the generator's fingerprint) and the package's version. Those two texts are read by two kinds of file only (:func:`doc_files`): the module of the operation's resource (the
 method's docstring) and ``api.md`` (a line per method). So a run whose API has the shape of an earlier one takes
 every other file from that run's entry, and each of the two kinds from an entry under the shape and the texts that
 file reads; only those that miss are rendered. An entry that is damaged, of another form, or does not list the files
@@ -13,14 +12,13 @@ texts) render everything.
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, cast
 
 from generator.api.ir import Api, Operation, Resource
-from generator.output.cache import Cache, digest, generator_fingerprint
+from generator.api.shape import api_shape, texts_digest
+from generator.output.cache import Cache, digest
 
 KIND = "render"
 DOCS_FILE = "api.md"
@@ -37,26 +35,6 @@ def doc_files(api: Api) -> dict[str, list[Operation]]:
     files: dict[str, list[Operation]] = {DOCS_FILE: api.operations}
     files.update({resource_target(api, r): r.operations for r in api.walk()})
     return files
-
-
-def texts_digest(operations: Iterable[Operation]) -> str:
-    """The digest of what the shape leaves out of ``operations``: their summaries and descriptions."""
-    return digest(*(part for op in operations for part in (op.pointer, op.summary, op.description)))
-
-
-def api_shape(api: Api) -> str | None:
-    """The digest of everything rendering reads but the operations' texts; ``None`` when the IR cannot be pickled."""
-    fields = {f.name: getattr(api, f.name) for f in dataclasses.fields(api) if f.name != "resources"}
-    try:
-        data = pickle.dumps((fields, [_without_texts(r) for r in api.resources]), protocol=5)
-    except Exception:  # noqa: BLE001 - any failure means: no memo, render as without a cache
-        return None
-    return digest(generator_fingerprint(), KIND, data)
-
-
-def _without_texts(resource: Resource) -> Resource:
-    operations = [dataclasses.replace(op, summary="", description="") for op in resource.operations]
-    return dataclasses.replace(resource, operations=operations, children=[_without_texts(c) for c in resource.children])
 
 
 class RenderMemo:
@@ -114,11 +92,14 @@ class RenderMemo:
             self.cache.put(KIND, self._key(target), files[target])
 
 
-def open_memo(api: Api, cache: Cache | None) -> RenderMemo | None:
-    """The memo of ``api``'s shape in ``cache`` (``None`` without a cache, or when the shape cannot be taken)."""
+def open_memo(api: Api, cache: Cache | None, shape: str | None = None) -> RenderMemo | None:
+    """The memo of ``api``'s files in ``cache`` (``None`` without a cache, or when the shape cannot be taken).
+    ``shape`` is :func:`~generator.api.shape.api_shape` of ``api`` as parsed, when the caller took it already: the
+    package's version, set since, is part of the key here."""
     if cache is None:
         return None
-    shape = api_shape(api)
+    shape = shape or api_shape(api)
     if shape is None:
         return None
-    return RenderMemo(cache, shape, {target: texts_digest(ops) for target, ops in doc_files(api).items()})
+    texts = {target: texts_digest(ops) for target, ops in doc_files(api).items()}
+    return RenderMemo(cache, digest(shape, KIND, api.package_version), texts)

@@ -11,8 +11,9 @@ import pytest
 
 from generator.api.ir import Api, Operation, Resource
 from generator.api.parser import parse
+from generator.api.shape import api_shape
 from generator.emit import render
-from generator.emit.render_memo import KIND, api_shape, doc_files
+from generator.emit.render_memo import KIND, doc_files, open_memo
 from generator.output.cache import Cache
 from generator.pipeline import read_inputs
 from generator.request.examples import Examples
@@ -113,8 +114,9 @@ def test_only_the_files_listed_as_showing_an_operations_texts_change_with_them(z
 def test_a_damaged_or_foreign_entry_is_a_miss(zoo: Api, templates: Cache, tmp_path: Path, damage: str) -> None:
     cache = Cache(tmp_path)
     _render(zoo, cache)
-    shape = api_shape(zoo)
-    assert shape is not None
+    memo = open_memo(zoo, cache)
+    assert memo is not None
+    shape = memo.shape
     (entry,) = (tmp_path / KIND).rglob(shape)
     if damage == "bytes":
         entry.write_text(entry.read_text().replace("zoo", "zoO"))
