@@ -79,7 +79,7 @@ def read_inputs(spec: Path, config: Path | None, *, keep_going: bool = False, ca
     raw = read_file(config, display(config)) if config is not None else None
     problems: list[Problem] = []
     try:
-        warnings = validate(doc, keep_going=keep_going).warnings
+        warnings = validate(doc, keep_going=keep_going, cache=cache).warnings
     except GenerationError as exc:
         problems, warnings = list(exc.problems), []
     try:
