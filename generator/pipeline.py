@@ -16,9 +16,8 @@ from generator.api.config import parse_config
 from generator.api.ir import Api
 from generator.api.operations import renamed_summary
 from generator.api.pagination.decide import summary
-from generator.api.parser import parse
+from generator.api.parse_memo import parse_cached
 from generator.api.settings import SdkConfig
-from generator.api.shape import api_shape
 from generator.core.errors import GenerationError, Problem
 from generator.emit.formatting import first_party, format_files
 from generator.emit.models import start_models
@@ -118,12 +117,10 @@ def build(
         inputs = read_inputs(spec, config, keep_going=keep_going, cache=cache)
         progress.stage("parsing")
         skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
-        result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
+        result, shape = parse_cached(inputs.doc, inputs.config, cache, keep_going=keep_going, skip=skip)
         api = result.api
         with _collecting_less():
-            release, formatted = _release_and_files(
-                api, inputs, out, cache, workers, progress, stamp=stamp, force=force
-            )
+            release, formatted = _release_and_files(api, inputs, out, shape, cache, workers, progress, stamp, force)
     formatted.update(release.files)
     renamed = renamed_summary(api.resources)
     return Build(
@@ -142,16 +139,15 @@ def _release_and_files(
     api: Api,
     inputs: Inputs,
     out: Path,
+    shape: str | None,
     cache: Cache | None,
     workers: Workers,
     progress: Progress,
-    *,
     stamp: bool,
     force: bool,
 ) -> tuple[Release, dict[str, str]]:
-    """The release plan, then the package's files. ``api``'s shape (:mod:`generator.api.shape`), taken once as
-    parsed, keys what both keep in ``cache``: nothing here changes the IR but the package's version."""
-    shape = api_shape(api) if cache is not None else None
+    """The release plan, then the package's files. ``api``'s shape (:mod:`generator.api.shape`), taken as parsed,
+    keys what both keep in ``cache``: nothing here changes the IR but the package's version."""
     config = inputs.config
     release = plan(api, inputs.doc, inputs.config_data, config, out, stamp=stamp, cache=cache, force=force, shape=shape)
     api.package_version = release.package_version

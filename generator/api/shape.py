@@ -3,7 +3,9 @@
 The stages after parsing that read no operation's summary or description (the change report's comparison, and every
 rendered file but those :mod:`generator.emit.render_memo` lists) give the same result for two APIs of one shape, so
 their results are cached under it. The IR is plain data: its pickle is a faithful copy, so equal bytes are an equal
-API (unequal bytes for an equal API are only a miss). The generator's fingerprint is part of the digest.
+API (unequal bytes for an equal API are only a miss). The generator's fingerprint is part of the digest. A parse
+taken from the cache has the key it was kept under as its shape instead (:mod:`generator.api.parse_memo`): the IR
+less its texts is a function of that key.
 """
 
 from __future__ import annotations
