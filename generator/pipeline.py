@@ -174,7 +174,7 @@ def _render_and_format(
     format the models."""
     types = f"src/{api.package_name}/types"
     progress.stage("models")
-    models = start_models(api, cache=cache, workers=workers)
+    models = start_models(api, cache=cache, workers=workers, shape=shape)
     progress.stage("rendering")
     files = render_package(api, Examples(api.types), cache, shape)
     known = first_party([*files, *(f"{types}/{m.module}.py" for m in api.models)])

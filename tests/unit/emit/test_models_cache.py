@@ -11,7 +11,7 @@ from generator.api.ir import Api
 from generator.api.parser import parse
 from generator.core.errors import GenerationError
 from generator.emit import models
-from generator.output.cache import Cache
+from generator.output.cache import Cache, digest
 from generator.pipeline import read_inputs
 from tests.support import FIXTURES
 
@@ -54,3 +54,17 @@ def test_a_foreign_entry_is_ignored(zoo: Api, tmp_path: Path, monkeypatch: pytes
     (entry,) = (tmp_path / "models").rglob("*/*")
     cache.put("models", entry.name, '{"animal.py": 1}')
     assert models.render_models(zoo, cache=cache) == cold
+
+
+@pytest.mark.parametrize("kept", ["", "0" * 64, "../../models"])
+def test_an_api_of_a_known_shape_finds_its_models_without_their_schemas(
+    zoo: Api, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: str
+) -> None:
+    cache = Cache(tmp_path)
+    cold = models.render_models(zoo)
+    assert models.start_models(zoo, cache=cache, shape="some shape")() == cold
+    if kept:  # a foreign entry: its models are made again
+        cache.put(models.MODELS_OF, digest("some shape"), kept)
+        assert models.start_models(zoo, cache=cache, shape="some shape")() == cold
+    monkeypatch.setattr(models, "model_document", None)
+    assert models.start_models(zoo, cache=cache, shape="some shape")() == cold
