@@ -21,7 +21,8 @@ from generator.api.settings import SdkConfig
 from generator.core.errors import GenerationError, Problem
 from generator.emit.formatting import first_party, format_files
 from generator.emit.models import start_models
-from generator.emit.render import render_package
+from generator.emit.render import render_files
+from generator.emit.render_memo import open_memo
 from generator.inputs.document import Document
 from generator.inputs.incremental import read_known
 from generator.inputs.loader import load_document
@@ -176,10 +177,17 @@ def _render_and_format(
     progress.stage("models")
     models = start_models(api, cache=cache, workers=workers, shape=shape)
     progress.stage("rendering")
-    files = render_package(api, Examples(api.types), cache, shape)
-    known = first_party([*files, *(f"{types}/{m.module}.py" for m in api.models)])
+    memo = open_memo(api, cache, shape)
+    ready = memo.formatted() if memo is not None else None  # the files an API of this shape had, formatted
+    files = render_files(api, Examples(api.types), cache, memo, texts_only=ready is not None)
+    names = [target for target, _ in ready] if ready is not None else list(files)
+    known = first_party([*names, *(f"{types}/{m.module}.py" for m in api.models)])
     progress.stage("formatting")
     formatted = format_files(files, cache, progress.advance, workers=workers, known=known)
+    if ready is not None:
+        formatted = {target: formatted[target] if text is None else text for target, text in ready}
+    elif memo is not None:
+        memo.keep_formatted(formatted)
     modules = {f"{types}/{name}": text for name, text in models().items()}
     formatted.update(format_files(modules, cache, progress.advance, workers=workers, known=known))
     return formatted

@@ -18,7 +18,7 @@ from generator.core.naming import constant_name, pascal_case, snake_case
 from generator.core.text import WIDTH, docline, docstring, docstring_body, docstring_literal, hanging, one_line
 from generator.emit import runtime_files
 from generator.emit.model_places import model_entries
-from generator.emit.render_memo import DOCS_FILE, open_memo, resource_target
+from generator.emit.render_memo import DOCS_FILE, RenderMemo, open_memo, resource_target
 from generator.output.cache import Cache, digest, generator_fingerprint
 from generator.pytypes.kinds import ListOf
 from generator.request import methods
@@ -301,8 +301,17 @@ def render_package(
     compiled templates are kept there, and so are the files (:mod:`.render_memo`): a run whose API differs from an
     earlier one's only in operations' summaries or descriptions renders only the files that show them (``shape``:
     the API's as parsed, when the caller took it)."""
+    return render_files(api, examples, cache, open_memo(api, cache, shape))
+
+
+def render_files(
+    api: Api, examples: Examples, cache: Cache | None, memo: RenderMemo | None, *, texts_only: bool = False
+) -> dict[str, str]:
+    """:func:`render_package` with the ``memo`` of ``api``'s shape; with ``texts_only``, only the files that show
+    operations' texts (the caller has the others, formatted, from the memo)."""
     package = _Package(api, examples, environment(TEMPLATES, cache))
-    memo = open_memo(api, cache, shape)
+    if memo is not None and texts_only:
+        return {target: memo.text_file(target, package.one) for target in memo.texts}
     files = memo.replay(package.one) if memo is not None else None
     if files is None:
         files = package.everything()

@@ -51,21 +51,27 @@ class RenderMemo:
     def replay(self, render: Callable[[str], str]) -> dict[str, str] | None:
         """Every file, from an earlier run of this shape; ``render(target)`` gives a file that reads texts no run
         cached. ``None`` when there is no usable entry of this shape."""
-        stored = self._stored()
-        if stored is None or {target for target, text in stored if text is None} != set(self.texts):
+        stored = self._listing(self.shape)
+        if stored is None:
             return None
-        files: dict[str, str] = {}
-        for target, text in stored:
-            if text is None:
-                text = self.cache.get(KIND, self._key(target))
-                if text is None:
-                    text = render(target)
-                    self.cache.put(KIND, self._key(target), text)
-            files[target] = text
-        return files
+        return {target: self.text_file(target, render) if text is None else text for target, text in stored}
 
-    def _stored(self) -> list[tuple[str, str | None]] | None:
-        text = self.cache.get(KIND, self.shape)
+    def text_file(self, target: str, render: Callable[[str], str]) -> str:
+        """The file ``target``, which reads operations' texts: from the cache, else ``render(target)``."""
+        text = self.cache.get(KIND, self._key(target))
+        if text is None:
+            text = render(target)
+            self.cache.put(KIND, self._key(target), text)
+        return text
+
+    def formatted(self) -> list[tuple[str, str | None]] | None:
+        """Every file in order, each formatted as an earlier run of this shape formatted it, but those that read
+        operations' texts (``None``: they are rendered and formatted now); ``None`` when no run kept them."""
+        return self._listing(digest(self.shape, "formatted"))
+
+    def _listing(self, key: str) -> list[tuple[str, str | None]] | None:
+        """An entry listing every file in order with its text, ``None`` for those that read operations' texts."""
+        text = self.cache.get(KIND, key)
         try:
             value: Any = json.loads(text) if text is not None else None
         except ValueError:
@@ -80,16 +86,23 @@ class RenderMemo:
             if not isinstance(target, str) or not (text is None or isinstance(text, str)):
                 return None
             entries.append((target, text))
-        return entries
+        return entries if {target for target, text in entries if text is None} == set(self.texts) else None
 
     def keep(self, files: dict[str, str]) -> None:
         """Remember ``files``, rendered for this shape and these texts."""
-        if not set(self.texts) <= set(files):
-            return
+        if set(self.texts) <= set(files):
+            self._list(self.shape, files)
+            for target in self.texts:
+                self.cache.put(KIND, self._key(target), files[target])
+
+    def keep_formatted(self, files: dict[str, str]) -> None:
+        """Remember ``files`` as formatted (their order, and the text of those that read no operation's texts)."""
+        if set(self.texts) <= set(files):
+            self._list(digest(self.shape, "formatted"), files)
+
+    def _list(self, key: str, files: dict[str, str]) -> None:
         listed = [[target, None if target in self.texts else text] for target, text in files.items()]
-        self.cache.put(KIND, self.shape, json.dumps(listed, ensure_ascii=False, separators=(",", ":")))
-        for target in self.texts:
-            self.cache.put(KIND, self._key(target), files[target])
+        self.cache.put(KIND, key, json.dumps(listed, ensure_ascii=False, separators=(",", ":")))
 
 
 def open_memo(api: Api, cache: Cache | None, shape: str | None = None) -> RenderMemo | None:

@@ -14,7 +14,7 @@ from generator.api.parser import parse
 from generator.api.shape import api_shape
 from generator.emit import render
 from generator.emit.render_memo import KIND, doc_files, open_memo
-from generator.output.cache import Cache
+from generator.output.cache import Cache, digest
 from generator.pipeline import read_inputs
 from generator.request.examples import Examples
 from tests.support import FIXTURES
@@ -125,3 +125,29 @@ def test_a_damaged_or_foreign_entry_is_a_miss(zoo: Api, templates: Cache, tmp_pa
         cache.put(KIND, shape, value)
     edited = _edited(zoo, _summary)
     assert _render(edited, cache) == _render(edited, templates)
+
+
+@pytest.mark.parametrize("damage", ["none", "bytes", "not json", "other files"])
+def test_formatted_files_are_kept_by_shape_and_a_damaged_entry_is_a_miss(
+    zoo: Api, templates: Cache, tmp_path: Path, damage: str
+) -> None:
+    cache = Cache(tmp_path)
+    memo = open_memo(zoo, cache)
+    assert memo is not None and memo.formatted() is None
+    formatted = {name: f"formatted {text}" for name, text in _render(zoo, templates).items()}
+    memo.keep_formatted(formatted)
+    listed = memo.formatted()
+    assert listed is not None
+    assert [t for t, _ in listed] == list(formatted)
+    assert {t: text for t, text in listed if text is not None} == {
+        t: text for t, text in formatted.items() if t not in doc_files(zoo)
+    }
+    if damage == "none":
+        return
+    (entry,) = (tmp_path / KIND).rglob(digest(memo.shape, "formatted"))
+    if damage == "bytes":
+        entry.write_text(entry.read_text().replace("formatted", "Formatted"))
+    else:
+        value = {"not json": "[", "other files": '[["api.md", null]]'}[damage]
+        cache.put(KIND, entry.name, value)
+    assert memo.formatted() is None
