@@ -6,11 +6,12 @@ Nothing here touches the output folder; it only reads the history recorded there
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from generator.api.config import parse_config
 from generator.api.ir import Api
@@ -29,11 +30,14 @@ from generator.inputs.loader import load_document
 from generator.inputs.reading import read_file
 from generator.inputs.validate import validate
 from generator.output import processes
-from generator.output.cache import Cache
+from generator.output.cache import Cache, digest
 from generator.output.processes import Workers
 from generator.output.progress import Progress
 from generator.release.history import SNAPSHOT, Release, plan, read_recorded, recorded_config
 from generator.request.examples import Examples
+
+FORMATTED_MODELS = "formatted-models"
+"""The cache's kind for the formatted model modules of an API's shape."""
 
 
 @dataclass
@@ -175,7 +179,8 @@ def _render_and_format(
     format the models."""
     types = f"src/{api.package_name}/types"
     progress.stage("models")
-    models = start_models(api, cache=cache, workers=workers, shape=shape)
+    kept = _kept_models(cache, shape)
+    models = start_models(api, cache=cache, workers=workers, shape=shape) if kept is None else dict[str, str]
     progress.stage("rendering")
     memo = open_memo(api, cache, shape)
     ready = memo.formatted() if memo is not None else None  # the files an API of this shape had, formatted
@@ -188,9 +193,26 @@ def _render_and_format(
         formatted = {target: formatted[target] if text is None else text for target, text in ready}
     elif memo is not None:
         memo.keep_formatted(formatted)
-    modules = {f"{types}/{name}": text for name, text in models().items()}
-    formatted.update(format_files(modules, cache, progress.advance, workers=workers, known=known))
+    if kept is None:
+        modules = {f"{types}/{name}": text for name, text in models().items()}
+        kept = format_files(modules, cache, progress.advance, workers=workers, known=known)
+        if cache is not None and shape is not None:
+            cache.put_json(FORMATTED_MODELS, digest(shape), kept)
+    formatted.update(kept)
     return formatted
+
+
+def _kept_models(cache: Cache | None, shape: str | None) -> dict[str, str] | None:
+    """The model modules of an API of ``shape``, formatted, as a run kept them: they are a function of the shape
+    (the models, and the first-party modules their imports are sorted by); ``None`` for a missing or foreign entry."""
+    text = cache.get(FORMATTED_MODELS, digest(shape)) if cache is not None and shape is not None else None
+    try:
+        value: Any = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in cast(dict[str, Any], value).values()):
+        return None
+    return cast(dict[str, str], value)
 
 
 def read_api(path: Path, config: Path | None) -> tuple[Document, SdkConfig, dict[str, Any], str | None]:
