@@ -6,33 +6,38 @@ Nothing here touches the output folder; it only reads the history recorded there
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from generator.api.config import parse_config
 from generator.api.ir import Api
 from generator.api.operations import renamed_summary
 from generator.api.pagination.decide import summary
-from generator.api.parser import parse
+from generator.api.parse_memo import parse_cached
 from generator.api.settings import SdkConfig
 from generator.core.errors import GenerationError, Problem
 from generator.emit.formatting import first_party, format_files
 from generator.emit.models import start_models
-from generator.emit.render import render_package
+from generator.emit.render import render_files
+from generator.emit.render_memo import open_memo
 from generator.inputs.document import Document
 from generator.inputs.incremental import read_known
 from generator.inputs.loader import load_document
 from generator.inputs.reading import read_file
 from generator.inputs.validate import validate
 from generator.output import processes
-from generator.output.cache import Cache
+from generator.output.cache import Cache, digest
 from generator.output.processes import Workers
 from generator.output.progress import Progress
 from generator.release.history import SNAPSHOT, Release, plan, read_recorded, recorded_config
 from generator.request.examples import Examples
+
+FORMATTED_MODELS = "formatted-models"
+"""The cache's kind for the formatted model modules of an API's shape."""
 
 
 @dataclass
@@ -78,7 +83,7 @@ def read_inputs(spec: Path, config: Path | None, *, keep_going: bool = False, ca
     raw = read_file(config, display(config)) if config is not None else None
     problems: list[Problem] = []
     try:
-        warnings = validate(doc, keep_going=keep_going).warnings
+        warnings = validate(doc, keep_going=keep_going, cache=cache).warnings
     except GenerationError as exc:
         problems, warnings = list(exc.problems), []
     try:
@@ -117,14 +122,10 @@ def build(
         inputs = read_inputs(spec, config, keep_going=keep_going, cache=cache)
         progress.stage("parsing")
         skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
-        result = parse(inputs.doc, inputs.config, keep_going=keep_going, skip=skip)
+        result, shape = parse_cached(inputs.doc, inputs.config, cache, keep_going=keep_going, skip=skip)
         api = result.api
         with _collecting_less():
-            release = plan(
-                api, inputs.doc, inputs.config_data, inputs.config, out, stamp=stamp, cache=cache, force=force
-            )
-            api.package_version = release.package_version
-            formatted = _render_and_format(api, progress, cache, workers)
+            release, formatted = _release_and_files(api, inputs, out, shape, cache, workers, progress, stamp, force)
     formatted.update(release.files)
     renamed = renamed_summary(api.resources)
     return Build(
@@ -139,6 +140,25 @@ def build(
     )
 
 
+def _release_and_files(
+    api: Api,
+    inputs: Inputs,
+    out: Path,
+    shape: str | None,
+    cache: Cache | None,
+    workers: Workers,
+    progress: Progress,
+    stamp: bool,
+    force: bool,
+) -> tuple[Release, dict[str, str]]:
+    """The release plan, then the package's files. ``api``'s shape (:mod:`generator.api.shape`), taken as parsed,
+    keys what both keep in ``cache``: nothing here changes the IR but the package's version."""
+    config = inputs.config
+    release = plan(api, inputs.doc, inputs.config_data, config, out, stamp=stamp, cache=cache, force=force, shape=shape)
+    api.package_version = release.package_version
+    return release, _render_and_format(api, progress, cache, workers, shape)
+
+
 @contextmanager
 def _collecting_less() -> Iterator[None]:
     """The garbage collector leaves alone what exists when the block starts (the document and its parse, which live
@@ -151,21 +171,48 @@ def _collecting_less() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _render_and_format(api: Api, progress: Progress, cache: Cache | None, workers: Workers) -> dict[str, str]:
+def _render_and_format(
+    api: Api, progress: Progress, cache: Cache | None, workers: Workers, shape: str | None = None
+) -> dict[str, str]:
     """The package's files, formatted. Both cores work throughout: datamodel-code-generator runs in one worker
     process while this one renders the templates and the other workers format what it rendered; then all workers
     format the models."""
     types = f"src/{api.package_name}/types"
     progress.stage("models")
-    models = start_models(api, cache=cache, workers=workers)
+    kept = _kept_models(cache, shape)
+    models = start_models(api, cache=cache, workers=workers, shape=shape) if kept is None else dict[str, str]
     progress.stage("rendering")
-    files = render_package(api, Examples(api.types), cache)
-    known = first_party([*files, *(f"{types}/{m.module}.py" for m in api.models)])
+    memo = open_memo(api, cache, shape)
+    ready = memo.formatted() if memo is not None else None  # the files an API of this shape had, formatted
+    files = render_files(api, Examples(api.types), cache, memo, texts_only=ready is not None)
+    names = [target for target, _ in ready] if ready is not None else list(files)
+    known = first_party([*names, *(f"{types}/{m.module}.py" for m in api.models)])
     progress.stage("formatting")
     formatted = format_files(files, cache, progress.advance, workers=workers, known=known)
-    modules = {f"{types}/{name}": text for name, text in models().items()}
-    formatted.update(format_files(modules, cache, progress.advance, workers=workers, known=known))
+    if ready is not None:
+        formatted = {target: formatted[target] if text is None else text for target, text in ready}
+    elif memo is not None:
+        memo.keep_formatted(formatted)
+    if kept is None:
+        modules = {f"{types}/{name}": text for name, text in models().items()}
+        kept = format_files(modules, cache, progress.advance, workers=workers, known=known)
+        if cache is not None and shape is not None:
+            cache.put_json(FORMATTED_MODELS, digest(shape), kept)
+    formatted.update(kept)
     return formatted
+
+
+def _kept_models(cache: Cache | None, shape: str | None) -> dict[str, str] | None:
+    """The model modules of an API of ``shape``, formatted, as a run kept them: they are a function of the shape
+    (the models, and the first-party modules their imports are sorted by); ``None`` for a missing or foreign entry."""
+    text = cache.get(FORMATTED_MODELS, digest(shape)) if cache is not None and shape is not None else None
+    try:
+        value: Any = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in cast(dict[str, Any], value).values()):
+        return None
+    return cast(dict[str, str], value)
 
 
 def read_api(path: Path, config: Path | None) -> tuple[Document, SdkConfig, dict[str, Any], str | None]:

@@ -157,3 +157,8 @@ def qualifying_parameter(raw: list[str]) -> list[str]:
     if not params or (params[-1] > 0 and "{" not in raw[params[-1] - 1]):
         return []
     return words(re.findall(r"\{([^}]*)\}", raw[params[-1]])[-1])
+
+
+def lists_by_summary(summary: str) -> bool:
+    """Whether an operation's summary says it lists (``List the jobs``): all placement reads of a summary."""
+    return summary.strip().lower().startswith(("list ", "lists "))

@@ -41,6 +41,7 @@ from generator.api.pathwords import (
     QUALIFIERS,
     VERSION,
     clashing_versions,
+    lists_by_summary,
     operation_words,
     path_segments,
     qualifying_parameter,
@@ -333,7 +334,7 @@ def _leaf_kind(route: _Route, segments: tuple[str, ...]) -> Literal["resource", 
         if route.http == "get":
             if _owned(route, parent, last):
                 return "resource"
-            lists = route.verb == "list" or route.summary.startswith(("list ", "lists "))
+            lists = route.verb == "list" or lists_by_summary(route.summary)
             lists = lists or (route.kind == "read" and is_plural(last[-1]))
             return "list" if lists else "action"
         return "resource" if is_plural(last[-1]) else "action"

@@ -30,6 +30,9 @@ MODEL_METHODS = frozenset({"to_dict", "to_json", "construct_from"})
 # The modules datamodel-code-generator writes for models that refer to each other in a cycle: ``_internal.py`` for the
 # first group of such models, ``_internal_1.py``, ``_internal_2.py``... for each further independent cycle.
 SHARED_MODULE = re.compile(r"_internal(?:_[0-9]+)?\.py")
+MODELS_OF = "models-of"
+"""The cache's kind for the key of the models of an API's shape."""
+_DIGEST = re.compile("[0-9a-f]{64}")
 
 
 def render_models(api: Api, *, cache: Cache | None = None) -> dict[str, str]:
@@ -39,23 +42,40 @@ def render_models(api: Api, *, cache: Cache | None = None) -> dict[str, str]:
 
 
 def start_models(
-    api: Api, *, cache: Cache | None = None, workers: Workers | None = None
+    api: Api, *, cache: Cache | None = None, workers: Workers | None = None, shape: str | None = None
 ) -> Callable[[], dict[str, str]]:
     """Start datamodel-code-generator over the API's named types (in one of ``workers`` when given, so that the rest
     of the run overlaps it), or take its output from ``cache``. Returns the function that waits for the modules:
-    ``{module file name: source}`` for the ``types`` package."""
+    ``{module file name: source}`` for the ``types`` package. With the API's ``shape`` (:mod:`generator.api.shape`),
+    of which the models are a function, the cache also remembers which entry holds them, so that an API of a shape
+    seen before finds them without putting together the JSON of every model schema first."""
     if not api.models:
         return dict
+    known = cache.get(MODELS_OF, digest(shape)) if cache is not None and shape is not None else None
+    stored = _cached(cache, known) if known is not None and _DIGEST.fullmatch(known) else None
+    if stored is not None:
+        return lambda: _placed(stored, api)  # checked before it was stored
     document = model_document(api.types)
+    places = json.dumps([(m.name, m.module) for m in api.models])  # what check_modules reads besides the modules
     key = digest(source_digest(Path(__file__)), tool_versions(), api.package_name, json.dumps(document, default=repr))
-    cached = cache.get_json("models", key) if cache is not None else None
-    if isinstance(cached, dict):
-        stored = cast(dict[str, str], cached)
-        return lambda: _checked(stored, api)
+    key = digest(key, places)
+    if cache is not None and shape is not None:
+        cache.put(MODELS_OF, digest(shape), key)
+    stored = _cached(cache, key)
+    if stored is not None:
+        return lambda: _placed(stored, api)
     if workers is None:
-        return lambda: _checked(_store(generate_quietly(document, api.package_name), cache, key), api)
+        return lambda: _placed(_store(_checked(generate_quietly(document, api.package_name), api), cache, key), api)
     pending = workers.apply_async(generate_quietly, (document, api.package_name))
-    return lambda: _checked(_store(pending.get(), cache, key), api)
+    return lambda: _placed(_store(_checked(pending.get(), api), cache, key), api)
+
+
+def _cached(cache: Cache | None, key: str) -> dict[str, str] | None:
+    """The checked modules kept under ``key``; ``None`` for a missing or foreign entry."""
+    cached = cache.get_json("models", key) if cache is not None else None
+    if isinstance(cached, dict) and all(isinstance(v, str) for v in cast(dict[str, object], cached).values()):
+        return cast(dict[str, str], cached)
+    return None
 
 
 def _store(files: dict[str, str], cache: Cache | None, key: str) -> dict[str, str]:
@@ -65,8 +85,14 @@ def _store(files: dict[str, str], cache: Cache | None, key: str) -> dict[str, st
 
 
 def _checked(files: dict[str, str], api: Api) -> dict[str, str]:
-    """The modules, checked, each at its place inside ``types`` (:func:`~generator.emit.model_places.place_modules`)."""
+    """The modules, once :func:`check_modules` has found every model where the rest of the SDK imports it from: only
+    such modules are cached, under a key with every model's name and module, so a cached entry needs no check."""
     check_modules(files, api.models)
+    return files
+
+
+def _placed(files: dict[str, str], api: Api) -> dict[str, str]:
+    """Each module at its place inside ``types`` (:func:`~generator.emit.model_places.place_modules`)."""
     return place_modules({name: text for name, text in files.items() if name != "__init__.py"}, api.models)
 
 

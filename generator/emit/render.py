@@ -6,6 +6,7 @@ import base64
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from generator.core.naming import constant_name, pascal_case, snake_case
 from generator.core.text import WIDTH, docline, docstring, docstring_body, docstring_literal, hanging, one_line
 from generator.emit import runtime_files
 from generator.emit.model_places import model_entries
+from generator.emit.render_memo import DOCS_FILE, RenderMemo, open_memo, resource_target
 from generator.output.cache import Cache, digest, generator_fingerprint
 from generator.pytypes.kinds import ListOf
 from generator.request import methods
@@ -246,26 +248,75 @@ Emit = Callable[..., None]
 """``emit(template, target, **extra)``: render one template into one file of the package."""
 
 
-def render_package(api: Api, examples: Examples, cache: Cache | None = None) -> dict[str, str]:
+class _Package:
+    """One API's templated files: what many of them share (the request types, each resource's arguments, the docs'
+    examples) is computed on first use, so that a run rendering few files (:mod:`.render_memo`) computes little."""
+
+    def __init__(self, api: Api, examples: Examples, env: jinja2.Environment) -> None:
+        self.api, self.examples, self.env = api, examples, env
+        self.common = _common(api)
+        self.files: dict[str, str] = {}
+
+    @cached_property
+    def request(self) -> RequestTypes:
+        return RequestTypes(self.api)
+
+    @cached_property
+    def args(self) -> dict[str, Arguments]:
+        return {r.module: methods.arguments(r, self.request) for r in self.api.walk()}
+
+    @cached_property
+    def docs(self) -> tuple[list[tuple[Resource, list[OperationExample]]], dict[str, Any]]:
+        return _docs(self.api, self.examples, self.args, self.request)
+
+    def emit(self, template: str, target: str, **extra: Any) -> None:
+        self.files[target] = self.env.get_template(template).render(**self.common, **extra)
+
+    def everything(self) -> dict[str, str]:
+        api = self.api
+        self.emit("package/pyproject.toml.j2", "pyproject.toml")
+        _docs_and_tests(self.emit, api, *self.docs)
+        src = f"src/{api.package_name}"
+        _runtime(self.emit, api, src)
+        copied = runtime_files.copy_runtime(TEMPLATES, self.common["features"])
+        self.files.update({f"{src}/{name}.py": text for name, text in copied.items()})
+        _resources(self.emit, api, self.args)
+        _types(self.emit, api, self.request)
+        return self.files
+
+    def one(self, target: str) -> str:
+        """The file ``target`` alone: ``api.md`` or a resource's module."""
+        if target == DOCS_FILE:
+            self.emit("package/api.md.j2", target, **self.docs[1])
+        else:
+            resource = next(r for r in self.api.walk() if resource_target(self.api, r) == target)
+            _resource_module(self.emit, self.api, self.args, resource)
+        return self.files[target]
+
+
+def render_package(
+    api: Api, examples: Examples, cache: Cache | None = None, shape: str | None = None
+) -> dict[str, str]:
     """Render every templated file; returns ``{path relative to the output folder: text}``. With a ``cache``, the
-    compiled templates are kept there."""
-    env = environment(TEMPLATES, cache)
-    common = _common(api)
-    files: dict[str, str] = {}
+    compiled templates are kept there, and so are the files (:mod:`.render_memo`): a run whose API differs from an
+    earlier one's only in operations' summaries or descriptions renders only the files that show them (``shape``:
+    the API's as parsed, when the caller took it)."""
+    return render_files(api, examples, cache, open_memo(api, cache, shape))
 
-    def emit(template: str, target: str, **extra: Any) -> None:
-        files[target] = env.get_template(template).render(**common, **extra)
 
-    request = RequestTypes(api)
-    args = {r.module: methods.arguments(r, request) for r in api.walk()}
-    emit("package/pyproject.toml.j2", "pyproject.toml")
-    _docs_and_tests(emit, api, examples, args, request)
-    src = f"src/{api.package_name}"
-    _runtime(emit, api, src)
-    copied = runtime_files.copy_runtime(TEMPLATES, common["features"])
-    files.update({f"{src}/{name}.py": text for name, text in copied.items()})
-    _resources(emit, api, args)
-    _types(emit, api, request)
+def render_files(
+    api: Api, examples: Examples, cache: Cache | None, memo: RenderMemo | None, *, texts_only: bool = False
+) -> dict[str, str]:
+    """:func:`render_package` with the ``memo`` of ``api``'s shape; with ``texts_only``, only the files that show
+    operations' texts (the caller has the others, formatted, from the memo)."""
+    package = _Package(api, examples, environment(TEMPLATES, cache))
+    if memo is not None and texts_only:
+        return {target: memo.text_file(target, package.one) for target in memo.texts}
+    files = memo.replay(package.one) if memo is not None else None
+    if files is None:
+        files = package.everything()
+        if memo is not None:
+            memo.keep(files)
     return files
 
 
@@ -282,10 +333,10 @@ def _common(api: Api) -> dict[str, Any]:
     }
 
 
-def _docs_and_tests(
-    emit: Emit, api: Api, examples: Examples, args: dict[str, Arguments], request: RequestTypes
-) -> None:
-    """``README.md``, ``api.md`` and the package's own tests, from one example call per operation."""
+def _docs(
+    api: Api, examples: Examples, args: dict[str, Arguments], request: RequestTypes
+) -> tuple[list[tuple[Resource, list[OperationExample]]], dict[str, Any]]:
+    """One example call per operation, by resource, and what ``README.md``, ``api.md`` and the tests read of them."""
     documented = [
         (r, _operation_examples(r, examples, args[r.module], request, api.package_name))
         for r in api.walk()
@@ -304,8 +355,15 @@ def _docs_and_tests(
         "test_env": constant_name(api.package_name),
         **_shown(every_example),
     }
+    return documented, docs
+
+
+def _docs_and_tests(
+    emit: Emit, api: Api, documented: list[tuple[Resource, list[OperationExample]]], docs: dict[str, Any]
+) -> None:
+    """``README.md``, ``api.md`` and the package's own tests, from one example call per operation."""
     emit("package/README.md.j2", "README.md", **docs)
-    emit("package/api.md.j2", "api.md", **docs)
+    emit("package/api.md.j2", DOCS_FILE, **docs)
     emit("package/tests/__init__.py.j2", "tests/__init__.py")
     emit("package/tests/conftest.py.j2", "tests/conftest.py", **docs)
     emit("package/tests/utils.py.j2", "tests/utils.py")
@@ -363,14 +421,17 @@ def _resources(emit: Emit, api: Api, args: dict[str, Arguments]) -> None:
     src = f"src/{api.package_name}"
     emit("package/src/resources/__init__.py.j2", f"{src}/resources/__init__.py")
     for resource in api.walk():
-        module_path = resource.module.replace(".", "/")
         if resource.is_package:
-            package_dir = module_path.rsplit("/", 1)[0]
+            package_dir = resource.module.replace(".", "/").rsplit("/", 1)[0]
             emit("package/src/resources/__init__.py.j2", f"{src}/{package_dir}/__init__.py")
-        target = f"{src}/{module_path}.py"
-        arguments = args[resource.module]
-        imports = resource_imports(resource, api, arguments)
-        emit("package/src/resources/resource.py.j2", target, resource=resource, imports=imports, args=arguments)
+        _resource_module(emit, api, args, resource)
+
+
+def _resource_module(emit: Emit, api: Api, args: dict[str, Arguments], resource: Resource) -> None:
+    arguments = args[resource.module]
+    imports = resource_imports(resource, api, arguments)
+    template = "package/src/resources/resource.py.j2"
+    emit(template, resource_target(api, resource), resource=resource, imports=imports, args=arguments)
 
 
 def _index_doc(folder: tuple[str, ...], models: bool) -> str:

@@ -32,6 +32,8 @@ class Document:
     """The other files the document references, read into it (absolute paths)."""
     size: tuple[int, int] | None = None
     """Its nodes and characters as :func:`generator.inputs.validate.size` counts them, when reading measured them."""
+    shape: str | None = None
+    """What validation reads of it, as a digest (:attr:`generator.inputs.reading.Read.shape`), when reading found it."""
 
     @property
     def version(self) -> str:

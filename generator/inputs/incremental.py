@@ -37,7 +37,7 @@ from generator.core.errors import GenerationError
 from generator.inputs import reading
 from generator.inputs.bundle import has_external_refs
 from generator.inputs.validate import size
-from generator.inputs.vocabulary import is_normal, normalise
+from generator.inputs.vocabulary import HTTP_METHODS, is_normal, normalise
 from generator.output.cache import Cache, digest, source_digest, tool_versions
 
 SPLIT_DEPTH = 3
@@ -97,7 +97,8 @@ def read_known(path: Path, name: str, cache: Cache | None, *, normalised: bool =
         return reading.parse_text(text[1:], name)
     table.save()
     sized = (facts.nodes, facts.chars) if normalised else None
-    return reading.Read(root, facts.height, facts.external_refs, normalised or facts.normal, sized)
+    shape = digest("normalised", *facts.parts) if normalised and not facts.external_refs else None
+    return reading.Read(root, facts.height, facts.external_refs, normalised or facts.normal, sized, shape)
 
 
 def _split(text: str) -> list[_Block]:
@@ -189,27 +190,34 @@ class _Table:
             loaded = {}
         return cast(dict[str, bytes], loaded) if isinstance(loaded, dict) else {}
 
-    def read(self, text: str) -> tuple[Any, _Measure]:
-        """The value of one block's text, parsed alone (a mapping of one key), and its measure; normalised (see
-        :func:`~generator.inputs.vocabulary.normalise`) when the table is."""
+    def read(self, text: str) -> tuple[Any, _Measure, str]:
+        """The value of one block's text, parsed alone (a mapping of one key), its measure and the text's digest;
+        normalised (see :func:`~generator.inputs.vocabulary.normalise`) when the table is."""
         key = digest(text)
         stored = self.new.get(key) or self.old.get(key)
         if stored is not None:
             self.new[key] = stored
-            return _entry(stored, self.normalised)
+            return (*_entry(stored, self.normalised), key)
         value = reading.parse_text(text, "block.yaml")
         if not isinstance(value, dict) or len(cast(dict[Any, Any], value)) != 1:
             raise _Unsplittable
         normal = is_normal(value)
         normalised = value if normal else normalise(value)
         nodes, chars = size(normalised)
-        measure = (reading.height(value), has_external_refs(value), normal, nodes - 1, chars)
+        measure = (
+            reading.height(value),
+            has_external_refs(value),
+            normal,
+            nodes - 1,
+            chars,
+            _without_texts(normalised),
+        )
         try:  # nodes shared through YAML aliases stay shared
             kept = (marshal.dumps(value), b"" if normal else marshal.dumps(normalised))
             self.new[key] = marshal.dumps((measure, *kept))
         except ValueError:
             pass  # a timestamp: read every time
-        return (normalised if self.normalised else value), measure
+        return (normalised if self.normalised else value), measure, key
 
     def save(self) -> None:
         """Store the table when its blocks are not those stored (a block was read, or is gone)."""
@@ -228,10 +236,23 @@ def _entry(stored: bytes, normalised: bool) -> tuple[Any, _Measure]:
         raise _Unsplittable from None
 
 
-_Measure = tuple[int, bool, bool, int, int]
+_Measure = tuple[int, bool, bool, int, int, str]
 """Of a block's value (the mapping of its one key): its height, whether it has external references, whether it is
-normal (see :class:`~generator.inputs.reading.Read`), and the nodes (but its own mapping, which stands for the one
-it is in) and characters it adds to the normalised document's size."""
+normal (see :class:`~generator.inputs.reading.Read`), the nodes (but its own mapping, which stands for the one
+it is in) and characters it adds to the normalised document's size, and, when it could be an operation (its value
+a mapping with a ``summary`` or ``description`` text), the digest of the block with those texts left out."""
+
+TEXTS = ("summary", "description")
+"""An operation's texts that validation never reads (:attr:`~generator.inputs.reading.Read.shape`)."""
+
+
+def _without_texts(block: dict[Any, Any]) -> str:
+    """The digest of a block whose value is a mapping with :data:`TEXTS` as text, those left out; else ``""``."""
+    ((key, value),) = block.items()
+    if not isinstance(value, dict) or not any(isinstance(value.get(k), str) for k in TEXTS):
+        return ""
+    kept = {k: "" if k in TEXTS and isinstance(v, str) else v for k, v in cast(dict[Any, Any], value).items()}
+    return digest(repr((key, kept)))
 
 
 @dataclass
@@ -243,6 +264,8 @@ class _Facts:
     normal: bool = True
     nodes: int = 1
     chars: int = 0
+    parts: list[str] = field(default_factory=list[str])
+    """Each block's depth and digest (an operation's without its texts), in order: the document's shape."""
 
     def add(self, measure: _Measure, depth: int) -> None:
         """Count a block found ``depth`` mappings below the root (its own mapping stands for the one it is in)."""
@@ -252,21 +275,25 @@ class _Facts:
         self.nodes, self.chars = self.nodes + measure[3], self.chars + measure[4]
 
 
-def _assemble(text: str, blocks: list[_Block], table: _Table, facts: _Facts, depth: int) -> dict[Any, Any]:
-    """The mapping of ``blocks``, ``depth`` mappings below the root, each block's measure added to ``facts``;
-    raises :class:`_Unsplittable` when a key repeats."""
+def _assemble(
+    text: str, blocks: list[_Block], table: _Table, facts: _Facts, depth: int, under: str = ""
+) -> dict[Any, Any]:
+    """The mapping of ``blocks``, ``depth`` mappings below the root (in the top-level key ``under``), each block's
+    measure added to ``facts``; raises :class:`_Unsplittable` when a key repeats."""
     result: dict[Any, Any] = {}
     for block in blocks:
         if block.children:
-            read, measure = table.read(text[block.start : block.header])
+            read, measure, known = table.read(text[block.start : block.header])
             (key, value), *_ = cast(dict[Any, Any], read).items()
             if value is not None:
                 raise _Unsplittable
-            value = _assemble(text, block.children, table, facts, depth + 1)
+            value = _assemble(text, block.children, table, facts, depth + 1, under or str(key))
         else:
-            read, measure = table.read(text[block.start : block.end])
+            read, measure, known = table.read(text[block.start : block.end])
             (key, value), *_ = cast(dict[Any, Any], read).items()
         facts.add(measure, depth)
+        operation = depth == 2 and under == "paths" and key in HTTP_METHODS and measure[5]
+        facts.parts.append(f"{depth}:{measure[5] if operation else known}")
         if key in result:
             raise _Unsplittable
         result[key] = value

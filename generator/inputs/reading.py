@@ -141,6 +141,9 @@ class Read:
     """Whether the data is already as :func:`generator.inputs.vocabulary.normalise` makes it."""
     size: tuple[int, int] | None = None
     """Of the normalised data, as :func:`generator.inputs.validate.size` counts it."""
+    shape: str | None = None
+    """The digest of the normalised data less its operations' summaries and descriptions (where they are text),
+    when it was read in blocks and refers to no other file: what validation reads of it."""
 
 
 def check_nesting(root: Any, file: str) -> None:

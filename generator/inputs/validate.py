@@ -17,6 +17,7 @@ from generator.core.errors import GenerationError, Problem, Problems
 from generator.inputs.document import Document, RefChains, pointer_join
 from generator.inputs.schemacheck import check_schemas
 from generator.inputs.vocabulary import HTTP_METHODS, HTTP_TOKEN
+from generator.output.cache import Cache, digest, generator_fingerprint
 
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 MAX_NODES = 2_000_000
@@ -55,13 +56,26 @@ _NAME_MAPS = frozenset(
 )
 
 
-def validate(doc: Document, *, keep_going: bool = False) -> Problems:
+def validate(doc: Document, *, keep_going: bool = False, cache: Cache | None = None) -> Problems:
     """Check ``doc``; raise :class:`GenerationError` with every error found, else return the warnings.
 
     With ``keep_going``, problems inside an operation or a schema become warnings: the parser then skips those
     operations, and the models type what cannot be followed as any value. Problems of the document as a whole stay
-    errors.
+    errors. ``cache`` remembers the documents found without any problem (and so not repaired), by their shape
+    (:attr:`Document.shape`: nothing here reads an operation's summary or description); a document with problems is
+    checked every time, so its problems and their pointers are always a cold run's.
     """
+    key = digest(generator_fingerprint(), "valid", str(keep_going), doc.shape) if doc.shape is not None else None
+    if cache is not None and key is not None and cache.get("valid", key) == "no problems":
+        return Problems(doc.name)
+    problems = _problems(doc, keep_going)
+    if cache is not None and key is not None and not problems.items:
+        cache.put("valid", key, "no problems")
+    return problems
+
+
+def _problems(doc: Document, keep_going: bool) -> Problems:
+    """Every check, each problem collected (see :func:`validate`)."""
     problems = Problems(doc.name)
     _check_size(doc, problems)
     _check_top_level(doc, problems)

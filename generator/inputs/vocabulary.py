@@ -221,7 +221,19 @@ def component_name(schema: Any) -> str | None:
 
 # -- examples ---------------------------------------------------------------------------------------------------------
 
-NO_EXAMPLE: Any = object()
+
+class _NoExample:
+    """The type of :data:`NO_EXAMPLE`: one value, which stays itself through a pickle (an IR taken from the cache
+    compares it with ``is``)."""
+
+    def __reduce__(self) -> str:
+        return "NO_EXAMPLE"
+
+    def __repr__(self) -> str:
+        return "NO_EXAMPLE"
+
+
+NO_EXAMPLE: Any = _NoExample()
 """What :func:`example_of` returns when a node names no example."""
 
 

@@ -12,6 +12,7 @@ history.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import pickle
 from collections.abc import Mapping
@@ -168,9 +169,11 @@ def plan(
     stamp: bool = False,
     cache: Cache | None = None,
     force: bool = False,
+    shape: str | None = None,
 ) -> Release:
     """The versions of ``api`` (parsed from ``doc``) generated into ``out``, and its history files; with ``stamp``,
-    the unreleased changes are released. A ``cache`` keeps the parsed last release.
+    the unreleased changes are released. A ``cache`` keeps the parsed last release, and the changes since it under
+    ``shape`` (:func:`~generator.api.shape.api_shape` of ``api``).
 
     An ``out`` that holds another API's SDK (another title and another package) is refused, unless ``force``: then
     its history is dropped and this generation is a first release."""
@@ -187,10 +190,7 @@ def plan(
         release.files[SNAPSHOT] = snapshot_text(config.version, doc.root, config_data)
         return release
     changed = differs(recorded.spec, recorded.config, doc.root, config_data)
-    old = _released(recorded, cache) if changed else None
-    if old is not None and _other(old.api, api):
-        raise _another_api_error(out, old.api, api)
-    changes = compare(old, Side(api)) if old is not None else []
+    changes = _changes(recorded, api, out, cache, shape) if changed else []
     version = next_version(recorded.version, changes, changed, config)
     release = Release(version, recorded.version, changes, changed, names=(recorded.document().name, doc.name))
     release.stamped = stamp and release.unreleased
@@ -204,6 +204,42 @@ def plan(
     else:
         release.files[SNAPSHOT] = _kept_snapshot(recorded, out, cache)
     return release
+
+
+def _changes(recorded: Recorded, api: Api, out: Path, cache: Cache | None, shape: str | None) -> list[Change]:
+    """The changes since the release recorded in ``out``. The comparison reads no operation's summary or
+    description, so they are a function of that release and ``api``'s shape, and ``cache`` keeps them under both: a
+    run after a summary edit neither loads the release's parse nor compares. (Only changes between two versions of
+    one API are kept: another API's is an error, found again.)"""
+    key = digest(generator_fingerprint(), "changes", recorded.digest, shape) if shape is not None else ""
+    stored = _stored_changes(cache.get("changes", key)) if cache is not None and key else None
+    if stored is not None:
+        return stored
+    old = _released(recorded, cache)
+    if _other(old.api, api):
+        raise _another_api_error(out, old.api, api)
+    changes = compare(old, Side(api))
+    if cache is not None and key:
+        cache.put("changes", key, json.dumps([dataclasses.asdict(c) for c in changes], ensure_ascii=False))
+    return changes
+
+
+def _stored_changes(text: str | None) -> list[Change] | None:
+    """The changes a cache entry holds; ``None`` for a missing, damaged or foreign entry."""
+    try:
+        value: Any = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    names = {f.name for f in dataclasses.fields(Change)}
+    if not isinstance(value, list) or not all(_stored_change(item, names) for item in cast(list[Any], value)):
+        return None
+    return [Change(**item) for item in cast(list[dict[str, Any]], value)]
+
+
+def _stored_change(item: Any, names: set[str]) -> bool:
+    if not isinstance(item, dict) or set(cast(dict[str, Any], item)) != names:
+        return False
+    return all(v is None or isinstance(v, str) for v in cast(dict[str, Any], item).values())
 
 
 def _kept_snapshot(recorded: Recorded, out: Path, cache: Cache | None) -> str:

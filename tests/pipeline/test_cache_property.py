@@ -1,10 +1,10 @@
 """Warm and cold runs write the same bytes, always: a property test over random sequences of spec edits.
 
 Each example starts from the fine-tuning spec, generates it with the cache, then applies a few random edits (a field
-added or removed, an operation added or removed, an enum value added, a description changed), and after each edit
-generates twice from the same history: once with the cache (warm, as after earlier runs) and once without it (cold).
-Both must exit the same way, say the same, and write byte-identical folders. ``make test`` runs a few examples;
-``make fuzz`` runs more (``SDKGEN_PROPERTY_EXAMPLES``).
+added or removed, an operation added or removed, an enum value added, a description or an operation's summary
+changed), and after each edit generates twice from the same history: once with the cache (warm, as after earlier
+runs) and once without it (cold). Both must exit the same way, say the same, and write byte-identical folders.
+``make test`` runs a few examples; ``make fuzz`` runs more (``SDKGEN_PROPERTY_EXAMPLES``).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ EDITS = st.tuples(
             "remove-operation",
             "add-enum-value",
             "describe",
+            "summarise",
         ]
     ),
     st.integers(min_value=0, max_value=10_000),
@@ -76,6 +77,9 @@ def apply(doc: dict[str, Any], edit: Edit) -> None:
     elif kind == "add-enum-value":
         enums = [node for node in _nodes(doc) if isinstance(node.get("enum"), list) and node.get("type") == "string"]
         enums[number % len(enums)]["enum"].append(f"extra_{word}")
+    elif kind == "summarise":  # the edit loop's commonest edit: only the files that show it are rendered again
+        operations = [op for item in doc["paths"].values() for op in item.values() if isinstance(op, dict)]
+        operations[number % len(operations)]["summary" if number % 2 else "description"] = f"Summed up: {word}."
     else:
         target["description"] = f"Described again: {word}."
 

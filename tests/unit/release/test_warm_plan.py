@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from generator.api.config import parse_config
+from generator.api.shape import api_shape
 from generator.inputs.document import Document
 from generator.output.cache import Cache
 from generator.release import history
@@ -18,6 +19,7 @@ from generator.release.history import SNAPSHOT, Release, plan, snapshot_text
 from tests.unit.release.test_real_history import STRING, tiny
 
 JSON = dict[str, Any]
+INTEGER: JSON = {"type": "integer"}
 
 
 def _plan(out: Path, new: JSON, cache: Cache | None) -> Release:
@@ -71,3 +73,62 @@ def test_a_corrupt_memo_of_the_snapshot_is_a_miss(tmp_path: Path) -> None:
                 if entry.is_file():
                     entry.write_text("not a checked entry", encoding="utf-8")  # a corrupt cache is a miss
     assert _plan(out, _edited(old), cache).files[SNAPSHOT] == snapshot_text("1.2.3", old, {})
+
+
+def _shaped_plan(out: Path, new: JSON, cache: Cache | None) -> Release:
+    """The plan as a build makes it: with the API's shape, which keys the changes' memo."""
+    doc = Document(new, "new.yaml")
+    config = parse_config(None, "sdk.yaml", doc)
+    api = Side.parse(doc, config).api
+    return plan(api, doc, {}, config, out, cache=cache, shape=api_shape(api))
+
+
+def _released_out(tmp_path: Path, old: JSON) -> Path:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / SNAPSHOT).write_text(snapshot_text("1.2.3", old, {}), encoding="utf-8")
+    return out
+
+
+def _retyped(old: JSON) -> JSON:
+    new = _edited(old)
+    new["components"]["schemas"]["Thing"]["properties"]["result"] = INTEGER  # a breaking change: another shape
+    return new
+
+
+def _summed_up(new: JSON, text: str) -> JSON:
+    new = copy.deepcopy(new)
+    new["paths"]["/things"]["post"]["summary"] = text
+    return new
+
+
+def test_the_changes_are_the_cold_runs_after_summary_edits_and_after_other_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tiny(STRING, STRING)
+    cache = Cache(tmp_path / "cache")
+    out = _released_out(tmp_path, old)
+    for edit in (_edited, _retyped):
+        cold = _shaped_plan(out, _summed_up(edit(old), "One."), None)
+        assert _shaped_plan(out, _summed_up(edit(old), "One."), cache).changes == cold.changes
+        assert cold.changes or edit is _edited
+        with monkeypatch.context() as patched:  # the same shape: neither the release's parse nor a comparison
+            patched.setattr(history, "compare", None)
+            patched.setattr(history, "_released", None)
+            again = _shaped_plan(out, _summed_up(edit(old), "Two."), cache)
+        assert again.changes == _shaped_plan(out, _summed_up(edit(old), "Two."), None).changes == cold.changes
+        assert again.files == _shaped_plan(out, _summed_up(edit(old), "Two."), None).files
+
+
+@pytest.mark.parametrize("entry", ["not json", '{"changes": []}', '[{"rule": 1}]'])
+def test_a_damaged_or_foreign_memo_of_the_changes_is_a_miss(tmp_path: Path, entry: str) -> None:
+    old = tiny(STRING, STRING)
+    cache = Cache(tmp_path / "cache")
+    out = _released_out(tmp_path, old)
+    cold = _shaped_plan(out, _retyped(old), None)
+    _shaped_plan(out, _retyped(old), cache)
+    (stored,) = (path for path in (tmp_path / "cache" / "changes").rglob("*") if path.is_file())
+    cache.put("changes", stored.name, entry)
+    assert _shaped_plan(out, _retyped(old), cache).changes == cold.changes
+    stored.write_text("damaged", encoding="utf-8")
+    assert _shaped_plan(out, _retyped(old), cache).changes == cold.changes

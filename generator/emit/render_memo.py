@@ -1,0 +1,118 @@
+"""Rendered files taken from the cache when everything their templates read is unchanged.
+
+Every template may read the whole API (``api`` is one of its variables), so what a file's template reads is taken at
+the level of the API: its shape (:mod:`generator.api.shape`: the IR less the operations' summaries and descriptions,
+and the generator's fingerprint) and the package's version. Those two texts are read by two kinds of file only (:func:`doc_files`): the module of the operation's resource (the
+method's docstring) and ``api.md`` (a line per method). So a run whose API has the shape of an earlier one takes
+every other file from that run's entry, and each of the two kinds from an entry under the shape and the texts that
+file reads; only those that miss are rendered. An entry that is damaged, of another form, or does not list the files
+this API has is a miss: everything is rendered, as without a cache. Edits that change the shape (anything but those
+texts) render everything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, cast
+
+from generator.api.ir import Api, Operation, Resource
+from generator.api.shape import api_shape, texts_digest
+from generator.output.cache import Cache, digest
+
+KIND = "render"
+DOCS_FILE = "api.md"
+"""The one file besides the resource modules that shows the operations' summaries."""
+
+
+def resource_target(api: Api, resource: Resource) -> str:
+    """The module file of ``resource``, relative to the output folder."""
+    return f"src/{api.package_name}/{resource.module.replace('.', '/')}.py"
+
+
+def doc_files(api: Api) -> dict[str, list[Operation]]:
+    """The files that read operations' summaries and descriptions, each with the operations whose texts it reads."""
+    files: dict[str, list[Operation]] = {DOCS_FILE: api.operations}
+    files.update({resource_target(api, r): r.operations for r in api.walk()})
+    return files
+
+
+class RenderMemo:
+    """The rendered files of APIs of one shape, in ``cache``."""
+
+    def __init__(self, cache: Cache, shape: str, texts: dict[str, str]) -> None:
+        self.cache, self.shape = cache, shape
+        self.texts = texts
+        """The files that read operations' texts, each with the digest of the texts it reads."""
+
+    def _key(self, target: str) -> str:
+        return digest(self.shape, target, self.texts[target])
+
+    def replay(self, render: Callable[[str], str]) -> dict[str, str] | None:
+        """Every file, from an earlier run of this shape; ``render(target)`` gives a file that reads texts no run
+        cached. ``None`` when there is no usable entry of this shape."""
+        stored = self._listing(self.shape)
+        if stored is None:
+            return None
+        return {target: self.text_file(target, render) if text is None else text for target, text in stored}
+
+    def text_file(self, target: str, render: Callable[[str], str]) -> str:
+        """The file ``target``, which reads operations' texts: from the cache, else ``render(target)``."""
+        text = self.cache.get(KIND, self._key(target))
+        if text is None:
+            text = render(target)
+            self.cache.put(KIND, self._key(target), text)
+        return text
+
+    def formatted(self) -> list[tuple[str, str | None]] | None:
+        """Every file in order, each formatted as an earlier run of this shape formatted it, but those that read
+        operations' texts (``None``: they are rendered and formatted now); ``None`` when no run kept them."""
+        return self._listing(digest(self.shape, "formatted"))
+
+    def _listing(self, key: str) -> list[tuple[str, str | None]] | None:
+        """An entry listing every file in order with its text, ``None`` for those that read operations' texts."""
+        text = self.cache.get(KIND, key)
+        try:
+            value: Any = json.loads(text) if text is not None else None
+        except ValueError:
+            return None
+        if not isinstance(value, list):
+            return None
+        entries: list[tuple[str, str | None]] = []
+        for entry in cast(list[Any], value):
+            if not isinstance(entry, list) or len(cast(list[Any], entry)) != 2:
+                return None
+            target, text = cast(list[Any], entry)
+            if not isinstance(target, str) or not (text is None or isinstance(text, str)):
+                return None
+            entries.append((target, text))
+        return entries if {target for target, text in entries if text is None} == set(self.texts) else None
+
+    def keep(self, files: dict[str, str]) -> None:
+        """Remember ``files``, rendered for this shape and these texts."""
+        if set(self.texts) <= set(files):
+            self._list(self.shape, files)
+            for target in self.texts:
+                self.cache.put(KIND, self._key(target), files[target])
+
+    def keep_formatted(self, files: dict[str, str]) -> None:
+        """Remember ``files`` as formatted (their order, and the text of those that read no operation's texts)."""
+        if set(self.texts) <= set(files):
+            self._list(digest(self.shape, "formatted"), files)
+
+    def _list(self, key: str, files: dict[str, str]) -> None:
+        listed = [[target, None if target in self.texts else text] for target, text in files.items()]
+        self.cache.put(KIND, key, json.dumps(listed, ensure_ascii=False, separators=(",", ":")))
+
+
+def open_memo(api: Api, cache: Cache | None, shape: str | None = None) -> RenderMemo | None:
+    """The memo of ``api``'s files in ``cache`` (``None`` without a cache, or when the shape cannot be taken).
+    ``shape`` is :func:`~generator.api.shape.api_shape` of ``api`` as parsed, when the caller took it already: the
+    package's version, set since, is part of the key here."""
+    if cache is None:
+        return None
+    shape = shape or api_shape(api)
+    if shape is None:
+        return None
+    texts = {target: texts_digest(ops) for target, ops in doc_files(api).items()}
+    return RenderMemo(cache, digest(shape, KIND, api.package_version), texts)
