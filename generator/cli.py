@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from generator.core.errors import GenerationError
 from generator.core.text import printable
 from generator.inputs.bundle import refs_allowed_under
-from generator.output.cache import last_run, open_cache, record_run, run_inputs
+from generator.output.cache import last_run, open_cache, record_run, run_inputs, size_limit
 from generator.output.folder import check_not_protected, check_owned, locked, with_marker
 from generator.output.progress import Progress, progress_for
 from generator.output.writer import diff_tree, read_tree, recover, write_tree
@@ -286,4 +286,6 @@ def _generate(run: _Run, config: Path | None) -> int:
     print(f"{summary}, {changed} files written, {unchanged} unchanged, {seconds:.1f}s")
     if cache is not None and inputs is not None:
         record_run(cache, inputs, args.out, files, summary, [str(w) for w in result.warnings], result.sources)
+    if cache is not None:
+        cache.prune(size_limit())
     return EXIT_OK

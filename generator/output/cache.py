@@ -14,12 +14,19 @@ import json
 import os
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import cast
 
 CACHE_ENV = "SDKGEN_CACHE_DIR"
+LIMIT_ENV = "SDKGEN_CACHE_MAX_MB"
+DEFAULT_LIMIT_MB = 2048
+"""The cache's size bound: past it, the entries used longest ago are removed (each edit of a large document adds
+entries, and none is ever stale, so without a bound the cache only grows)."""
+PRUNE_EVERY = 3600.0
+"""Seconds between two checks of the cache's size (one ``stat`` of a marker file in between)."""
 ROOT = Path(__file__).resolve().parents[2]
 """The checkout the generator runs from: its ``generator/`` and ``templates/`` are what the output depends on."""
 TOOLS = ("datamodel-code-generator", "black", "ruff", "jinja2", "pyyaml", "pydantic", "markdownify", "beautifulsoup4")
@@ -83,12 +90,19 @@ class Cache:
         return self.root / kind / key[:2] / key
 
     def get(self, kind: str, key: str) -> str | None:
+        path = self._path(kind, key)
         try:
-            stored = self._path(kind, key).read_text(encoding="utf-8")
+            stored = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
         check, _, value = stored.partition("\n")
-        return value if check == digest(value) else None
+        if check != digest(value):
+            return None
+        try:
+            os.utime(path)  # used now: the size bound removes the entries used longest ago first
+        except OSError:
+            pass
+        return value
 
     def put(self, kind: str, key: str, value: str) -> None:
         """Store ``value``; a cache that cannot be written is only slower, never an error."""
@@ -108,6 +122,52 @@ class Cache:
 
     def put_json(self, kind: str, key: str, value: object) -> None:
         self.put(kind, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+    def prune(self, limit: int, *, every: float = PRUNE_EVERY) -> int:
+        """Keep the cache under ``limit`` bytes: when it is over, remove the entries used longest ago until it holds
+        three quarters of the limit. Checked at most once in ``every`` seconds; returns the entries removed. A
+        removed entry is only a miss for a run reading it at that moment."""
+        marker = self.root / ".pruned"
+        try:
+            if time.time() - marker.stat().st_mtime < every:
+                return 0
+        except OSError:
+            pass
+        entries: list[tuple[float, int, str]] = []
+        for folder, _, names in os.walk(self.root):
+            for name in names:
+                path = os.path.join(folder, name)
+                try:
+                    found = os.stat(path)
+                except OSError:
+                    continue
+                if name != ".pruned":
+                    entries.append((found.st_mtime, found.st_size, path))
+        total, removed = sum(size for _, size, _ in entries), 0
+        for _, size, path in sorted(entries) if total > limit else []:
+            if total <= limit * 3 // 4:
+                break
+            try:
+                os.remove(path)
+            except OSError:
+                continue
+            total, removed = total - size, removed + 1
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass
+        return removed
+
+
+def size_limit() -> int:
+    """The cache's bound in bytes: ``SDKGEN_CACHE_MAX_MB``, else :data:`DEFAULT_LIMIT_MB` (a value that is not a
+    positive number is the default)."""
+    try:
+        megabytes = float(os.environ.get(LIMIT_ENV, ""))
+    except ValueError:
+        megabytes = DEFAULT_LIMIT_MB
+    return int((megabytes if megabytes > 0 else DEFAULT_LIMIT_MB) * 1024 * 1024)
 
 
 def open_cache(enabled: bool = True) -> Cache | None:
