@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 MOCK_PORT ?= 4010
+# Python writes its compiled modules (__pycache__, git-ignored): the tests start the generator, pytest and the
+# generated packages in a few hundred subprocesses, and each would compile them again from source.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: all generate release check test test-fast test-generated lint mock realworld example-openai official-tests bench fuzz history clean
 

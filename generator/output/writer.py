@@ -109,10 +109,12 @@ def write_tree(files: dict[str, str], out: Path, old: dict[str, str] | None = No
         _fill(staging, files, out, old)
         with uninterrupted(every_thread=True):
             _swap(staging, out)
+        # the old tree, after an exchange (a failure here is only a leftover); inside the ``try``, so that a Ctrl-C
+        # held back during the swap, which Python may raise a few instructions after it, still removes it
+        shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
         recover(out)
         raise
-    shutil.rmtree(staging, ignore_errors=True)  # the old tree, after an exchange; a failure here is only a leftover
     changed = sum(1 for name, text in files.items() if _universal(old.get(name)) != text)
     return changed, len(files) - changed
 
