@@ -28,11 +28,25 @@ def uninterrupted(*, every_thread: bool = False) -> Iterator[None]:
     try:
         yield
     finally:
-        for signum, handler in handlers.items():
-            signal.signal(signum, handler)
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        # A signal another thread took may reach Python's handler only now, as a KeyboardInterrupt: the mask and
+        # every handler are put back whatever is raised meanwhile (a mask left blocking would hold back every
+        # later Ctrl-C of the process)
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        finally:
+            _restore(list(handlers.items()))
         for signum in dict.fromkeys(caught):
             signal.raise_signal(signum)
+
+
+def _restore(handlers: list[tuple[int, Handler]]) -> None:
+    """Put back each handler; an exception raised meanwhile propagates once all of them are back."""
+    if handlers:
+        (signum, handler), rest = handlers[0], handlers[1:]
+        try:
+            signal.signal(signum, handler)
+        finally:
+            _restore(rest)
 
 
 def _recording(caught: list[int]) -> dict[int, Handler]:
