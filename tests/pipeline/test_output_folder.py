@@ -239,6 +239,14 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _outlive(workers: set[int], seconds: float = 5) -> set[int]:
+    """The workers still running after ``seconds``: they are killed as their parent dies, which takes a moment."""
+    deadline = time.monotonic() + seconds
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return {pid for pid in workers if _alive(pid)}
+
+
 def _start_with_workers(spec: Path, out: Path) -> tuple[subprocess.Popen[str], set[int]]:
     """A cold generation of :data:`WIDE`, once black's worker processes run."""
     spec.write_text(WIDE)
@@ -270,7 +278,7 @@ def test_ctrl_c_is_one_line_exit_130_and_stops_the_workers(spec: Path, tmp_path:
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
     assert stderr.splitlines() == [f"interrupted by SIGINT; {out} was not changed"]
-    assert not any(_alive(pid) for pid in workers)
+    assert not _outlive(workers)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["spec"]
 
 
@@ -308,10 +316,7 @@ def test_workers_die_with_a_killed_generator_and_release_the_callers_pipes(spec:
     started = time.monotonic()
     process.communicate(timeout=30)  # returns once no process holds the pipes: the workers are gone too
     assert time.monotonic() - started < 10
-    deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(_alive(pid) for pid in workers)
+    assert not _outlive(workers, 10)
 
 
 def _held(lock: Path) -> bool:
