@@ -28,7 +28,7 @@ from generator.api.security import (
 )
 from generator.api.settings import SdkConfig
 from generator.api.type_packages import place_types, type_pins, unused_pins, wished_names
-from generator.core.errors import GenerationError, Problem, Problems, pointer
+from generator.core.errors import GenerationError, Problems, pointer
 from generator.core.naming import Namespace, class_name
 from generator.core.reserved import CLIENT_ATTRIBUTES, RESOURCE_ATTRIBUTES, resource_class_clashes
 from generator.inputs.document import Document, pointer_join
@@ -82,6 +82,8 @@ class Parser:
         """Pointers of problems that validation found (with ``keep_going``); their operations are skipped."""
         self.skipped: list[str] = []
         self.problems = Problems(doc.name)
+        self.config_problems = Problems(config.source, self.problems.items)
+        """Problems at pointers into the config, in the one list of all problems."""
         self.types = TypeMapper(doc, self.problems, keep_going=keep_going)
         self.auth = self._auth()
         self.paginator = Paginator(config.pagination, self.types.types)
@@ -98,9 +100,7 @@ class Parser:
             return found
         if found.kind != "none":
             why = "the document declares its own security scheme, which the SDK uses"
-            self.problems.items.append(
-                Problem(self.config.source, "/api_key_header", why, "remove the option", warning=True)
-            )
+            self.config_problems.warn("/api_key_header", why, "remove the option")
             return found
         return Auth("bearer") if header.lower() == "authorization" else Auth("header", header)
 
@@ -247,13 +247,10 @@ class Parser:
         )
         name = taken.claim(method)
         if name != method and op.operation_id in self.config.operations:  # the config's own choice: never renamed
-            self.problems.items.append(
-                Problem(
-                    self.config.source,
-                    pointer("operations", op.operation_id),
-                    f"{'.'.join((*path, method))} is taken: {'.'.join(path)} has a method or resource named {method!r}",
-                    "map it to a free name, or map the operation that has the name elsewhere too",
-                )
+            self.config_problems.error(
+                pointer("operations", op.operation_id),
+                f"{'.'.join((*path, method))} is taken: {'.'.join(path)} has a method or resource named {method!r}",
+                "map it to a free name, or map the operation that has the name elsewhere too",
             )
         elif name != method:
             self.problems.warn(op.pointer, f"method name {method!r} is taken in {'.'.join(path)}; using {name!r}")
@@ -297,27 +294,19 @@ class Parser:
         for index, scheme in enumerate(self.config.pagination):
             if scheme.name not in self.paginator.fitted:
                 fields = f"request_param {scheme.request_param!r}, items {scheme.items!r}"
-                self.problems.items.append(
-                    Problem(
-                        self.config.source,
-                        pointer("pagination", index),
-                        f"the pagination scheme {scheme.name!r} fits no list operation ({fields})",
-                        "check them against a list operation's query parameters and response fields",
-                        warning=True,
-                    )
+                self.config_problems.warn(
+                    pointer("pagination", index),
+                    f"the pagination scheme {scheme.name!r} fits no list operation ({fields})",
+                    "check them against a list operation's query parameters and response fields",
                 )
 
     def _unused_moves(self) -> None:
         """A ``resources`` entry that moves nothing names a resource the generator does not make: a warning."""
         for name in sorted(set(self.config.resources) - self._moves_used):
-            self.problems.items.append(
-                Problem(
-                    self.config.source,
-                    pointer("resources", name),
-                    f"no resource {name!r} to move (the generator places none there)",
-                    "name a resource as the SDK spells it without this entry (its api.md lists them)",
-                    warning=True,
-                )
+            self.config_problems.warn(
+                pointer("resources", name),
+                f"no resource {name!r} to move (the generator places none there)",
+                "name a resource as the SDK spells it without this entry (its api.md lists them)",
             )
 
     def _unused_method_entries(self) -> None:
@@ -326,15 +315,8 @@ class Parser:
         for option, used in self._methods_used.items():
             for index, name in enumerate(getattr(self.config, option)):
                 if name not in used:
-                    self.problems.items.append(
-                        Problem(
-                            self.config.source,
-                            pointer(option, index),
-                            f"no resource or method {name!r} (after the config's moves)",
-                            "name it as the SDK spells it (its api.md lists them)",
-                            warning=True,
-                        )
-                    )
+                    where, why = pointer(option, index), f"no resource or method {name!r} (after the config's moves)"
+                    self.config_problems.warn(where, why, "name it as the SDK spells it (its api.md lists them)")
 
     def _api(self, resources: list[Resource]) -> Api:
         info = as_mapping(self.doc.root.get("info"))
