@@ -123,6 +123,7 @@ def build(
         progress.stage("parsing")
         skip = [p.pointer for p in inputs.warnings if p.pointer.startswith("/paths/")] if keep_going else ()
         result, shape = parse_cached(inputs.doc, inputs.config, cache, keep_going=keep_going, skip=skip)
+        processes.give_back_memory()  # what reading and parsing dropped: this process lives to the end
         api = result.api
         with _collecting_less():
             release, formatted = _release_and_files(api, inputs, out, shape, cache, workers, progress, stamp, force)
@@ -195,6 +196,7 @@ def _render_and_format(
         memo.keep_formatted(formatted)
     if kept is None:
         modules = {f"{types}/{name}": text for name, text in models().items()}
+        processes.give_back_memory()  # the formatted files' drafts, gone
         kept = format_files(modules, cache, progress.advance, workers=workers, known=known)
         if cache is not None and shape is not None:
             cache.put_json(FORMATTED_MODELS, digest(shape), kept)

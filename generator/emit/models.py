@@ -16,8 +16,10 @@ from datamodel_code_generator import DataModelType, PythonVersion, generate
 from generator.api.ir import Api
 from generator.core.errors import GenerationError, Problem
 from generator.core.naming import Namespace, snake_case
+from generator.emit.model_batches import batches
 from generator.emit.model_places import place_modules
 from generator.emit.model_schema import model_document
+from generator.output import processes
 from generator.output.cache import Cache, digest, source_digest, tool_versions
 from generator.output.processes import Workers
 from generator.pytypes.registry import NamedType
@@ -101,7 +103,24 @@ def generate_quietly(document: dict[str, Any], package: str) -> dict[str, str]:
     ("snowflake", "uuid4") are typed as plain str, and the warning about them is noise."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        return _generate(document, package)
+        try:
+            return _in_batches(document, package)
+        finally:
+            processes.give_back_memory()  # a worker goes on formatting files: without the models it held
+
+
+def _in_batches(document: dict[str, Any], package: str) -> dict[str, str]:
+    """datamodel-code-generator over each of the document's :func:`~generator.emit.model_batches.batches` in turn
+    (so that the models of one batch at a time are in memory), or over the whole document when two batches wrote
+    the same module, or a batch other than the first a module shared by a cycle."""
+    aliases = _field_aliases(document)  # of the whole document: an alias avoids every property name
+    merged: dict[str, str] = {}
+    for place, batch in enumerate(batches(document)):
+        modules = _generate(batch, package, aliases)
+        if merged.keys() & modules.keys() or (place and any(SHARED_MODULE.fullmatch(name) for name in modules)):
+            return _generate(document, package, aliases)
+        merged.update(modules)
+    return dict(sorted(merged.items()))
 
 
 def _property_names(node: Any) -> set[str]:
@@ -128,7 +147,7 @@ def _field_aliases(document: Mapping[str, Any]) -> dict[str, str]:
     return aliases | {n: taken.claim(snake_case(n) or "field") for n in changed}
 
 
-def _generate(document: dict[str, Any], package: str) -> dict[str, str]:
+def _generate(document: dict[str, Any], package: str, aliases: dict[str, str]) -> dict[str, str]:
     modules = generate(
         document,
         input_file_type="openapi",
@@ -151,13 +170,16 @@ def _generate(document: dict[str, Any], package: str) -> dict[str, str]:
         use_double_quotes=True,
         disable_timestamp=True,
         custom_file_header=HEADER,
-        aliases=_field_aliases(document),
+        aliases=aliases,
         formatters=[],
     )
     if not isinstance(modules, dict):
         raise TypeError(f"datamodel-code-generator returned {type(modules).__name__}, not a module per model")
     # Kept in memory: a module's text is what datamodel-code-generator would write to its file, less the final newline.
-    return {path[0]: text + "\n" for path, text in sorted(modules.items()) if len(path) == 1}
+    # Its ``__init__.py`` is left out: the package's is rendered from a template.
+    return {
+        path[0]: text + "\n" for path, text in sorted(modules.items()) if len(path) == 1 and path[0] != "__init__.py"
+    }
 
 
 def check_modules(files: Mapping[str, str], models: list[NamedType]) -> None:

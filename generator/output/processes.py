@@ -54,6 +54,15 @@ def die_with(parent: int | None) -> None:
         os._exit(1)  # the parent died before the request above was made
 
 
+def give_back_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``). Python keeps what it frees for reuse,
+    so a process that built and dropped a large structure (a document's YAML nodes, datamodel-code-generator's
+    models) would hold its peak to the end of the run. Does nothing without glibc."""
+    trim = getattr(_LIBC, "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
 def child() -> dict[str, Any]:
     """Keyword arguments for :mod:`subprocess` that make the process a child that dies with this one."""
     parent = os.getpid()
@@ -133,13 +142,22 @@ class Workers:
         return Pending(self, self._executor.submit(_call, function, args))
 
     def imap(self, function: Callable[[Any], T], items: Iterable[Any]) -> Iterator[T]:
-        """``function`` over ``items`` in the workers; the results in order, each as soon as it is there."""
-        return self._in_order([self._executor.submit(_call, function, (item,)) for item in items])
+        """``function`` over ``items``; the results in order, each as soon as it is there. The workers take items
+        from the start; while this process waits for one, it takes items from the end itself (those no worker has
+        taken), so that its core is not idle: a pool of one worker fewer than the cores does the work of a pool
+        of one per core, with one process less in memory."""
+        items = list(items)
+        return self._in_order(function, items, [self._executor.submit(_call, function, (item,)) for item in items])
 
-    def _in_order(self, futures: list[Future[T]]) -> Iterator[T]:
+    def _in_order(self, function: Callable[[Any], T], items: list[Any], futures: list[Future[T]]) -> Iterator[T]:
+        mine: dict[int, T] = {}
+        last = len(futures) - 1  # the last item no one has taken
         since = time.monotonic()
-        for future in futures:
-            yield self.wait(future, since)
+        for index, future in enumerate(futures):
+            while index not in mine and last > index and not future.done() and futures[last].cancel():
+                mine[last] = function(items[last])
+                last -= 1
+            yield mine.pop(index) if index in mine else self.wait(future, since)
             since = time.monotonic()  # the timeout runs from the last result: the others queued behind it
 
     def wait(self, future: Future[T], since: float) -> T:
@@ -194,5 +212,12 @@ class Workers:
 
 
 def pool(processes: int | None = None) -> Workers:
-    """A :class:`Workers` pool of ``processes`` (default: one per core)."""
-    return Workers(processes)
+    """A :class:`Workers` pool of ``processes`` (default: one per core but one, for this process works too: see
+    :meth:`Workers.imap`)."""
+    return Workers(processes or max(1, _cores() - 1))
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1

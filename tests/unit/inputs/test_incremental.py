@@ -10,6 +10,7 @@ import pytest
 
 from generator.core.errors import GenerationError
 from generator.inputs import incremental, reading
+from generator.inputs.vocabulary import normalise
 from generator.output.cache import Cache
 from tests.support import FIXTURES
 
@@ -80,8 +81,19 @@ def _read_twice(tmp_path: Path, text: str) -> tuple[Any, Any]:
 def test_reads_what_the_whole_file_reads(tmp_path: Path, text: str) -> None:
     expected = reading.parse_text(text, "openapi.yaml")
     first, again = _read_twice(tmp_path, text)
-    assert first == expected and again == expected
-    assert [type(v) for v in _leaves(again)] == [type(v) for v in _leaves(expected)]  # 200 stays an int key
+    uncached = incremental.read_document(tmp_path / "openapi.yaml", "openapi.yaml", None)
+    assert first == expected and again == expected and uncached == expected
+    for read in (again, uncached):
+        assert [type(v) for v in _leaves(read)] == [type(v) for v in _leaves(expected)]  # 200 stays an int key
+
+
+def test_without_a_cache_the_blocks_are_read_one_by_one(tmp_path: Path) -> None:
+    """A cold run reads in blocks too (less memory at once, and faster than the whole text), keeping nothing."""
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(PLAIN, encoding="utf-8")
+    found = incremental.read_known(spec, "openapi.yaml", None)
+    assert isinstance(found, reading.Read) and found.data == normalise(reading.parse_text(PLAIN, "openapi.yaml"))
+    assert list(tmp_path.iterdir()) == [spec]
 
 
 def test_nodes_shared_through_aliases_stay_shared(tmp_path: Path) -> None:
@@ -95,9 +107,10 @@ def test_reports_what_the_whole_file_reports(tmp_path: Path, text: str) -> None:
         reading.parse_text(text, "openapi.yaml")
     spec = tmp_path / "openapi.yaml"
     spec.write_text(text, encoding="utf-8")
-    with pytest.raises(GenerationError) as split:
-        incremental.read_document(spec, "openapi.yaml", Cache(tmp_path / "cache"))
-    assert [str(p) for p in split.value.problems] == [str(p) for p in whole.value.problems]
+    for cache in (Cache(tmp_path / "cache"), None):
+        with pytest.raises(GenerationError) as split:
+            incremental.read_document(spec, "openapi.yaml", cache)
+        assert [str(p) for p in split.value.problems] == [str(p) for p in whole.value.problems]
 
 
 def test_only_the_changed_block_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

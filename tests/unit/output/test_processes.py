@@ -110,3 +110,20 @@ def test_a_silent_worker_times_out_and_every_worker_is_killed(monkeypatch: pytes
     while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert children and not any(_alive(pid) for pid in children)
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_this_process_takes_items_from_the_end_while_the_workers_are_busy() -> None:
+    """A pool has a worker fewer than the cores, for the caller works too: while it waits for the first result (its
+    one worker busy with a long task), it does the items no worker has taken, from the last; results stay in order."""
+    with _deadline(20), processes.pool(1) as workers:
+        busy = workers.apply_async(_pid_after, (1.0,))
+        results = list(workers.imap(_pid_after, [0.0] * 12))
+        worker = busy.get()
+    assert worker != os.getpid()
+    assert results[-1] == os.getpid() and results[0] == worker  # the first item was queued for the worker
+    assert set(results) == {worker, os.getpid()}
