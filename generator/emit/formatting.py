@@ -75,7 +75,7 @@ def _ruff(files: dict[str, str], only: list[str], known: list[str]) -> dict[str,
         env = {**os.environ, "NO_COLOR": "1"}
         fix = ["check", "--fix-only", "--exit-zero", "--select", "F401,I"]
         for command in ([*ruff, *fix, *options, "--", *only], [*ruff, "format", *options, "--", *only]):
-            subprocess.run(command, cwd=root, check=True, env=env, stdin=subprocess.DEVNULL, **processes.child())
+            subprocess.run(command, cwd=root, check=True, env=env, stdin=subprocess.DEVNULL, **processes.short_child())
         return {name: (root / name).read_text(encoding="utf-8") for name in only}
 
 

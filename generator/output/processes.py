@@ -1,10 +1,11 @@
-"""Child processes (black's worker processes, datamodel-code-generator's, ruff) that never outlive the generator, and
-whose failures end the run with one line.
+"""Child processes (the workers that run black and datamodel-code-generator, and ruff) that never outlive the
+generator, and whose failures end the run with one line.
 
-A child killed with its parent cannot hold the caller's pipes open or keep hundreds of megabytes: on Linux every child
-asks the kernel to SIGKILL it when its parent dies (``prctl(PR_SET_PDEATHSIG)``), then checks that the parent is
-not already gone. Children ignore Ctrl-C, which the terminal sends to the whole process group: the parent alone
-reports it, and stops them; SIGTERM, which stops them, does just that.
+A worker killed with its parent cannot hold the caller's pipes open or keep hundreds of megabytes: on Linux every
+worker asks the kernel to SIGKILL it when its parent dies (``prctl(PR_SET_PDEATHSIG)``), then checks that the parent
+is not already gone. Workers ignore Ctrl-C, which the terminal sends to the whole process group: the parent alone
+reports it, and stops them; SIGTERM, which stops them, does just that. ruff, which runs for a moment at a time, is
+started in a session of its own instead (see :func:`short_child`).
 
 Whatever a worker does, the run ends (:class:`Workers`): an exception it raises comes back to the parent as itself,
 or, when it cannot travel between processes (it cannot be pickled, or unpickled), as a :class:`WorkerError` that
@@ -22,6 +23,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,10 +65,14 @@ def give_back_memory() -> None:
         trim(0)
 
 
-def child() -> dict[str, Any]:
-    """Keyword arguments for :mod:`subprocess` that make the process a child that dies with this one."""
-    parent = os.getpid()
-    return {"preexec_fn": lambda: die_with(parent)} if os.name == "posix" else {}
+def short_child() -> dict[str, Any]:
+    """Keyword arguments for :mod:`subprocess` to run a tool that works for a moment (ruff): in a session of its own,
+    so that Ctrl-C at the terminal reaches the generator alone, whose ``subprocess.run`` kills the tool on any
+    exception. No ``preexec_fn`` (which would ask the kernel to kill the tool with its parent): with one, Python forks
+    instead of using ``vfork``, and until the tool starts, the forked copy of the generator (a hundred megabytes) is
+    counted a second time in the resident memory of the process tree. A tool whose generator was killed with SIGKILL
+    ends when its short work is done."""
+    return {"start_new_session": True} if os.name == "posix" else {}
 
 
 def worker_timeout() -> float:
@@ -116,6 +122,49 @@ class Pending(Generic[T]):
         return self._workers.wait(self._future, self._since)
 
 
+class _Shared(Generic[T]):
+    """The items of one :meth:`Workers.imap`: the workers are sent the first items not yet taken, ``ahead`` at a time
+    (one more each time one is done), and the caller takes the last items not yet taken."""
+
+    def __init__(self, executor: ProcessPoolExecutor, function: Callable[[Any], T], items: list[Any], ahead: int):
+        self.items, self.futures, self.mine = items, dict[int, Future[T]](), dict[int, T]()
+        self._executor, self._function = executor, function
+        self._lock = threading.RLock()
+        self._first, self._last = 0, len(items) - 1  # the first and last items no one has taken
+        for _ in range(ahead):
+            self._send()
+
+    def _send(self, done: Future[T] | None = None) -> None:
+        """Send a worker the first item no one has taken; called again as each is done (in the pool's thread), but
+        not after a failure: the wait for that one reports it."""
+        if done is not None and (done.cancelled() or done.exception() is not None):
+            return
+        with self._lock:
+            if self._first > self._last:
+                return
+            index, self._first = self._first, self._first + 1
+            try:
+                future = self._executor.submit(_call, self._function, (self.items[index],))
+            except (RuntimeError, BrokenProcessPool):
+                return  # shut down or broken: the waits for the items sent report it
+            self.futures[index] = future
+        future.add_done_callback(self._send)
+
+    def waits_for(self, index: int) -> bool:
+        """Whether the result of ``index`` is not there yet."""
+        future = self.futures.get(index)
+        return index not in self.mine and (future is None or not future.done())
+
+    def take_last(self) -> bool:
+        """Do the last item no one has taken, here; ``False`` when there is none."""
+        with self._lock:
+            if self._first > self._last:
+                return False
+            index, self._last = self._last, self._last - 1
+        self.mine[index] = self._function(self.items[index])
+        return True
+
+
 class Workers:
     """A pool of worker processes that die with this one, started at once (so a forked worker carries only what
     the parent holds now: start it before reading a large document). Leaving its ``with`` block on an exception
@@ -125,6 +174,7 @@ class Workers:
         context = multiprocessing.get_context()
         forked = context.get_start_method() == "fork"
         self.timeout = worker_timeout()
+        self.size = processes or os.cpu_count() or 1
         self._executor = ProcessPoolExecutor(
             processes, mp_context=context, initializer=die_with, initargs=(os.getpid() if forked else None,)
         )
@@ -143,21 +193,20 @@ class Workers:
 
     def imap(self, function: Callable[[Any], T], items: Iterable[Any]) -> Iterator[T]:
         """``function`` over ``items``; the results in order, each as soon as it is there. The workers take items
-        from the start; while this process waits for one, it takes items from the end itself (those no worker has
-        taken), so that its core is not idle: a pool of one worker fewer than the cores does the work of a pool
-        of one per core, with one process less in memory."""
-        items = list(items)
-        return self._in_order(function, items, [self._executor.submit(_call, function, (item,)) for item in items])
-
-    def _in_order(self, function: Callable[[Any], T], items: list[Any], futures: list[Future[T]]) -> Iterator[T]:
-        mine: dict[int, T] = {}
-        last = len(futures) - 1  # the last item no one has taken
+        from the start, a few at a time; while this process waits for one, it takes items from the end itself, so
+        that its core is not idle: a pool of one worker fewer than the cores does the work of a pool of one per
+        core, with one process less in memory."""
+        shared = _Shared(self._executor, function, list(items), self.size + 1)
         since = time.monotonic()
-        for index, future in enumerate(futures):
-            while index not in mine and last > index and not future.done() and futures[last].cancel():
-                mine[last] = function(items[last])
-                last -= 1
-            yield mine.pop(index) if index in mine else self.wait(future, since)
+        for index, item in enumerate(shared.items):
+            while shared.waits_for(index) and shared.take_last():
+                pass
+            if index in shared.mine:
+                yield shared.mine.pop(index)
+            elif index in shared.futures:
+                yield self.wait(shared.futures[index], since)
+            else:  # taken for a worker a moment ago, not yet sent: done here instead
+                yield function(item)
             since = time.monotonic()  # the timeout runs from the last result: the others queued behind it
 
     def wait(self, future: Future[T], since: float) -> T:
