@@ -58,9 +58,7 @@ def start_models(
     if stored is not None:
         return lambda: _placed(stored, api)  # checked before it was stored
     document = model_document(api.types)
-    places = json.dumps([(m.name, m.module) for m in api.models])  # what check_modules reads besides the modules
-    key = digest(source_digest(Path(__file__)), tool_versions(), api.package_name, json.dumps(document, default=repr))
-    key = digest(key, places)
+    key = _key(document, api) if cache is not None else ""  # the JSON of every schema: not without a cache
     if cache is not None and shape is not None:
         cache.put(MODELS_OF, digest(shape), key)
     stored = _cached(cache, key)
@@ -70,6 +68,15 @@ def start_models(
         return lambda: _placed(_store(_checked(generate_quietly(document, api.package_name), api), cache, key), api)
     pending = workers.apply_async(generate_quietly, (document, api.package_name))
     return lambda: _placed(_store(_checked(pending.get(), api), cache, key), api)
+
+
+def _key(document: dict[str, Any], api: Api) -> str:
+    """What the models depend on: the document, the package, every model's place (which :func:`check_modules`
+    reads besides the modules), this module and the tools."""
+    places = json.dumps([(m.name, m.module) for m in api.models])
+    return digest(
+        source_digest(Path(__file__)), tool_versions(), api.package_name, json.dumps(document, default=repr), places
+    )
 
 
 def _cached(cache: Cache | None, key: str) -> dict[str, str] | None:
