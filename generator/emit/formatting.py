@@ -32,7 +32,12 @@ LINE_LENGTH = 120
 MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY311})
 PARALLEL_THRESHOLD = 64
 """Below this many files, worker processes cost more than they save."""
-RUFF_OPTIONS = ["--isolated", "--quiet", "--line-length", str(LINE_LENGTH), "--target-version", "py311"]
+RUFF_OPTIONS = ["--isolated", "--no-cache", "--quiet", "--line-length", str(LINE_LENGTH), "--target-version", "py311"]
+"""ruff's settings: no configuration file but these; no cache (the files are formatted once, in a folder then
+removed)."""
+MEMORY_FOLDER = Path("/dev/shm")  # noqa: S108 - a folder of our own is made in it, private to this user
+"""Where ruff's files go when it has room for them: a folder in memory. Creating the OpenAI SDK's 2,600 files there
+takes 0.03 s; on this project's disk, 0.5 s."""
 
 
 def format_source(source: str) -> str:
@@ -56,6 +61,17 @@ def first_party(names: Iterable[str]) -> list[str]:
     return sorted(module for module in found if module.isidentifier())
 
 
+def _scratch(size: int) -> str | None:
+    """The folder for a scratch folder of about ``size`` characters: :data:`MEMORY_FOLDER` when it has room for
+    several times that, else the system's (``None``)."""
+    try:
+        stats = os.statvfs(MEMORY_FOLDER)
+    except (OSError, AttributeError):  # no such folder; no statvfs (Windows)
+        return None
+    free = stats.f_bavail * stats.f_frsize
+    return str(MEMORY_FOLDER) if free > 8 * size + 64 * 2**20 and os.access(MEMORY_FOLDER, os.W_OK) else None
+
+
 def _ruff(files: dict[str, str], only: list[str], known: list[str]) -> dict[str, str]:
     """Drop unused imports, sort imports (``ruff check --fix-only --select F401,I``), then ``ruff format``.
 
@@ -66,7 +82,7 @@ def _ruff(files: dict[str, str], only: list[str], known: list[str]) -> dict[str,
     settings = [f"lint.isort.known-first-party = {json.dumps(known)}", "lint.isort.detect-same-package = false"]
     settings.append("src = []")
     options = [*RUFF_OPTIONS, *(arg for setting in settings for arg in ("--config", setting))]
-    with tempfile.TemporaryDirectory(prefix="sdkgen-ruff-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="sdkgen-ruff-", dir=_scratch(sum(map(len, files.values())))) as tmp:
         root = Path(tmp)
         for name in only:
             (root / name).parent.mkdir(parents=True, exist_ok=True)
