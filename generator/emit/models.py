@@ -11,8 +11,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from datamodel_code_generator import DataModelType, PythonVersion, generate
-
 from generator.api.ir import Api
 from generator.core.errors import GenerationError, Problem
 from generator.core.naming import Namespace, snake_case
@@ -155,6 +153,9 @@ def _field_aliases(document: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _generate(document: dict[str, Any], package: str, aliases: dict[str, str]) -> dict[str, str]:
+    # imported here: a run whose models come from the cache does not need it
+    from datamodel_code_generator import DataModelType, PythonVersion, generate  # noqa: PLC0415
+
     modules = generate(
         document,
         input_file_type="openapi",
