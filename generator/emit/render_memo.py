@@ -12,13 +12,16 @@ texts) render everything.
 
 from __future__ import annotations
 
+import base64
 import json
+import pickle
 from collections.abc import Callable
 from typing import Any, cast
 
 from generator.api.ir import Api, Operation, Resource
 from generator.api.shape import api_shape, texts_digest
 from generator.output.cache import Cache, digest
+from generator.request.param_modules import MethodTypes
 
 KIND = "render"
 DOCS_FILE = "api.md"
@@ -40,10 +43,28 @@ def doc_files(api: Api) -> dict[str, list[Operation]]:
 class RenderMemo:
     """The rendered files of APIs of one shape, in ``cache``."""
 
-    def __init__(self, cache: Cache, shape: str, texts: dict[str, str]) -> None:
-        self.cache, self.shape = cache, shape
+    def __init__(self, cache: Cache, api: str, version: str, texts: dict[str, str]) -> None:
+        self.cache, self.api = cache, api
+        """The API's shape (:mod:`generator.api.shape`)."""
+        self.shape = digest(api, KIND, version)
+        """The key of what the templates read: the API's shape and the package's version."""
         self.texts = texts
         """The files that read operations' texts, each with the digest of the texts it reads."""
+
+    def method_types(self, compute: Callable[[], MethodTypes]) -> MethodTypes:
+        """What the methods read of the request types (a function of the API's shape): from the cache, else
+        ``compute()``, then kept. An entry that does not load as one is a miss."""
+        key = digest(self.api, "method types")
+        stored = self.cache.get(KIND, key)
+        try:
+            found = pickle.loads(base64.b64decode(stored)) if stored is not None else None  # noqa: S301 - our entry
+        except Exception:  # noqa: BLE001 - any failure means: computed again
+            found = None
+        if isinstance(found, MethodTypes):
+            return found
+        found = compute()
+        self.cache.put(KIND, key, base64.b64encode(pickle.dumps(found, pickle.HIGHEST_PROTOCOL)).decode("ascii"))
+        return found
 
     def _key(self, target: str) -> str:
         return digest(self.shape, target, self.texts[target])
@@ -115,4 +136,4 @@ def open_memo(api: Api, cache: Cache | None, shape: str | None = None) -> Render
     if shape is None:
         return None
     texts = {target: texts_digest(ops) for target, ops in doc_files(api).items()}
-    return RenderMemo(cache, digest(shape, KIND, api.package_version), texts)
+    return RenderMemo(cache, shape, api.package_version, texts)

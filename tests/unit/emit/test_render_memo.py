@@ -17,6 +17,8 @@ from generator.emit.render_memo import KIND, doc_files, open_memo
 from generator.output.cache import Cache, digest
 from generator.pipeline import read_inputs
 from generator.request.examples import Examples
+from generator.request.param_modules import method_types
+from generator.request.params import RequestTypes
 from tests.support import FIXTURES
 
 
@@ -151,3 +153,44 @@ def test_formatted_files_are_kept_by_shape_and_a_damaged_entry_is_a_miss(
         value = {"not json": "[", "other files": '[["api.md", null]]'}[damage]
         cache.put(KIND, entry.name, value)
     assert memo.formatted() is None
+
+
+def test_a_summary_edit_takes_the_request_types_from_the_cache(
+    zoo: Api, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The request types span the whole API (names are claimed across it): kept by shape, they are not built again
+    for the two files a summary edit renders."""
+    cache = Cache(tmp_path)
+    _render(zoo, cache)
+    built: list[Api] = []
+    request_types = render.RequestTypes
+
+    def counted(api: Api) -> render.RequestTypes:
+        built.append(api)
+        return request_types(api)
+
+    monkeypatch.setattr(render, "RequestTypes", counted)
+    edited = _edited(zoo, _summary)
+    assert _render(edited, cache) == _render(edited, _TemplatesOnly(tmp_path / "cold"))
+    assert len(built) == 1  # the cold render's
+
+
+@pytest.mark.parametrize("damage", ["bytes", "not base64", "not a pickle", "another object"])
+def test_a_damaged_or_foreign_request_types_entry_is_a_miss(
+    zoo: Api, templates: Cache, tmp_path: Path, damage: str
+) -> None:
+    cache = Cache(tmp_path)
+    memo = open_memo(zoo, cache)
+    assert memo is not None
+    fresh = method_types(RequestTypes(zoo))
+    assert memo.method_types(lambda: fresh) is fresh
+    assert memo.method_types(lambda: pytest.fail("computed again")) == fresh
+    key = digest(memo.api, "method types")
+    (entry,) = (tmp_path / KIND).rglob(key)
+    if damage == "bytes":
+        entry.write_text(entry.read_text()[:-3] + "AAA")
+    else:
+        value = {"not base64": "%%%", "not a pickle": "bm90IGEgcGlja2xl", "another object": "gAVLAS4="}[damage]
+        cache.put(KIND, key, value)
+    again = method_types(RequestTypes(zoo))
+    assert memo.method_types(lambda: again) is again
