@@ -12,7 +12,6 @@ texts) render everything.
 
 from __future__ import annotations
 
-import base64
 import json
 import pickle
 from collections.abc import Callable
@@ -55,15 +54,15 @@ class RenderMemo:
         """What the methods read of the request types (a function of the API's shape): from the cache, else
         ``compute()``, then kept. An entry that does not load as one is a miss."""
         key = digest(self.api, "method types")
-        stored = self.cache.get(KIND, key)
+        stored = self.cache.get_bytes(KIND, key)
         try:
-            found = pickle.loads(base64.b64decode(stored)) if stored is not None else None  # noqa: S301 - our entry
+            found = pickle.loads(stored) if stored is not None else None  # noqa: S301 - our own entry
         except Exception:  # noqa: BLE001 - any failure means: computed again
             found = None
         if isinstance(found, MethodTypes):
             return found
         found = compute()
-        self.cache.put(KIND, key, base64.b64encode(pickle.dumps(found, pickle.HIGHEST_PROTOCOL)).decode("ascii"))
+        self.cache.put_bytes(KIND, key, pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
         return found
 
     def _key(self, target: str) -> str:

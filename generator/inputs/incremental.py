@@ -24,8 +24,6 @@ text only. A block whose value :mod:`marshal` cannot keep (a timestamp) is read 
 
 from __future__ import annotations
 
-import base64
-import binascii
 import marshal
 import re
 from dataclasses import dataclass, field
@@ -40,6 +38,8 @@ from generator.inputs.validate import size
 from generator.inputs.vocabulary import HTTP_METHODS, is_normal, normalise
 from generator.output.cache import Cache, digest, source_digest, tool_versions
 
+KIND = "yaml"
+"""The cache's kind for the tables of blocks."""
 SPLIT_DEPTH = 3
 """How many levels of keys are cut into blocks: ``paths`` -> a path -> its operations, ``components`` -> ``schemas``
 -> a schema."""
@@ -178,15 +178,15 @@ class _Table:
         sources = (here.with_name(name) for name in ("reading.py", "bundle.py", "vocabulary.py", "validate.py"))
         self.fingerprint = digest(source_digest(here, *sources), tool_versions())
         self.key = digest(self.fingerprint, str(path.resolve()))
-        latest = cache.get("yaml", digest(self.fingerprint, "latest"))  # a copy of the document is read as fast
+        latest = cache.get(KIND, digest(self.fingerprint, "latest"))  # a copy of the document is read as fast
         self.old = self._load(self.key) or (self._load(latest) if latest else {})
         self.new: dict[str, bytes] = {}
 
     def _load(self, key: str) -> dict[str, bytes]:
-        stored = self.cache.get("yaml", key)
+        stored = self.cache.get_bytes(KIND, key)
         try:
-            loaded = marshal.loads(base64.b64decode(stored)) if stored is not None else {}
-        except (ValueError, EOFError, TypeError, binascii.Error):
+            loaded = marshal.loads(stored) if stored is not None else {}
+        except (ValueError, EOFError, TypeError):
             loaded = {}
         return cast(dict[str, bytes], loaded) if isinstance(loaded, dict) else {}
 
@@ -222,8 +222,8 @@ class _Table:
     def save(self) -> None:
         """Store the table when its blocks are not those stored (a block was read, or is gone)."""
         if self.new.keys() != self.old.keys():
-            self.cache.put("yaml", self.key, base64.b64encode(marshal.dumps(self.new)).decode("ascii"))
-            self.cache.put("yaml", digest(self.fingerprint, "latest"), self.key)
+            self.cache.put_bytes(KIND, self.key, marshal.dumps(self.new))
+            self.cache.put(KIND, digest(self.fingerprint, "latest"), self.key)
 
 
 def _entry(stored: bytes, normalised: bool) -> tuple[Any, _Measure]:

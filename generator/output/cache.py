@@ -81,7 +81,7 @@ def default_dir() -> Path | None:
 
 
 class Cache:
-    """Text values under hex keys, grouped by kind (``format``, ``models``, ``runs``)."""
+    """Text or byte values under hex keys, grouped by kind (``format``, ``models``, ``runs``)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -90,13 +90,26 @@ class Cache:
         return self.root / kind / key[:2] / key
 
     def get(self, kind: str, key: str) -> str | None:
+        value = self.get_bytes(kind, key)
+        try:
+            return value.decode("utf-8") if value is not None else None
+        except UnicodeDecodeError:
+            return None
+
+    def put(self, kind: str, key: str, value: str) -> None:
+        """Store ``value``; a cache that cannot be written is only slower, never an error."""
+        self.put_bytes(kind, key, value.encode("utf-8"))
+
+    def get_bytes(self, kind: str, key: str) -> bytes | None:
+        """The value stored under ``key`` (by :meth:`put_bytes`, or :meth:`put` as UTF-8); ``None`` when there is
+        none or it is damaged (its digest, on the entry's first line, does not match)."""
         path = self._path(kind, key)
         try:
-            stored = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            stored = path.read_bytes()
+        except OSError:
             return None
-        check, _, value = stored.partition("\n")
-        if check != digest(value):
+        check, _, value = stored.partition(b"\n")
+        if check != digest(value).encode("ascii"):
             return None
         try:
             os.utime(path)  # used now: the size bound removes the entries used longest ago first
@@ -104,14 +117,15 @@ class Cache:
             pass
         return value
 
-    def put(self, kind: str, key: str, value: str) -> None:
-        """Store ``value``; a cache that cannot be written is only slower, never an error."""
+    def put_bytes(self, kind: str, key: str, value: bytes) -> None:
+        """Store ``value`` (a pickle, say: no text encoding to pay for); a cache that cannot be written is only slower,
+        never an error."""
         path = self._path(kind, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(digest(value) + "\n" + value)
+            with os.fdopen(handle, "wb") as out:
+                out.write(digest(value).encode("ascii") + b"\n" + value)
             os.replace(temporary, path)
         except OSError:
             return

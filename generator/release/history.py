@@ -11,7 +11,6 @@ history.
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import json
 import pickle
@@ -111,12 +110,16 @@ def _released(recorded: Recorded, cache: Cache | None) -> Side:
     """The last release's API, parsed. The same snapshot parses the same way with the same generator, so the parse
     is kept in ``cache`` under both (a pickle: the cache is the user's own, and every entry's digest is checked)."""
     key = digest(generator_fingerprint(), recorded.digest)
-    stored = cache.get("released", key) if cache is not None else None
-    if stored is not None:
-        return Side(cast(Api, pickle.loads(base64.b64decode(stored))))
+    stored = cache.get_bytes("released", key) if cache is not None else None
+    try:
+        found = pickle.loads(stored) if stored is not None else None  # noqa: S301 - our own entry
+    except Exception:  # noqa: BLE001 - any failure means: parsed again
+        found = None
+    if isinstance(found, Api):
+        return Side(found)
     side = Side.parse(recorded.document(), recorded.sdk_config(), keep_going=True)
     if cache is not None:
-        cache.put("released", key, base64.b64encode(pickle.dumps(side.api, pickle.HIGHEST_PROTOCOL)).decode("ascii"))
+        cache.put_bytes("released", key, pickle.dumps(side.api, pickle.HIGHEST_PROTOCOL))
     return side
 
 

@@ -3,6 +3,7 @@ only the changed blocks read again."""
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 from typing import Any
 
@@ -134,3 +135,18 @@ def _leaves(node: Any) -> list[Any]:
     if isinstance(node, list):
         return [x for value in node for x in _leaves(value)]
     return [node]
+
+
+@pytest.mark.parametrize("damage", ["bytes", "not marshal", "another value", "other blocks"])
+def test_a_damaged_or_foreign_table_reads_what_the_whole_file_reads(tmp_path: Path, damage: str) -> None:
+    _read_twice(tmp_path, PLAIN)
+    cache = Cache(tmp_path / "cache")
+    (table,) = (p for p in (tmp_path / "cache" / incremental.KIND).rglob("*") if p.is_file() and p.stat().st_size > 200)
+    blocks = marshal.loads(table.read_bytes().partition(b"\n")[2])
+    if damage == "bytes":
+        table.write_bytes(table.read_bytes()[:-5])
+    else:
+        value = {"not marshal": b"\xff", "another value": marshal.dumps([1]), "other blocks": b""}[damage]
+        cache.put_bytes(incremental.KIND, table.name, value or marshal.dumps({k: b"\x00" for k in blocks}))
+    spec = tmp_path / "openapi.yaml"
+    assert incremental.read_document(spec, "openapi.yaml", cache) == reading.parse_text(PLAIN, "openapi.yaml")
