@@ -18,7 +18,7 @@ from generator.core.naming import constant_name, pascal_case, snake_case
 from generator.core.text import WIDTH, docline, docstring, docstring_body, docstring_literal, hanging, one_line
 from generator.emit import runtime_files
 from generator.emit.model_places import model_entries
-from generator.emit.render_memo import DOCS_FILE, RenderMemo, open_memo, resource_target
+from generator.emit.render_memo import DOCS_FILE, RenderMemo, open_memo, resource_target, version_files
 from generator.output.cache import Cache, digest, generator_fingerprint
 from generator.pytypes.kinds import ListOf
 from generator.request import methods
@@ -292,9 +292,12 @@ class _Package:
         return self.files
 
     def one(self, target: str) -> str:
-        """The file ``target`` alone: ``api.md`` or a resource's module."""
+        """The file ``target`` alone: ``api.md``, a resource's module or a file that shows the version."""
+        versioned = version_files(self.api)
         if target == DOCS_FILE:
             self.emit("package/api.md.j2", target, **self.docs[1])
+        elif target in versioned:
+            self.emit(versioned[target], target, **_runtime_variables(self.api))
         else:
             resource = next(r for r in self.api.walk() if resource_target(self.api, r) == target)
             _resource_module(self.emit, self.api, self.args, resource)
@@ -314,11 +317,11 @@ def render_package(
 def render_files(
     api: Api, examples: Examples, cache: Cache | None, memo: RenderMemo | None, *, texts_only: bool = False
 ) -> dict[str, str]:
-    """:func:`render_package` with the ``memo`` of ``api``'s shape; with ``texts_only``, only the files that show
-    operations' texts (the caller has the others, formatted, from the memo)."""
+    """:func:`render_package` with the ``memo`` of ``api``'s shape; with ``texts_only``, only the files that read what
+    the shape leaves out, less those the memo had formatted (the caller has the others, formatted, from the memo)."""
     package = _Package(api, examples, environment(TEMPLATES, cache), memo)
     if memo is not None and texts_only:
-        return {target: memo.text_file(target, package.one) for target in memo.texts}
+        return {target: memo.text_file(target, package.one) for target in memo.texts if target not in memo.done}
     files = memo.replay(package.one) if memo is not None else None
     if files is None:
         files = package.everything()
@@ -417,10 +420,14 @@ def _upload_arguments(item: OperationExample) -> str:
 def _runtime(emit: Emit, api: Api, src: str) -> None:
     """The small modules written for this API that the copied runtime (:mod:`generator.emit.runtime_files`) reads: constants,
     version, root error, client, pages."""
-    extra: dict[str, Any] = {"sensitive": runtime_files.sensitive_names(api), "pages": runtime_files.page_classes(api)}
+    extra = _runtime_variables(api)
     for name in runtime_files.GENERATED_MODULES:
         emit(f"package/src/{name}.py.j2", f"{src}/{name}.py", **extra)
     emit("package/src/py.typed.j2", f"{src}/py.typed")
+
+
+def _runtime_variables(api: Api) -> dict[str, Any]:
+    return {"sensitive": runtime_files.sensitive_names(api), "pages": runtime_files.page_classes(api)}
 
 
 def _resources(emit: Emit, api: Api, args: dict[str, Arguments]) -> None:
