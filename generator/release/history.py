@@ -190,7 +190,7 @@ def plan(
         release = Release(config.version, None, stamped=True)
         first = first_entry(config.version, api_version, len(api.operations))
         release.files[CHANGELOG] = old_log or changelog(None, first)
-        release.files[SNAPSHOT] = snapshot_text(config.version, doc.root, config_data)
+        release.files[SNAPSHOT] = _stamped_snapshot(config.version, doc.root, config_data, cache)
         return release
     changed = differs(recorded.spec, recorded.config, doc.root, config_data)
     changes = _changes(recorded, api, out, cache, shape) if changed else []
@@ -203,7 +203,7 @@ def plan(
         new_entries.append(entry(version, changes, api_version, old_api, changed, unreleased=not release.stamped))
     release.files[CHANGELOG] = changelog(old_log, *new_entries)
     if release.stamped:
-        release.files[SNAPSHOT] = snapshot_text(version, doc.root, config_data)
+        release.files[SNAPSHOT] = _stamped_snapshot(version, doc.root, config_data, cache)
     else:
         release.files[SNAPSHOT] = _kept_snapshot(recorded, out, cache)
     return release
@@ -249,7 +249,7 @@ def _kept_snapshot(recorded: Recorded, out: Path, cache: Cache | None) -> str:
     """The snapshot of the release recorded in ``out``, written again (as :func:`snapshot_text` writes it). The text
     is a function of the file's bytes, so ``cache`` remembers, under their digest, whether it is the file's own text
     (it is, unless an older generator or a hand wrote the file): a 4 MB ``json.dumps`` with an indent is 0.1 s."""
-    key = digest(generator_fingerprint(), "snapshot", recorded.digest)
+    key = _snapshot_key(recorded.digest)
     if cache is not None and cache.get("snapshot", key) == "same":
         try:
             data = (out / SNAPSHOT).read_bytes()
@@ -260,4 +260,19 @@ def _kept_snapshot(recorded: Recorded, out: Path, cache: Cache | None) -> str:
     text = snapshot_text(recorded.version, recorded.spec, recorded.config)
     if cache is not None and digest(text.encode("utf-8")) == recorded.digest:
         cache.put("snapshot", key, "same")
+    return text
+
+
+def _snapshot_key(file_digest: str) -> str:
+    return digest(generator_fingerprint(), "snapshot", file_digest)
+
+
+def _stamped_snapshot(version: str, spec: Any, config: Mapping[str, Any], cache: Cache | None) -> str:
+    """The snapshot of a release made now, remembered in ``cache`` as its own text (see :func:`_kept_snapshot`), so
+    that the first edit after the release does not write it again: ``spec`` and ``config`` are normalised (mappings
+    with string keys, lists, strings, numbers, booleans, null), and such data reads back from its JSON as itself and
+    is written back as the same text (a float's ``repr`` reads back as the same float; every key is a string)."""
+    text = snapshot_text(version, spec, config)
+    if cache is not None:
+        cache.put("snapshot", _snapshot_key(digest(text.encode("utf-8"))), "same")
     return text

@@ -60,6 +60,26 @@ def test_a_snapshot_file_as_written_is_not_written_again(tmp_path: Path, monkeyp
     assert calls == []
 
 
+def test_the_snapshot_of_a_release_made_now_is_not_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first generation is a release: the next run (a development version) keeps its snapshot's text, which is what
+    writing the snapshot again gives (numbers, escapes and all)."""
+    old = tiny(STRING, STRING)
+    old["info"]["x-numbers"] = [1.5e-7, 10**30, -0.0, 1e300, True, None]
+    old["info"]["x-text"] = 'caf\u00e9 \U0001f600 \ud800 \x7f "quoted"\n'
+    cache = Cache(tmp_path / "cache")
+    out = tmp_path / "out"
+    out.mkdir()
+    written = _plan(out, old, cache).files[SNAPSHOT]
+    (out / SNAPSHOT).write_text(written, encoding="utf-8", errors="surrogatepass")
+    cold = _plan(out, _edited(old), None).files[SNAPSHOT]
+    calls: list[str] = []
+    monkeypatch.setattr(history, "snapshot_text", lambda version, *_: calls.append(version) or "")
+    assert _plan(out, _edited(old), cache).files[SNAPSHOT] == cold == written
+    assert calls == []
+
+
 def test_a_corrupt_memo_of_the_snapshot_is_a_miss(tmp_path: Path) -> None:
     old = tiny(STRING, STRING)
     cache = Cache(tmp_path / "cache")
