@@ -43,9 +43,11 @@ KIND = "yaml"
 SPLIT_DEPTH = 3
 """How many levels of keys are cut into blocks: ``paths`` -> a path -> its operations, ``components`` -> ``schemas``
 -> a schema."""
-_UNSPLITTABLE = ("\x85", "\u2028", "\u2029", "\n---", "\n...", "\n%", "\n\ufeff")
-"""In a document's text after a line break: line breaks YAML knows besides ``\\n`` and ``\\r\\n``, document
-markers, directives and a byte-order mark. A text with any is read whole."""
+_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Line breaks YAML knows besides ``\\n`` and ``\\r\\n``: a text with any is read whole."""
+_MARKERS = ("---", "...", "%", "\ufeff")
+"""At the start of a line: document markers, a directive and a byte-order mark. A text with any is read whole;
+they are looked for among the lines that start at the first column (:func:`_starts`), which the cut reads anyway."""
 _LONE_CR = re.compile("\r(?!\n)")
 _LINE = re.compile(r"\n( *)([^ \n\r])")
 """A line with something on it, from the line break before it: its indentation and first character."""
@@ -104,7 +106,7 @@ def read_known(path: Path, name: str, cache: Cache | None, *, normalised: bool =
 def _split(text: str) -> list[_Block]:
     """The top-level blocks of ``text`` (the document's text after a line break), cut :data:`SPLIT_DEPTH` levels
     deep; raises :class:`_Unsplittable` when the text is not laid out simply (see the module's docstring)."""
-    if any(mark in text for mark in _UNSPLITTABLE) or ("\r" in text and _LONE_CR.search(text)):
+    if any(mark in text for mark in _BREAKS) or ("\r" in text and _LONE_CR.search(text)):
         raise _Unsplittable
     return _level(text, 1, len(text), 0)
 
@@ -119,6 +121,8 @@ def _starts(text: str, start: int, end: int, depth: int) -> list[int]:
     found: list[int] = []
     for match in _at_most(indent).finditer(text, start - 1, end):
         spaces, first = len(match.group(1)), match.group(2)
+        if spaces == 0 and text.startswith(_MARKERS, match.start() + 1):
+            raise _Unsplittable
         if first == "#":
             continue
         if spaces < indent or first in "\t?":

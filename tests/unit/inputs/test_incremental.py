@@ -51,6 +51,8 @@ TRICKY = {
     "timestamps": "a:\n  b: 2024-10-01\n  c: 1\n",
     "crlf": "a:\r\n  b: 1\r\n  c:\r\n    d: 2\r\n",
     "document marker": "---\na:\n  b: 1\n",
+    "document end marker later": "a:\n  b: 1\nc: 2\n...\n# end\n",
+    "byte-order mark at a line's start": "a:\n  b: 1\n\ufeffc: 2\n",
     "indented root": "  a:\n    b: 1\n",
     "explicit key": "a:\n  ? b\n  : 1\n",
     "sequence root": "- a: 1\n- b: 2\n",
@@ -66,6 +68,7 @@ BROKEN = {
     "undefined alias": "a:\n  b: *nowhere\n",
     "a tab for indentation": "a:\n  b: 1\n\tc: 2\n",
     "merge key at a cut level": "a:\n  <<: {k: 1}\n  b: 2\n",
+    "a second document": "a:\n  b: 1\n---\nc: 2\n",
 }
 
 
