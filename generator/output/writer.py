@@ -128,13 +128,15 @@ def write_tree(files: dict[str, str], out: Path, old: dict[str, str] | None = No
 
 
 def _fill(staging: Path, files: dict[str, str], out: Path, old: dict[str, str]) -> None:
+    """Write ``files`` (relative POSIX paths) into ``staging``, linking those unchanged from ``out``."""
     made: set[str] = set()
+    into, source_root = os.fspath(staging), os.fspath(out)
     for name in sorted(files):
-        folder = os.path.dirname(name)
+        folder = name.rpartition("/")[0]
         if folder not in made:
-            os.makedirs(staging / folder, exist_ok=True)
+            os.makedirs(f"{into}/{folder}", exist_ok=True)
             made.add(folder)
-        text, source, target = files[name], os.path.join(out, name), os.path.join(staging, name)
+        text, source, target = files[name], f"{source_root}/{name}", f"{into}/{name}"
         if old.get(name) == text and _same_bytes(source, text) and _link(source, target):
             continue  # unchanged to the byte: the staging folder shares the file instead of writing it again
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
