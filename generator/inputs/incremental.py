@@ -99,8 +99,10 @@ def read_known(path: Path, name: str, cache: Cache | None, *, normalised: bool =
         return reading.parse_text(text[1:], name)
     table.save()
     sized = (facts.nodes, facts.chars) if normalised else None
-    shape = digest("normalised", *facts.parts) if normalised and not facts.external_refs else None
-    return reading.Read(root, facts.height, facts.external_refs, normalised or facts.normal, sized, shape)
+    whole = normalised and not facts.external_refs
+    shape = digest("normalised", *facts.parts) if whole else None
+    content = digest("content", *facts.blocks) if whole else None
+    return reading.Read(root, facts.height, facts.external_refs, normalised or facts.normal, sized, shape, content)
 
 
 def _split(text: str) -> list[_Block]:
@@ -270,6 +272,8 @@ class _Facts:
     chars: int = 0
     parts: list[str] = field(default_factory=list[str])
     """Each block's depth and digest (an operation's without its texts), in order: the document's shape."""
+    blocks: list[str] = field(default_factory=list[str])
+    """Each block's depth and the digest of its text, in order: the document's content."""
 
     def add(self, measure: _Measure, depth: int) -> None:
         """Count a block found ``depth`` mappings below the root (its own mapping stands for the one it is in)."""
@@ -298,6 +302,7 @@ def _assemble(
         facts.add(measure, depth)
         operation = depth == 2 and under == "paths" and key in HTTP_METHODS and measure[5]
         facts.parts.append(f"{depth}:{measure[5] if operation else known}")
+        facts.blocks.append(f"{depth}:{known}")
         if key in result:
             raise _Unsplittable
         result[key] = value

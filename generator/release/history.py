@@ -16,6 +16,7 @@ import json
 import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
@@ -38,19 +39,48 @@ NOT_RECORDED = ("version", "version_policy")
 """Config keys that do not describe the API, and so do not count as a change."""
 
 
-@dataclass(frozen=True)
 class Recorded:
-    """What the output folder says it was generated from."""
+    """What the output folder says it was generated from: its snapshot file, read as JSON when first asked (a run
+    whose questions about it are answered from the cache never reads the 4 MB of JSON). A file that is not a
+    snapshot is an error when it is read."""
 
-    version: str
-    spec: dict[str, Any]
-    config: dict[str, Any]
-    file: str
-    digest: str
-    """Of the snapshot file's bytes."""
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path, self.file = path, str(path)
+        self.digest = digest(data)
+        """Of the snapshot file's bytes."""
+
+    @cached_property
+    def _read(self) -> tuple[str, dict[str, Any], dict[str, Any]]:
+        data = read_file(self.path)
+        if not isinstance(data, Mapping):
+            hint = "delete it to start a new history"
+            raise GenerationError([Problem(self.file, "", "not a generator snapshot", hint)])
+        data = cast(Mapping[str, Any], data)
+        version, spec, config = data.get("version"), data.get("spec"), data.get("config")
+        if not isinstance(version, str) or not isinstance(spec, dict) or not isinstance(config, dict):
+            message = "a snapshot needs 'version', 'spec' and 'config'"
+            raise GenerationError([Problem(self.file, "", message, "delete it to start a new history")])
+        return version, cast(dict[str, Any], spec), cast(dict[str, Any], config)
+
+    @property
+    def version(self) -> str:
+        return self._read[0]
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        return self._read[1]
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return self._read[2]
+
+    @property
+    def name(self) -> str:
+        """How problems and the change report name the recorded spec."""
+        return f"{self.file}#/spec"
 
     def document(self) -> Document:
-        return Document(self.spec, f"{self.file}#/spec")
+        return Document(self.spec, self.name)
 
     def sdk_config(self) -> SdkConfig:
         return parse_config(self.config or None, f"{self.file}#/config", self.document())
@@ -61,21 +91,12 @@ def read_recorded(out: Path) -> Recorded | None:
     path = out / SNAPSHOT
     if not path.is_file():
         return None
-    data = read_file(path)
-    if not isinstance(data, Mapping):
-        raise GenerationError([Problem(str(path), "", "not a generator snapshot", "delete it to start a new history")])
-    data = cast(Mapping[str, Any], data)
-    version, spec, config = data.get("version"), data.get("spec"), data.get("config")
-    if not isinstance(version, str) or not isinstance(spec, dict) or not isinstance(config, dict):
-        raise GenerationError(
-            [
-                Problem(
-                    str(path), "", "a snapshot needs 'version', 'spec' and 'config'", "delete it to start a new history"
-                )
-            ]
-        )
-    stamp = digest(path.read_bytes())
-    return Recorded(version, cast(dict[str, Any], spec), cast(dict[str, Any], config), str(path), stamp)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        read_file(path)  # which reports it
+        raise
+    return Recorded(path, data)
 
 
 def snapshot_text(version: str, spec: Any, config: Mapping[str, Any]) -> str:
@@ -192,14 +213,13 @@ def plan(
         release.files[CHANGELOG] = old_log or changelog(None, first)
         release.files[SNAPSHOT] = _stamped_snapshot(config.version, doc.root, config_data, cache)
         return release
-    changed = differs(recorded.spec, recorded.config, doc.root, config_data)
+    released, changed, old_api = _compared(recorded, doc, config_data, cache)
     changes = _changes(recorded, api, out, cache, shape) if changed else []
-    version = next_version(recorded.version, changes, changed, config)
-    release = Release(version, recorded.version, changes, changed, names=(recorded.document().name, doc.name))
+    version = next_version(released, changes, changed, config)
+    release = Release(version, released, changes, changed, names=(recorded.name, doc.name))
     release.stamped = stamp and release.unreleased
     new_entries: list[str] = []
     if release.unreleased:
-        old_api = api_version_of(recorded.spec)
         new_entries.append(entry(version, changes, api_version, old_api, changed, unreleased=not release.stamped))
     release.files[CHANGELOG] = changelog(old_log, *new_entries)
     if release.stamped:
@@ -207,6 +227,50 @@ def plan(
     else:
         release.files[SNAPSHOT] = _kept_snapshot(recorded, out, cache)
     return release
+
+
+def _compared(
+    recorded: Recorded, doc: Document, config_data: dict[str, Any], cache: Cache | None
+) -> tuple[str, bool, str]:
+    """The released version, whether the API changed since (:func:`differs`) and the released spec's API version.
+    They are a function of the snapshot's bytes, the document's data and the config, so ``cache`` keeps them under
+    the three (the data by the digest of the blocks it was read from, :attr:`Document.content`): a run after an edit
+    does not read the snapshot's 4 MB of JSON."""
+    key = _compared_key(recorded, doc, config_data) if cache is not None else None
+    stored = _stored_comparison(cache.get("compared", key)) if cache is not None and key is not None else None
+    if stored is not None:
+        return stored
+    found = (
+        recorded.version,
+        differs(recorded.spec, recorded.config, doc.root, config_data),
+        api_version_of(recorded.spec),
+    )
+    if cache is not None and key is not None:
+        cache.put("compared", key, json.dumps(found))
+    return found
+
+
+def _compared_key(recorded: Recorded, doc: Document, config_data: dict[str, Any]) -> str | None:
+    if doc.content is None:
+        return None
+    try:
+        config = json.dumps(config_data, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    return digest(generator_fingerprint(), "compared", recorded.digest, doc.content, config)
+
+
+def _stored_comparison(text: str | None) -> tuple[str, bool, str] | None:
+    try:
+        value: Any = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    if not isinstance(value, list) or len(cast(list[Any], value)) != 3:
+        return None
+    version, changed, api = cast(list[Any], value)
+    if not isinstance(version, str) or not isinstance(changed, bool) or not isinstance(api, str):
+        return None
+    return version, changed, api
 
 
 def _changes(recorded: Recorded, api: Api, out: Path, cache: Cache | None, shape: str | None) -> list[Change]:
