@@ -12,7 +12,6 @@ it. A document not read in blocks, a parse with problems, or an entry that does 
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import gc
 import json
@@ -40,13 +39,13 @@ def parse_cached(
     if cache is None:
         return parse(doc, config, keep_going=keep_going, skip=skip), None
     key = _key(doc, config, keep_going, skip)
-    stored = _stored(cache.get(KIND, key), doc) if key is not None else None
+    stored = _stored(cache.get_bytes(KIND, key), doc) if key is not None else None
     if stored is not None:
         return stored, key
     result = parse(doc, config, keep_going=keep_going, skip=skip)
     if key is None or result.problems.items or result.skipped:
         return result, api_shape(result.api)
-    cache.put(KIND, key, base64.b64encode(pickle.dumps(result, pickle.HIGHEST_PROTOCOL)).decode("ascii"))
+    cache.put_bytes(KIND, key, pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
     return result, key
 
 
@@ -62,14 +61,14 @@ def _key(doc: Document, config: SdkConfig, keep_going: bool, skip: Sequence[str]
     return digest(generator_fingerprint(), KIND, doc.shape, settings, options)
 
 
-def _stored(text: str | None, doc: Document) -> ParseResult | None:
+def _stored(data: bytes | None, doc: Document) -> ParseResult | None:
     """The parse an entry holds, with the operations' texts of ``doc``; ``None`` for anything else."""
-    if text is None:
+    if data is None:
         return None
     enabled = gc.isenabled()
     gc.disable()  # a million objects at once: collections on the way would walk them again and again
     try:
-        result = pickle.loads(base64.b64decode(text))  # noqa: S301 - our own entry, its digest checked
+        result = pickle.loads(data)  # noqa: S301 - our own entry, its digest checked
     except Exception:  # noqa: BLE001 - any failure means: parsed again
         return None
     finally:

@@ -18,13 +18,13 @@ from generator.core.naming import constant_name, pascal_case, snake_case
 from generator.core.text import WIDTH, docline, docstring, docstring_body, docstring_literal, hanging, one_line
 from generator.emit import runtime_files
 from generator.emit.model_places import model_entries
-from generator.emit.render_memo import DOCS_FILE, RenderMemo, open_memo, resource_target
+from generator.emit.render_memo import DOCS_FILE, RenderMemo, open_memo, resource_target, version_files
 from generator.output.cache import Cache, digest, generator_fingerprint
 from generator.pytypes.kinds import ListOf
 from generator.request import methods
 from generator.request.examples import Argument, ExampleCall, Examples
 from generator.request.methods import Arguments, features, resource_imports
-from generator.request.param_modules import IndexEntry, index_entries, module_views
+from generator.request.param_modules import IndexEntry, MethodTypes, index_entries, method_types, module_views
 from generator.request.params import RequestTypes
 from generator.request.plan import request_plan
 
@@ -172,7 +172,7 @@ class OperationExample:
 
 
 def _operation_examples(
-    resource: Resource, examples: Examples, args: Arguments, request: RequestTypes, package: str
+    resource: Resource, examples: Examples, args: Arguments, request: MethodTypes, package: str
 ) -> list[OperationExample]:
     return [
         OperationExample(
@@ -214,11 +214,11 @@ def _test_imports(items: list[OperationExample], api: Api) -> dict[str, Any]:
     }
 
 
-def _params_class(op: Operation, request: RequestTypes, package: str) -> tuple[str, str, str] | None:
-    module = request.method_modules.get(op.pointer)
-    if module is None or module.main is None:
+def _params_class(op: Operation, request: MethodTypes, package: str) -> tuple[str, str, str] | None:
+    location, main = request.classes.get(op.pointer, ((), None))
+    if main is None:
         return None
-    return ".".join((package, *module.location[:-1])), module.location[-1], module.main
+    return ".".join((package, *location[:-1])), location[-1], main
 
 
 @dataclass(frozen=True)
@@ -252,8 +252,8 @@ class _Package:
     """One API's templated files: what many of them share (the request types, each resource's arguments, the docs'
     examples) is computed on first use, so that a run rendering few files (:mod:`.render_memo`) computes little."""
 
-    def __init__(self, api: Api, examples: Examples, env: jinja2.Environment) -> None:
-        self.api, self.examples, self.env = api, examples, env
+    def __init__(self, api: Api, examples: Examples, env: jinja2.Environment, memo: RenderMemo | None) -> None:
+        self.api, self.examples, self.env, self.memo = api, examples, env, memo
         self.common = _common(api)
         self.files: dict[str, str] = {}
 
@@ -262,12 +262,19 @@ class _Package:
         return RequestTypes(self.api)
 
     @cached_property
+    def method_types(self) -> MethodTypes:
+        """What the methods read of :attr:`request`: from the memo when an API of this shape kept it."""
+        if self.memo is None:
+            return method_types(self.request)
+        return self.memo.method_types(lambda: method_types(self.request))
+
+    @cached_property
     def args(self) -> dict[str, Arguments]:
-        return {r.module: methods.arguments(r, self.request) for r in self.api.walk()}
+        return {r.module: methods.arguments(r, self.method_types) for r in self.api.walk()}
 
     @cached_property
     def docs(self) -> tuple[list[tuple[Resource, list[OperationExample]]], dict[str, Any]]:
-        return _docs(self.api, self.examples, self.args, self.request)
+        return _docs(self.api, self.examples, self.args, self.method_types)
 
     def emit(self, template: str, target: str, **extra: Any) -> None:
         self.files[target] = self.env.get_template(template).render(**self.common, **extra)
@@ -285,9 +292,12 @@ class _Package:
         return self.files
 
     def one(self, target: str) -> str:
-        """The file ``target`` alone: ``api.md`` or a resource's module."""
+        """The file ``target`` alone: ``api.md``, a resource's module or a file that shows the version."""
+        versioned = version_files(self.api)
         if target == DOCS_FILE:
             self.emit("package/api.md.j2", target, **self.docs[1])
+        elif target in versioned:
+            self.emit(versioned[target], target, **_runtime_variables(self.api))
         else:
             resource = next(r for r in self.api.walk() if resource_target(self.api, r) == target)
             _resource_module(self.emit, self.api, self.args, resource)
@@ -307,11 +317,11 @@ def render_package(
 def render_files(
     api: Api, examples: Examples, cache: Cache | None, memo: RenderMemo | None, *, texts_only: bool = False
 ) -> dict[str, str]:
-    """:func:`render_package` with the ``memo`` of ``api``'s shape; with ``texts_only``, only the files that show
-    operations' texts (the caller has the others, formatted, from the memo)."""
-    package = _Package(api, examples, environment(TEMPLATES, cache))
+    """:func:`render_package` with the ``memo`` of ``api``'s shape; with ``texts_only``, only the files that read what
+    the shape leaves out, less those the memo had formatted (the caller has the others, formatted, from the memo)."""
+    package = _Package(api, examples, environment(TEMPLATES, cache), memo)
     if memo is not None and texts_only:
-        return {target: memo.text_file(target, package.one) for target in memo.texts}
+        return {target: memo.text_file(target, package.one) for target in memo.texts if target not in memo.done}
     files = memo.replay(package.one) if memo is not None else None
     if files is None:
         files = package.everything()
@@ -334,7 +344,7 @@ def _common(api: Api) -> dict[str, Any]:
 
 
 def _docs(
-    api: Api, examples: Examples, args: dict[str, Arguments], request: RequestTypes
+    api: Api, examples: Examples, args: dict[str, Arguments], request: MethodTypes
 ) -> tuple[list[tuple[Resource, list[OperationExample]]], dict[str, Any]]:
     """One example call per operation, by resource, and what ``README.md``, ``api.md`` and the tests read of them."""
     documented = [
@@ -351,7 +361,7 @@ def _docs(
         "paginated": paginated,
         "page_items": runtime_files.items_attribute(paginated.op.page) if paginated and paginated.op.page else "items",
         "dumped": _dumped_example(every_example, examples),
-        "typed_dicts": index_entries(request).get((), []),
+        "typed_dicts": list(request.exported),
         "test_env": constant_name(api.package_name),
         **_shown(every_example),
     }
@@ -410,10 +420,14 @@ def _upload_arguments(item: OperationExample) -> str:
 def _runtime(emit: Emit, api: Api, src: str) -> None:
     """The small modules written for this API that the copied runtime (:mod:`generator.emit.runtime_files`) reads: constants,
     version, root error, client, pages."""
-    extra: dict[str, Any] = {"sensitive": runtime_files.sensitive_names(api), "pages": runtime_files.page_classes(api)}
+    extra = _runtime_variables(api)
     for name in runtime_files.GENERATED_MODULES:
         emit(f"package/src/{name}.py.j2", f"{src}/{name}.py", **extra)
     emit("package/src/py.typed.j2", f"{src}/py.typed")
+
+
+def _runtime_variables(api: Api) -> dict[str, Any]:
+    return {"sensitive": runtime_files.sensitive_names(api), "pages": runtime_files.page_classes(api)}
 
 
 def _resources(emit: Emit, api: Api, args: dict[str, Arguments]) -> None:

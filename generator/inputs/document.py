@@ -34,6 +34,8 @@ class Document:
     """Its nodes and characters as :func:`generator.inputs.validate.size` counts them, when reading measured them."""
     shape: str | None = None
     """What validation reads of it, as a digest (:attr:`generator.inputs.reading.Read.shape`), when reading found it."""
+    content: str | None = None
+    """Its data, as a digest (:attr:`generator.inputs.reading.Read.content`), when reading found it."""
 
     @property
     def version(self) -> str:

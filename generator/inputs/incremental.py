@@ -24,8 +24,6 @@ text only. A block whose value :mod:`marshal` cannot keep (a timestamp) is read 
 
 from __future__ import annotations
 
-import base64
-import binascii
 import marshal
 import re
 from dataclasses import dataclass, field
@@ -40,12 +38,16 @@ from generator.inputs.validate import size
 from generator.inputs.vocabulary import HTTP_METHODS, is_normal, normalise
 from generator.output.cache import Cache, digest, source_digest, tool_versions
 
+KIND = "yaml"
+"""The cache's kind for the tables of blocks."""
 SPLIT_DEPTH = 3
 """How many levels of keys are cut into blocks: ``paths`` -> a path -> its operations, ``components`` -> ``schemas``
 -> a schema."""
-_UNSPLITTABLE = ("\x85", "\u2028", "\u2029", "\n---", "\n...", "\n%", "\n\ufeff")
-"""In a document's text after a line break: line breaks YAML knows besides ``\\n`` and ``\\r\\n``, document
-markers, directives and a byte-order mark. A text with any is read whole."""
+_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Line breaks YAML knows besides ``\\n`` and ``\\r\\n``: a text with any is read whole."""
+_MARKERS = ("---", "...", "%", "\ufeff")
+"""At the start of a line: document markers, a directive and a byte-order mark. A text with any is read whole;
+they are looked for among the lines that start at the first column (:func:`_starts`), which the cut reads anyway."""
 _LONE_CR = re.compile("\r(?!\n)")
 _LINE = re.compile(r"\n( *)([^ \n\r])")
 """A line with something on it, from the line break before it: its indentation and first character."""
@@ -97,14 +99,16 @@ def read_known(path: Path, name: str, cache: Cache | None, *, normalised: bool =
         return reading.parse_text(text[1:], name)
     table.save()
     sized = (facts.nodes, facts.chars) if normalised else None
-    shape = digest("normalised", *facts.parts) if normalised and not facts.external_refs else None
-    return reading.Read(root, facts.height, facts.external_refs, normalised or facts.normal, sized, shape)
+    whole = normalised and not facts.external_refs
+    shape = digest("normalised", *facts.parts) if whole else None
+    content = digest("content", *facts.blocks) if whole else None
+    return reading.Read(root, facts.height, facts.external_refs, normalised or facts.normal, sized, shape, content)
 
 
 def _split(text: str) -> list[_Block]:
     """The top-level blocks of ``text`` (the document's text after a line break), cut :data:`SPLIT_DEPTH` levels
     deep; raises :class:`_Unsplittable` when the text is not laid out simply (see the module's docstring)."""
-    if any(mark in text for mark in _UNSPLITTABLE) or ("\r" in text and _LONE_CR.search(text)):
+    if any(mark in text for mark in _BREAKS) or ("\r" in text and _LONE_CR.search(text)):
         raise _Unsplittable
     return _level(text, 1, len(text), 0)
 
@@ -119,6 +123,8 @@ def _starts(text: str, start: int, end: int, depth: int) -> list[int]:
     found: list[int] = []
     for match in _at_most(indent).finditer(text, start - 1, end):
         spaces, first = len(match.group(1)), match.group(2)
+        if spaces == 0 and text.startswith(_MARKERS, match.start() + 1):
+            raise _Unsplittable
         if first == "#":
             continue
         if spaces < indent or first in "\t?":
@@ -184,15 +190,15 @@ class _Table:
         sources = (here.with_name(name) for name in ("reading.py", "bundle.py", "vocabulary.py", "validate.py"))
         self.fingerprint = digest(source_digest(here, *sources), tool_versions())
         self.key = digest(self.fingerprint, str(path.resolve()))
-        latest = cache.get("yaml", digest(self.fingerprint, "latest"))  # a copy of the document is read as fast
+        latest = cache.get(KIND, digest(self.fingerprint, "latest"))  # a copy of the document is read as fast
         self.old = self._load(cache, self.key) or (self._load(cache, latest) if latest else {})
 
     @staticmethod
     def _load(cache: Cache, key: str) -> dict[str, bytes]:
-        stored = cache.get("yaml", key)
+        stored = cache.get_bytes(KIND, key)
         try:
-            loaded = marshal.loads(base64.b64decode(stored)) if stored is not None else {}
-        except (ValueError, EOFError, TypeError, binascii.Error):
+            loaded = marshal.loads(stored) if stored is not None else {}
+        except (ValueError, EOFError, TypeError):
             loaded = {}
         return cast(dict[str, bytes], loaded) if isinstance(loaded, dict) else {}
 
@@ -229,8 +235,8 @@ class _Table:
     def save(self) -> None:
         """Store the table when its blocks are not those stored (a block was read, or is gone)."""
         if self.cache is not None and self.new.keys() != self.old.keys():
-            self.cache.put("yaml", self.key, base64.b64encode(marshal.dumps(self.new)).decode("ascii"))
-            self.cache.put("yaml", digest(self.fingerprint, "latest"), self.key)
+            self.cache.put_bytes(KIND, self.key, marshal.dumps(self.new))
+            self.cache.put(KIND, digest(self.fingerprint, "latest"), self.key)
 
 
 def _entry(stored: bytes, normalised: bool) -> tuple[Any, _Measure]:
@@ -273,6 +279,8 @@ class _Facts:
     chars: int = 0
     parts: list[str] = field(default_factory=list[str])
     """Each block's depth and digest (an operation's without its texts), in order: the document's shape."""
+    blocks: list[str] = field(default_factory=list[str])
+    """Each block's depth and the digest of its text, in order: the document's content."""
 
     def add(self, measure: _Measure, depth: int) -> None:
         """Count a block found ``depth`` mappings below the root (its own mapping stands for the one it is in)."""
@@ -301,6 +309,7 @@ def _assemble(
         facts.add(measure, depth)
         operation = depth == 2 and under == "paths" and key in HTTP_METHODS and measure[5]
         facts.parts.append(f"{depth}:{measure[5] if operation else known}")
+        facts.blocks.append(f"{depth}:{known}")
         if key in result:
             raise _Unsplittable
         result[key] = value

@@ -51,5 +51,6 @@ def load_document(path: Path, display_name: str | None = None, *, read: Reader =
             [Problem(name, "", "the document nests too deeply to read", "flatten it, for example with $ref")]
         ) from None
     measured = known.size if known is not None and normalised is root else None
-    shape = known.shape if known is not None and normalised is root and not bundled.sources else None
-    return Document(normalised, name, bundled.unfollowed, bundled.sources, measured, shape)
+    whole = known is not None and normalised is root and not bundled.sources
+    shape, content = (known.shape, known.content) if known is not None and whole else (None, None)
+    return Document(normalised, name, bundled.unfollowed, bundled.sources, measured, shape, content)

@@ -144,6 +144,8 @@ class Read:
     shape: str | None = None
     """The digest of the normalised data less its operations' summaries and descriptions (where they are text),
     when it was read in blocks and refers to no other file: what validation reads of it."""
+    content: str | None = None
+    """When ``shape`` is known, the digest of the text of every block in order: of the normalised data whole."""
 
 
 def check_nesting(root: Any, file: str) -> None:

@@ -36,18 +36,26 @@ def _is_ignored(relative: str) -> bool:
 def read_tree(root: Path, *, exact: bool = False) -> dict[str, str]:
     """Every file below ``root`` (caches and build metadata excluded), keyed by POSIX relative path, in the order of
     the names. With ``exact``, line breaks are kept as they are (``\r\n`` is not read as ``\n``), so that a text
-    equal to a file's, without U+FFFD (what an invalid byte reads as), is the file's to the byte."""
+    equal to a file's, without U+FFFD (what an invalid byte reads as), is the file's to the byte. As :func:`os.walk`
+    goes: a link to a file is read, a link to a folder is not followed, a folder that cannot be listed is skipped."""
     if not root.is_dir():
         return {}
     found: dict[str, str] = {}
-    for folder, _, names in os.walk(root):
-        base = os.path.relpath(folder, root)
-        for name in names:
-            relative = name if base == "." else f"{base}/{name}".replace(os.sep, "/")
-            path = os.path.join(folder, name)
-            if os.path.isfile(path) and not _is_ignored(relative):
-                with open(path, encoding="utf-8", errors="replace", newline="" if exact else None) as handle:
-                    found[relative] = handle.read()
+    folders = [("", str(root))]
+    while folders:
+        base, folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            relative = base + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((f"{relative}/", entry.path))
+            elif entry.is_file() and not _is_ignored(relative):
+                with open(entry.path, "rb") as handle:
+                    text = handle.read().decode("utf-8", errors="replace")
+                found[relative] = text if exact else _universal_text(text)
     return dict(sorted(found.items()))
 
 
@@ -120,13 +128,15 @@ def write_tree(files: dict[str, str], out: Path, old: dict[str, str] | None = No
 
 
 def _fill(staging: Path, files: dict[str, str], out: Path, old: dict[str, str]) -> None:
+    """Write ``files`` (relative POSIX paths) into ``staging``, linking those unchanged from ``out``."""
     made: set[str] = set()
+    into, source_root = os.fspath(staging), os.fspath(out)
     for name in sorted(files):
-        folder = os.path.dirname(name)
+        folder = name.rpartition("/")[0]
         if folder not in made:
-            os.makedirs(staging / folder, exist_ok=True)
+            os.makedirs(f"{into}/{folder}", exist_ok=True)
             made.add(folder)
-        text, source, target = files[name], os.path.join(out, name), os.path.join(staging, name)
+        text, source, target = files[name], f"{source_root}/{name}", f"{into}/{name}"
         if old.get(name) == text and _same_bytes(source, text) and _link(source, target):
             continue  # unchanged to the byte: the staging folder shares the file instead of writing it again
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
@@ -158,7 +168,11 @@ def exchange(first: Path, second: Path) -> bool:
 
 def _universal(text: str | None) -> str | None:
     """``text`` as a reader with universal newlines reads it: a changed line break alone is not a changed file."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if text is not None and "\r" in text else text
+    return _universal_text(text) if text is not None else None
+
+
+def _universal_text(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _same_bytes(path: str, text: str) -> bool:

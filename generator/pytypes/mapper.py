@@ -17,9 +17,6 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
-from datamodel_code_generator import PythonVersion
-from datamodel_code_generator.util import camel_to_snake
-
 from generator.core.errors import GenerationError, Problems, pointer
 from generator.core.naming import BUILTIN_NAMES, Namespace, class_name, pascal_case
 from generator.inputs.document import Document
@@ -72,7 +69,11 @@ PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "
 
 
 def module_of(name: str) -> str:
-    """The module datamodel-code-generator writes class ``name`` to (it names modules by its own snake case)."""
+    """The module datamodel-code-generator writes class ``name`` to (it names modules by its own snake case).
+    Imported here: a run whose parse comes from the cache needs none of it."""
+    from datamodel_code_generator import PythonVersion  # noqa: PLC0415
+    from datamodel_code_generator.util import camel_to_snake  # noqa: PLC0415
+
     return camel_to_snake(name, PythonVersion.PY_311)
 
 

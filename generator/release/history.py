@@ -11,12 +11,12 @@ history.
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import json
 import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
@@ -39,19 +39,48 @@ NOT_RECORDED = ("version", "version_policy")
 """Config keys that do not describe the API, and so do not count as a change."""
 
 
-@dataclass(frozen=True)
 class Recorded:
-    """What the output folder says it was generated from."""
+    """What the output folder says it was generated from: its snapshot file, read as JSON when first asked (a run
+    whose questions about it are answered from the cache never reads the 4 MB of JSON). A file that is not a
+    snapshot is an error when it is read."""
 
-    version: str
-    spec: dict[str, Any]
-    config: dict[str, Any]
-    file: str
-    digest: str
-    """Of the snapshot file's bytes."""
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path, self.file = path, str(path)
+        self.digest = digest(data)
+        """Of the snapshot file's bytes."""
+
+    @cached_property
+    def _read(self) -> tuple[str, dict[str, Any], dict[str, Any]]:
+        data = read_file(self.path)
+        if not isinstance(data, Mapping):
+            hint = "delete it to start a new history"
+            raise GenerationError([Problem(self.file, "", "not a generator snapshot", hint)])
+        data = cast(Mapping[str, Any], data)
+        version, spec, config = data.get("version"), data.get("spec"), data.get("config")
+        if not isinstance(version, str) or not isinstance(spec, dict) or not isinstance(config, dict):
+            message = "a snapshot needs 'version', 'spec' and 'config'"
+            raise GenerationError([Problem(self.file, "", message, "delete it to start a new history")])
+        return version, cast(dict[str, Any], spec), cast(dict[str, Any], config)
+
+    @property
+    def version(self) -> str:
+        return self._read[0]
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        return self._read[1]
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return self._read[2]
+
+    @property
+    def name(self) -> str:
+        """How problems and the change report name the recorded spec."""
+        return f"{self.file}#/spec"
 
     def document(self) -> Document:
-        return Document(self.spec, f"{self.file}#/spec")
+        return Document(self.spec, self.name)
 
     def sdk_config(self) -> SdkConfig:
         return parse_config(self.config or None, f"{self.file}#/config", self.document())
@@ -62,21 +91,12 @@ def read_recorded(out: Path) -> Recorded | None:
     path = out / SNAPSHOT
     if not path.is_file():
         return None
-    data = read_file(path)
-    if not isinstance(data, Mapping):
-        raise GenerationError([Problem(str(path), "", "not a generator snapshot", "delete it to start a new history")])
-    data = cast(Mapping[str, Any], data)
-    version, spec, config = data.get("version"), data.get("spec"), data.get("config")
-    if not isinstance(version, str) or not isinstance(spec, dict) or not isinstance(config, dict):
-        raise GenerationError(
-            [
-                Problem(
-                    str(path), "", "a snapshot needs 'version', 'spec' and 'config'", "delete it to start a new history"
-                )
-            ]
-        )
-    stamp = digest(path.read_bytes())
-    return Recorded(version, cast(dict[str, Any], spec), cast(dict[str, Any], config), str(path), stamp)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        read_file(path)  # which reports it
+        raise
+    return Recorded(path, data)
 
 
 def snapshot_text(version: str, spec: Any, config: Mapping[str, Any]) -> str:
@@ -111,12 +131,16 @@ def _released(recorded: Recorded, cache: Cache | None) -> Side:
     """The last release's API, parsed. The same snapshot parses the same way with the same generator, so the parse
     is kept in ``cache`` under both (a pickle: the cache is the user's own, and every entry's digest is checked)."""
     key = digest(generator_fingerprint(), recorded.digest)
-    stored = cache.get("released", key) if cache is not None else None
-    if stored is not None:
-        return Side(cast(Api, pickle.loads(base64.b64decode(stored))))
+    stored = cache.get_bytes("released", key) if cache is not None else None
+    try:
+        found = pickle.loads(stored) if stored is not None else None  # noqa: S301 - our own entry
+    except Exception:  # noqa: BLE001 - any failure means: parsed again
+        found = None
+    if isinstance(found, Api):
+        return Side(found)
     side = Side.parse(recorded.document(), recorded.sdk_config(), keep_going=True)
     if cache is not None:
-        cache.put("released", key, base64.b64encode(pickle.dumps(side.api, pickle.HIGHEST_PROTOCOL)).decode("ascii"))
+        cache.put_bytes("released", key, pickle.dumps(side.api, pickle.HIGHEST_PROTOCOL))
     return side
 
 
@@ -187,23 +211,66 @@ def plan(
         release = Release(config.version, None, stamped=True)
         first = first_entry(config.version, api_version, len(api.operations))
         release.files[CHANGELOG] = old_log or changelog(None, first)
-        release.files[SNAPSHOT] = snapshot_text(config.version, doc.root, config_data)
+        release.files[SNAPSHOT] = _stamped_snapshot(config.version, doc.root, config_data, cache)
         return release
-    changed = differs(recorded.spec, recorded.config, doc.root, config_data)
+    released, changed, old_api = _compared(recorded, doc, config_data, cache)
     changes = _changes(recorded, api, out, cache, shape) if changed else []
-    version = next_version(recorded.version, changes, changed, config)
-    release = Release(version, recorded.version, changes, changed, names=(recorded.document().name, doc.name))
+    version = next_version(released, changes, changed, config)
+    release = Release(version, released, changes, changed, names=(recorded.name, doc.name))
     release.stamped = stamp and release.unreleased
     new_entries: list[str] = []
     if release.unreleased:
-        old_api = api_version_of(recorded.spec)
         new_entries.append(entry(version, changes, api_version, old_api, changed, unreleased=not release.stamped))
     release.files[CHANGELOG] = changelog(old_log, *new_entries)
     if release.stamped:
-        release.files[SNAPSHOT] = snapshot_text(version, doc.root, config_data)
+        release.files[SNAPSHOT] = _stamped_snapshot(version, doc.root, config_data, cache)
     else:
         release.files[SNAPSHOT] = _kept_snapshot(recorded, out, cache)
     return release
+
+
+def _compared(
+    recorded: Recorded, doc: Document, config_data: dict[str, Any], cache: Cache | None
+) -> tuple[str, bool, str]:
+    """The released version, whether the API changed since (:func:`differs`) and the released spec's API version.
+    They are a function of the snapshot's bytes, the document's data and the config, so ``cache`` keeps them under
+    the three (the data by the digest of the blocks it was read from, :attr:`Document.content`): a run after an edit
+    does not read the snapshot's 4 MB of JSON."""
+    key = _compared_key(recorded, doc, config_data) if cache is not None else None
+    stored = _stored_comparison(cache.get("compared", key)) if cache is not None and key is not None else None
+    if stored is not None:
+        return stored
+    found = (
+        recorded.version,
+        differs(recorded.spec, recorded.config, doc.root, config_data),
+        api_version_of(recorded.spec),
+    )
+    if cache is not None and key is not None:
+        cache.put("compared", key, json.dumps(found))
+    return found
+
+
+def _compared_key(recorded: Recorded, doc: Document, config_data: dict[str, Any]) -> str | None:
+    if doc.content is None:
+        return None
+    try:
+        config = json.dumps(config_data, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    return digest(generator_fingerprint(), "compared", recorded.digest, doc.content, config)
+
+
+def _stored_comparison(text: str | None) -> tuple[str, bool, str] | None:
+    try:
+        value: Any = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    if not isinstance(value, list) or len(cast(list[Any], value)) != 3:
+        return None
+    version, changed, api = cast(list[Any], value)
+    if not isinstance(version, str) or not isinstance(changed, bool) or not isinstance(api, str):
+        return None
+    return version, changed, api
 
 
 def _changes(recorded: Recorded, api: Api, out: Path, cache: Cache | None, shape: str | None) -> list[Change]:
@@ -246,7 +313,7 @@ def _kept_snapshot(recorded: Recorded, out: Path, cache: Cache | None) -> str:
     """The snapshot of the release recorded in ``out``, written again (as :func:`snapshot_text` writes it). The text
     is a function of the file's bytes, so ``cache`` remembers, under their digest, whether it is the file's own text
     (it is, unless an older generator or a hand wrote the file): a 4 MB ``json.dumps`` with an indent is 0.1 s."""
-    key = digest(generator_fingerprint(), "snapshot", recorded.digest)
+    key = _snapshot_key(recorded.digest)
     if cache is not None and cache.get("snapshot", key) == "same":
         try:
             data = (out / SNAPSHOT).read_bytes()
@@ -257,4 +324,19 @@ def _kept_snapshot(recorded: Recorded, out: Path, cache: Cache | None) -> str:
     text = snapshot_text(recorded.version, recorded.spec, recorded.config)
     if cache is not None and digest(text.encode("utf-8")) == recorded.digest:
         cache.put("snapshot", key, "same")
+    return text
+
+
+def _snapshot_key(file_digest: str) -> str:
+    return digest(generator_fingerprint(), "snapshot", file_digest)
+
+
+def _stamped_snapshot(version: str, spec: Any, config: Mapping[str, Any], cache: Cache | None) -> str:
+    """The snapshot of a release made now, remembered in ``cache`` as its own text (see :func:`_kept_snapshot`), so
+    that the first edit after the release does not write it again: ``spec`` and ``config`` are normalised (mappings
+    with string keys, lists, strings, numbers, booleans, null), and such data reads back from its JSON as itself and
+    is written back as the same text (a float's ``repr`` reads back as the same float; every key is a string)."""
+    text = snapshot_text(version, spec, config)
+    if cache is not None:
+        cache.put("snapshot", _snapshot_key(digest(text.encode("utf-8"))), "same")
     return text

@@ -13,8 +13,8 @@ from generator.api.ir import Api, Operation, Param, Resource
 from generator.core.naming import Namespace
 from generator.core.reserved import RESOURCE_MODULE_IMPORTS
 from generator.pytypes.kinds import PyType, renamed
-from generator.request.param_modules import Spelling
-from generator.request.params import RUNTIME_TYPES, RequestTypes
+from generator.request.param_modules import MethodTypes, Spelling
+from generator.request.params import RUNTIME_TYPES
 from generator.request.plan import request_plan
 
 Variant = Literal["plain", "no_stream", "stream", "either", "implementation"]
@@ -95,11 +95,10 @@ class Arguments:
         return self.spelled[(op.pointer, p.name)]
 
 
-def arguments(resource: Resource, request: RequestTypes) -> Arguments:
+def arguments(resource: Resource, request: MethodTypes) -> Arguments:
     """A method's params module is imported under its own name (``order_create_params.Line``); shared twins and
     runtime types by name."""
-    qualified = frozenset(m.location for m in request.method_modules.values())
-    spelling = Spelling(tuple(resource.module.split(".")), qualified)
+    spelling = Spelling(tuple(resource.module.split(".")), request.qualified)
     spelled = {
         (op.pointer, p.name): spelling(request.annotation(op, p)) for op in resource.operations for p in op.params
     }

@@ -14,7 +14,9 @@ import keyword
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from generator.api.ir import Operation, Param
 from generator.core.text import docstring
 from generator.request.params import UNCHECKED, Ann, Definition, Location, Name, ParamsModule, RequestTypes, Subscripted
 
@@ -278,3 +280,32 @@ def index_entries(request: RequestTypes) -> dict[Location, list[IndexEntry]]:
         if module.main is not None:
             found.setdefault(folder, []).append(IndexEntry(module.main, module.location[-1]))
     return found
+
+
+@dataclass(frozen=True)
+class MethodTypes:
+    """What the resource modules and the docs read of :class:`~generator.request.params.RequestTypes`: each
+    argument's annotation, each method's params class, and the params classes ``types`` itself exports. Like
+    ``RequestTypes``, a function of the API's shape (no operation's summary or description is read), so
+    :mod:`generator.emit.render_memo` keeps it by shape, for the runs that render only the files showing those texts."""
+
+    arguments: dict[tuple[str, str], Ann]
+    """By operation pointer and argument name."""
+    classes: dict[str, tuple[Location, str | None]]
+    """By operation pointer, for the methods with a params module: its location and its main class."""
+    exported: tuple[IndexEntry, ...]
+    """The params classes the ``types`` package's own index exports."""
+
+    def annotation(self, op: Operation, param: Param) -> Ann:
+        return self.arguments[(op.pointer, param.name)]
+
+    @cached_property
+    def qualified(self) -> frozenset[Location]:
+        """The methods' params modules: a resource module imports each under its own name."""
+        return frozenset(location for location, _ in self.classes.values())
+
+
+def method_types(request: RequestTypes) -> MethodTypes:
+    """What :class:`MethodTypes` holds, read from ``request``."""
+    classes = {pointer: (m.location, m.main) for pointer, m in request.method_modules.items()}
+    return MethodTypes(request.arguments(), classes, tuple(index_entries(request).get((), [])))

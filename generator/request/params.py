@@ -238,6 +238,10 @@ class RequestTypes:
     def annotation(self, op: Operation, param: Param) -> Ann:
         return self._arguments[(op.pointer, param.name)]
 
+    def arguments(self) -> dict[tuple[str, str], Ann]:
+        """Every argument's annotation, by operation pointer and argument name."""
+        return dict(self._arguments)
+
     def _convert(self, type_: PyType, hint: str, into: ParamsModule, *, iterable: bool = True) -> Ann:
         """The request-side annotation of ``type_``; objects become TypedDicts of ``into`` named from ``hint``."""
         return _Convert(self, hint, into, iterable).visit(type_)

@@ -28,6 +28,19 @@ def test_entries_round_trip_and_a_damaged_entry_is_a_miss(tmp_path: Path) -> Non
     assert cache.get("format", key) is None
 
 
+def test_byte_entries_round_trip_as_they_are_and_a_damaged_one_is_a_miss(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    value = b"\x80\x05not text\r\n\n"
+    cache.put_bytes("parsed", digest("bytes"), value)
+    assert cache.get_bytes("parsed", digest("bytes")) == value
+    assert cache.get("parsed", digest("bytes")) is None  # not UTF-8: no text
+    cache.put("format", digest("text"), "a\r\nb\n")
+    assert cache.get("format", digest("text")) == "a\r\nb\n"  # line breaks as they were put
+    (entry,) = (tmp_path / "parsed").rglob(digest("bytes"))
+    entry.write_bytes(entry.read_bytes()[:-1])
+    assert cache.get_bytes("parsed", digest("bytes")) is None
+
+
 def test_digest_parts_do_not_run_together() -> None:
     assert digest("ab", "c") != digest("a", "bc")
 

@@ -31,6 +31,27 @@ def test_unchanged_files_are_kept_and_changed_ones_written(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging or backup folder left behind
 
 
+def test_the_tree_is_read_as_os_walk_and_open_read_it(tmp_path: Path) -> None:
+    """Links to files are read, links to folders are not followed, caches are left out, names are sorted; line breaks
+    are kept with ``exact`` and read as ``\\n`` without; an invalid byte reads as U+FFFD."""
+    out = tmp_path / "out"
+    (out / "pkg" / "__pycache__").mkdir(parents=True)
+    (out / "x.egg-info").mkdir()
+    (out / "pkg" / "__pycache__" / "m.pyc").write_bytes(b"\0")
+    (out / "x.egg-info" / "PKG-INFO").write_text("x\n")
+    (out / "pkg" / "b.py").write_bytes(b"b\r\nc\rd\n\xff")
+    (out / "a.md").write_text("a\n")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "f.py").write_text("f\n")
+    (out / "linked.py").symlink_to(tmp_path / "elsewhere" / "f.py")
+    (out / "linked").symlink_to(tmp_path / "elsewhere")
+    (out / "dangling.py").symlink_to(tmp_path / "gone.py")
+    assert read_tree(out, exact=True) == {"a.md": "a\n", "linked.py": "f\n", "pkg/b.py": "b\r\nc\rd\n\ufffd"}
+    assert list(read_tree(out)) == ["a.md", "linked.py", "pkg/b.py"]
+    assert read_tree(out)["pkg/b.py"] == "b\nc\nd\n\ufffd"
+    assert read_tree(tmp_path / "missing") == {}
+
+
 def test_a_file_that_is_gone_is_removed(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_tree({"a.py": "a\n", "old.py": "old\n"}, out)

@@ -4,6 +4,7 @@ miss."""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -122,9 +123,9 @@ def test_a_damaged_or_foreign_entry_is_parsed_again(tmp_path: Path, entry: str) 
     parse_memo.parse_cached(doc, config, cache)
     (stored,) = (path for path in (tmp_path / "cache" / parse_memo.KIND).rglob("*") if path.is_file())
     if entry == "damaged":
-        stored.write_text(stored.read_text(encoding="utf-8")[:-10], encoding="utf-8")
+        stored.write_bytes(stored.read_bytes()[:-10])
     else:
-        value = "bm90IGEgcGlja2xl" if entry == "not a pickle" else "gASVCgAAAAAAAAB9lIwBYZRLAXMu"  # {"a": 1}
-        cache.put(parse_memo.KIND, stored.name, value)
+        value = b"not a pickle" if entry == "not a pickle" else pickle.dumps({"a": 1})
+        cache.put_bytes(parse_memo.KIND, stored.name, value)
     warm, _ = parse_memo.parse_cached(doc, config, cache)
     assert _same(warm, parse(doc, config))

@@ -3,6 +3,7 @@ only the changed blocks read again."""
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,8 @@ TRICKY = {
     "timestamps": "a:\n  b: 2024-10-01\n  c: 1\n",
     "crlf": "a:\r\n  b: 1\r\n  c:\r\n    d: 2\r\n",
     "document marker": "---\na:\n  b: 1\n",
+    "document end marker later": "a:\n  b: 1\nc: 2\n...\n# end\n",
+    "byte-order mark at a line's start": "a:\n  b: 1\n\ufeffc: 2\n",
     "indented root": "  a:\n    b: 1\n",
     "explicit key": "a:\n  ? b\n  : 1\n",
     "sequence root": "- a: 1\n- b: 2\n",
@@ -66,6 +69,7 @@ BROKEN = {
     "undefined alias": "a:\n  b: *nowhere\n",
     "a tab for indentation": "a:\n  b: 1\n\tc: 2\n",
     "merge key at a cut level": "a:\n  <<: {k: 1}\n  b: 2\n",
+    "a second document": "a:\n  b: 1\n---\nc: 2\n",
 }
 
 
@@ -147,3 +151,18 @@ def _leaves(node: Any) -> list[Any]:
     if isinstance(node, list):
         return [x for value in node for x in _leaves(value)]
     return [node]
+
+
+@pytest.mark.parametrize("damage", ["bytes", "not marshal", "another value", "other blocks"])
+def test_a_damaged_or_foreign_table_reads_what_the_whole_file_reads(tmp_path: Path, damage: str) -> None:
+    _read_twice(tmp_path, PLAIN)
+    cache = Cache(tmp_path / "cache")
+    (table,) = (p for p in (tmp_path / "cache" / incremental.KIND).rglob("*") if p.is_file() and p.stat().st_size > 200)
+    blocks = marshal.loads(table.read_bytes().partition(b"\n")[2])
+    if damage == "bytes":
+        table.write_bytes(table.read_bytes()[:-5])
+    else:
+        value = {"not marshal": b"\xff", "another value": marshal.dumps([1]), "other blocks": b""}[damage]
+        cache.put_bytes(incremental.KIND, table.name, value or marshal.dumps({k: b"\x00" for k in blocks}))
+    spec = tmp_path / "openapi.yaml"
+    assert incremental.read_document(spec, "openapi.yaml", cache) == reading.parse_text(PLAIN, "openapi.yaml")

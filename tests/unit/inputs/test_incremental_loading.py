@@ -115,3 +115,19 @@ def test_a_document_over_the_size_limit_is_reported_as_a_cold_load_reports_it(
             validate.validate(doc)
         problems.append([str(p) for p in raised.value.problems])
     assert problems[0] == problems[1] == problems[2] and "expands to more than" in problems[0][0]
+
+
+def test_the_content_digest_follows_every_block_and_the_shape_leaves_out_summaries(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    spec = tmp_path / "openapi.yaml"
+    text = HEAD + "paths:\n  /a:\n    get:\n      summary: One.\n      responses: {}\n"
+    found = []
+    for edited in (text, text, text.replace("One.", "Two."), text.replace("responses: {}", "responses: {x: 1}")):
+        spec.write_text(edited, encoding="utf-8")
+        doc = _load(spec, cache)
+        found.append((doc.shape, doc.content))
+    assert found[0] == found[1] and None not in found[0]
+    assert found[2][0] == found[0][0] and found[2][1] != found[0][1]  # a summary: the same shape, other content
+    assert found[3][0] != found[0][0] and found[3][1] not in (found[0][1], found[2][1])
+    spec.write_text(HEAD + "paths:\n  /a:\n    $ref: other.yaml#/A\n", encoding="utf-8")
+    assert _load(spec, cache).content is None  # its data is not the blocks' alone

@@ -12,7 +12,7 @@ import pytest
 from generator.api.config import parse_config
 from generator.api.shape import api_shape
 from generator.inputs.document import Document
-from generator.output.cache import Cache
+from generator.output.cache import Cache, digest
 from generator.release import history
 from generator.release.diff import Side
 from generator.release.history import SNAPSHOT, Release, plan, snapshot_text
@@ -57,6 +57,26 @@ def test_a_snapshot_file_as_written_is_not_written_again(tmp_path: Path, monkeyp
     calls: list[str] = []
     monkeypatch.setattr(history, "snapshot_text", lambda version, *_: calls.append(version) or "")
     assert _plan(out, _edited(old), cache).files[SNAPSHOT] == (out / SNAPSHOT).read_text(encoding="utf-8")
+    assert calls == []
+
+
+def test_the_snapshot_of_a_release_made_now_is_not_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first generation is a release: the next run (a development version) keeps its snapshot's text, which is what
+    writing the snapshot again gives (numbers, escapes and all)."""
+    old = tiny(STRING, STRING)
+    old["info"]["x-numbers"] = [1.5e-7, 10**30, -0.0, 1e300, True, None]
+    old["info"]["x-text"] = 'caf\u00e9 \U0001f600 \ud800 \x7f "quoted"\n'
+    cache = Cache(tmp_path / "cache")
+    out = tmp_path / "out"
+    out.mkdir()
+    written = _plan(out, old, cache).files[SNAPSHOT]
+    (out / SNAPSHOT).write_text(written, encoding="utf-8", errors="surrogatepass")
+    cold = _plan(out, _edited(old), None).files[SNAPSHOT]
+    calls: list[str] = []
+    monkeypatch.setattr(history, "snapshot_text", lambda version, *_: calls.append(version) or "")
+    assert _plan(out, _edited(old), cache).files[SNAPSHOT] == cold == written
     assert calls == []
 
 
@@ -132,3 +152,41 @@ def test_a_damaged_or_foreign_memo_of_the_changes_is_a_miss(tmp_path: Path, entr
     assert _shaped_plan(out, _retyped(old), cache).changes == cold.changes
     stored.write_text("damaged", encoding="utf-8")
     assert _shaped_plan(out, _retyped(old), cache).changes == cold.changes
+
+
+def _content_plan(out: Path, new: JSON, cache: Cache | None) -> Release:
+    """The plan of a document read in blocks: its data's digest (``content``) keys the comparison's memo."""
+    doc = Document(new, "new.yaml", content=digest(json.dumps(new, sort_keys=True)))
+    config = parse_config(None, "sdk.yaml", doc)
+    api = Side.parse(doc, config).api
+    return plan(api, doc, {}, config, out, cache=cache, shape=api_shape(api))
+
+
+@pytest.mark.parametrize("damage", ["none", "bytes", "not json", "another form"])
+def test_a_run_after_an_edit_does_not_read_the_snapshot_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    old = tiny(STRING, STRING)
+    cache = Cache(tmp_path / "cache")
+    out = _released_out(tmp_path, old)
+    for text in ("One.", "Two."):
+        cold = _content_plan(out, _summed_up(_edited(old), text), None)
+        _content_plan(out, _summed_up(_edited(old), text), cache)
+        (entry,) = (p for p in (tmp_path / "cache" / "compared").rglob("*") if p.is_file())
+        if damage == "bytes":
+            entry.write_text(entry.read_text().replace("1.2.3", "1.2.4"))
+        elif damage != "none":
+            cache.put("compared", entry.name, "[" if damage == "not json" else '["1.2.3", 1, null]')
+        with monkeypatch.context() as patched:
+            if damage == "none":  # the snapshot's JSON is not read
+                patched.setattr(history, "read_file", lambda *_: pytest.fail("read"))
+            warm = _content_plan(out, _summed_up(_edited(old), text), cache)
+        assert (warm.version, warm.released, warm.api_changed, warm.files) == (
+            cold.version,
+            cold.released,
+            cold.api_changed,
+            cold.files,
+        )
+        entry.unlink()
+    unchanged = _content_plan(out, old, cache)  # another document's data: compared again
+    assert not unchanged.api_changed and unchanged.version == "1.2.3"
