@@ -36,7 +36,7 @@ RUFF_OPTIONS = ["--isolated", "--no-cache", "--quiet", "--line-length", str(LINE
 """ruff's settings: no configuration file but these; no cache (the files are formatted once, in a folder then
 removed)."""
 MEMORY_FOLDER = Path("/dev/shm")  # noqa: S108 - a folder of our own is made in it, private to this user
-"""Where ruff's files go when it has room for them: a folder in memory. Creating the OpenAI SDK's 2,600 files there
+"""Where ruff's files go when it has room for them: a folder in memory. Creating the 2,600 files of a large SDK there
 takes 0.03 s; on this project's disk, 0.5 s."""
 
 
