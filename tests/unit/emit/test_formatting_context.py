@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.core.errors import GenerationError
+from generator.emit import formatting
 from generator.emit.formatting import format_files
+from generator.output import processes
 from generator.output.cache import Cache
 
 PACKAGE = {
@@ -46,3 +48,14 @@ def test_markdown_blocks_are_formatted_once_then_taken_from_the_cache(tmp_path: 
     entries = sorted(p.read_text() for p in (tmp_path / "format").rglob("*") if p.is_file())
     assert len(entries) == 1 and entries[0].endswith('\nx = {"a": 1}\n')  # the block, formatted
     assert format_files(doc, cache)["api.md"] == '# Shop\n\n```python\nx = {"a": 1}\n```\n'
+
+
+def test_files_formatted_in_parallel_come_back_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small files travel together (tasks of about ``TASK_SIZE`` characters), large ones alone, and the caller
+    formats some itself: every text comes back formatted, at its place."""
+    monkeypatch.setattr(formatting, "TASK_SIZE", 60)
+    sources = [f"x{i}=({i},)\n" * (1 + i % 7) for i in range(40)]
+    with processes.pool(1) as workers:
+        done = formatting._in_parallel(workers, sources, None)
+    assert done == [formatting.format_source(source) for source in sources]
+    assert done[3] == "x3 = (3,)\n" * 4
