@@ -83,13 +83,8 @@ def test_a_warm_render_after_an_edit_is_the_cold_render(
         assert _render(edited, cache) == cold  # all from the cache
 
 
-def test_a_summary_edit_renders_only_the_files_that_show_it(
-    zoo: Api, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cache = Cache(tmp_path)
-    _render(zoo, cache)
-    edited = _edited(zoo, _summary)
-    assert api_shape(edited) == api_shape(zoo)
+def _counting_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files rendered from now on, in order."""
     rendered: list[str] = []
     emit = render._Package.emit
 
@@ -98,6 +93,17 @@ def test_a_summary_edit_renders_only_the_files_that_show_it(
         emit(self, template, target, **extra)
 
     monkeypatch.setattr(render._Package, "emit", counted)
+    return rendered
+
+
+def test_a_summary_edit_renders_only_the_files_that_show_it(
+    zoo: Api, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path)
+    _render(zoo, cache)
+    edited = _edited(zoo, _summary)
+    assert api_shape(edited) == api_shape(zoo)
+    rendered = _counting_renders(monkeypatch)
     _render(edited, cache)
     op = edited.operations[0]
     shown = sorted(t for t, ops in doc_files(edited).items() if any(o.pointer == op.pointer for o in ops))
@@ -216,14 +222,7 @@ def test_a_new_version_renders_only_the_files_that_show_it(
     _render(zoo, cache)
     edited = dataclasses.replace(_edited(zoo, _summary), package_version="9.8.7.dev0")
     cold = _render(edited, templates)
-    rendered: list[str] = []
-    emit = render._Package.emit
-
-    def counted(self: render._Package, template: str, target: str, **extra: object) -> None:
-        rendered.append(target)
-        emit(self, template, target, **extra)
-
-    monkeypatch.setattr(render._Package, "emit", counted)
+    rendered = _counting_renders(monkeypatch)
     shape = api_shape(zoo)  # as parsed: the pipeline sets the version after taking the shape
     assert render.render_package(edited, Examples(edited.types), cache, shape) == cold
     assert sorted(rendered) == sorted(["api.md", "src/zoo/resources/animals.py", *version_files(zoo)])
