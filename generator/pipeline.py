@@ -196,7 +196,7 @@ def _render_and_format(
         memo.keep_formatted(formatted)
     if kept is None:
         modules = {f"{types}/{name}": text for name, text in models().items()}
-        processes.give_back_memory()  # the formatted files' drafts, gone
+        processes.give_back_memory()  # what formatting the rendered files dropped
         kept = format_files(modules, cache, progress.advance, workers=workers, known=known)
         if cache is not None and shape is not None:
             cache.put_json(FORMATTED_MODELS, digest(shape), kept)

@@ -126,7 +126,9 @@ class _Shared(Generic[T]):
     """The items of one :meth:`Workers.imap`: the workers are sent the first items not yet taken, ``ahead`` at a time
     (one more each time one is done), and the caller takes the last items not yet taken."""
 
-    def __init__(self, executor: ProcessPoolExecutor, function: Callable[[Any], T], items: list[Any], ahead: int):
+    def __init__(
+        self, executor: ProcessPoolExecutor, function: Callable[[Any], T], items: list[Any], ahead: int
+    ) -> None:
         self.items, self.futures, self.mine = items, dict[int, Future[T]](), dict[int, T]()
         self._executor, self._function = executor, function
         self._lock = threading.RLock()
@@ -205,7 +207,7 @@ class Workers:
                 yield shared.mine.pop(index)
             elif index in shared.futures:
                 yield self.wait(shared.futures[index], since)
-            else:  # taken for a worker a moment ago, not yet sent: done here instead
+            else:  # the pool refused it (broken or shut down: the wait for an item sent says so): done here
                 yield function(item)
             since = time.monotonic()  # the timeout runs from the last result: the others queued behind it
 
