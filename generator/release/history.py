@@ -25,7 +25,7 @@ from generator.api.ir import Api
 from generator.api.settings import SdkConfig
 from generator.core.errors import GenerationError, Problem
 from generator.inputs.document import Document
-from generator.inputs.reading import read_file
+from generator.inputs.reading import parse_text
 from generator.inputs.vocabulary import api_version as api_version_of
 from generator.inputs.vocabulary import as_mapping, normalise
 from generator.output.cache import Cache, digest, generator_fingerprint
@@ -46,12 +46,19 @@ class Recorded:
 
     def __init__(self, path: Path, data: bytes) -> None:
         self.path, self.file = path, str(path)
+        self.bytes = data
+        """The snapshot file's bytes, read once: what is parsed is what :attr:`digest` (which memos are kept
+        under) was taken of, even if the file changes during the run."""
         self.digest = digest(data)
         """Of the snapshot file's bytes."""
 
     @cached_property
     def _read(self) -> tuple[str, dict[str, Any], dict[str, Any]]:
-        data = read_file(self.path)
+        try:
+            text = self.bytes.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise GenerationError([Problem(self.file, "", f"not UTF-8 text: {exc.reason}")]) from None
+        data = parse_text(text, self.file)
         if not isinstance(data, Mapping):
             hint = "delete it to start a new history"
             raise GenerationError([Problem(self.file, "", "not a generator snapshot", hint)])
@@ -93,9 +100,8 @@ def read_recorded(out: Path) -> Recorded | None:
         return None
     try:
         data = path.read_bytes()
-    except OSError:
-        read_file(path)  # which reports it
-        raise
+    except OSError as exc:
+        raise GenerationError([Problem(str(path), "", f"cannot read file: {exc.strerror}")]) from None
     return Recorded(path, data)
 
 

@@ -179,7 +179,7 @@ def test_a_run_after_an_edit_does_not_read_the_snapshot_again(
             cache.put("compared", entry.name, "[" if damage == "not json" else '["1.2.3", 1, null]')
         with monkeypatch.context() as patched:
             if damage == "none":  # the snapshot's JSON is not read
-                patched.setattr(history, "read_file", lambda *_: pytest.fail("read"))
+                patched.setattr(history, "parse_text", lambda *_: pytest.fail("read"))
             warm = _content_plan(out, _summed_up(_edited(old), text), cache)
         assert (warm.version, warm.released, warm.api_changed, warm.files) == (
             cold.version,
@@ -190,3 +190,13 @@ def test_a_run_after_an_edit_does_not_read_the_snapshot_again(
         entry.unlink()
     unchanged = _content_plan(out, old, cache)  # another document's data: compared again
     assert not unchanged.api_changed and unchanged.version == "1.2.3"
+
+
+def test_the_snapshot_read_is_the_one_its_digest_was_taken_of(tmp_path: Path) -> None:
+    """Memos are kept under the digest of the snapshot's bytes: those bytes are what is parsed, even when the file
+    changes during the run (it was once read a second time)."""
+    out = _released_out(tmp_path, tiny(STRING, STRING))
+    recorded = history.read_recorded(out)
+    assert recorded is not None
+    (out / history.SNAPSHOT).write_text('{"version": "9.9.9", "spec": {}, "config": {}}', encoding="utf-8")
+    assert recorded.version == "1.2.3"
