@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
@@ -37,6 +38,7 @@ TASK_SIZE = 16_000
 RUFF_OPTIONS = ["--isolated", "--no-cache", "--quiet", "--line-length", str(LINE_LENGTH), "--target-version", "py311"]
 """ruff's settings: no configuration file but these; no cache (the files are formatted once, in a folder then
 removed)."""
+SCRATCH_PREFIX = "sdkgen-ruff-"
 MEMORY_FOLDER = Path("/dev/shm")  # noqa: S108 - a folder of our own is made in it, private to this user
 """Where ruff's files go when it has room for them: a folder in memory. Creating the 2,600 files of a large SDK there
 takes 0.03 s; on this project's disk, 0.5 s."""
@@ -65,13 +67,30 @@ def first_party(names: Iterable[str]) -> list[str]:
 
 def _scratch(size: int) -> str | None:
     """The folder for a scratch folder of about ``size`` characters: :data:`MEMORY_FOLDER` when it has room for
-    several times that, else the system's (``None``)."""
+    several times that, else the system's (``None``). Scratch folders there that a killed run left behind (their
+    process is gone) are removed first: they would hold memory until the machine restarts."""
     try:
         stats = os.statvfs(MEMORY_FOLDER)
     except (OSError, AttributeError):  # no such folder; no statvfs (Windows)
         return None
+    if not os.access(MEMORY_FOLDER, os.W_OK):
+        return None
+    for left in MEMORY_FOLDER.glob(f"{SCRATCH_PREFIX}*-"):
+        if left.is_dir() and not left.is_symlink() and not _alive(left.name.removeprefix(SCRATCH_PREFIX)[:-1]):
+            shutil.rmtree(left, ignore_errors=True)
     free = stats.f_bavail * stats.f_frsize
-    return str(MEMORY_FOLDER) if free > 8 * size + 64 * 2**20 and os.access(MEMORY_FOLDER, os.W_OK) else None
+    return str(MEMORY_FOLDER) if free > 8 * size + 64 * 2**20 else None
+
+
+def _alive(pid: str) -> bool:
+    """Whether process ``pid`` is running (``True`` when that cannot be told: another user's, or not a pid)."""
+    try:
+        os.kill(int(pid.partition("-")[0]), 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, ValueError):
+        return True
+    return True
 
 
 def _ruff(files: dict[str, str], only: list[str], known: list[str]) -> dict[str, str]:
@@ -84,7 +103,8 @@ def _ruff(files: dict[str, str], only: list[str], known: list[str]) -> dict[str,
     settings = [f"lint.isort.known-first-party = {json.dumps(known)}", "lint.isort.detect-same-package = false"]
     settings.append("src = []")
     options = [*RUFF_OPTIONS, *(arg for setting in settings for arg in ("--config", setting))]
-    with tempfile.TemporaryDirectory(prefix="sdkgen-ruff-", dir=_scratch(sum(map(len, files.values())))) as tmp:
+    scratch = _scratch(sum(map(len, files.values())))
+    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", suffix="-", dir=scratch) as tmp:
         root = Path(tmp)
         for name in only:
             (root / name).parent.mkdir(parents=True, exist_ok=True)

@@ -100,7 +100,7 @@ def _checked(files: dict[str, str], api: Api) -> dict[str, str]:
 
 def _placed(files: dict[str, str], api: Api) -> dict[str, str]:
     """Each module at its place inside ``types`` (:func:`~generator.emit.model_places.place_modules`)."""
-    return place_modules({name: text for name, text in files.items() if name != "__init__.py"}, api.models)
+    return place_modules(files, api.models)
 
 
 def generate_quietly(document: dict[str, Any], package: str) -> dict[str, str]:
@@ -200,7 +200,7 @@ def check_modules(files: Mapping[str, str], models: list[NamedType]) -> None:
         for m in models
         if m.name not in _top_level_names(files.get(f"{m.module}.py", ""))
     ]
-    ours = {f"{m.module}.py" for m in models} | {"__init__.py"}
+    ours = {f"{m.module}.py" for m in models}
     invented = [
         f"wrote types/{name}, a module of its own"
         for name in sorted(set(files) - ours)

@@ -1,5 +1,5 @@
-"""Child processes (the workers that run black and datamodel-code-generator, and ruff) that never outlive the
-generator, and whose failures end the run with one line.
+"""Child processes (the workers that run black and datamodel-code-generator, and ruff) whose failures end the run
+with one line, and that do not outlive the generator (ruff, a moment at most).
 
 A worker killed with its parent cannot hold the caller's pipes open or keep hundreds of megabytes: on Linux every
 worker asks the kernel to SIGKILL it when its parent dies (``prctl(PR_SET_PDEATHSIG)``), then checks that the parent
@@ -172,11 +172,11 @@ class Workers:
     the parent holds now: start it before reading a large document). Leaving its ``with`` block on an exception
     kills them instead of waiting for their work."""
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int) -> None:
         context = multiprocessing.get_context()
         forked = context.get_start_method() == "fork"
         self.timeout = worker_timeout()
-        self.size = processes or os.cpu_count() or 1
+        self.size = processes
         self._executor = ProcessPoolExecutor(
             processes, mp_context=context, initializer=die_with, initargs=(os.getpid() if forked else None,)
         )

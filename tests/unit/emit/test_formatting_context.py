@@ -3,6 +3,9 @@ cache): ruff tells first-party imports by the modules it finds, so it must find 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,16 @@ def test_files_formatted_in_parallel_come_back_in_order(monkeypatch: pytest.Monk
         done = formatting._in_parallel(workers, sources, None)
     assert done == [formatting.format_source(source) for source in sources]
     assert done[3] == "x3 = (3,)\n" * 4
+
+
+def test_scratch_folders_of_runs_that_are_gone_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run killed while ruff worked leaves its scratch folder: in a folder in memory, the next run removes it."""
+    monkeypatch.setattr(formatting, "MEMORY_FOLDER", tmp_path)
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = tmp_path / f"{formatting.SCRATCH_PREFIX}{ended.stdout.strip()}-abc123-"
+    mine = tmp_path / f"{formatting.SCRATCH_PREFIX}{os.getpid()}-def456-"
+    other = tmp_path / "sdkgen-other"
+    for folder in (gone, mine, other):
+        (folder / "src").mkdir(parents=True)
+    assert formatting._scratch(1000) in (str(tmp_path), None)
+    assert not gone.exists() and mine.exists() and other.exists()
