@@ -281,7 +281,8 @@ class _Package:
 
     def everything(self) -> dict[str, str]:
         api = self.api
-        self.emit("package/pyproject.toml.j2", "pyproject.toml")
+        for target, template in version_files(api).items():
+            self.emit(template, target, **_runtime_variables(api))
         _docs_and_tests(self.emit, api, *self.docs)
         src = f"src/{api.package_name}"
         _runtime(self.emit, api, src)
@@ -421,8 +422,10 @@ def _runtime(emit: Emit, api: Api, src: str) -> None:
     """The small modules written for this API that the copied runtime (:mod:`generator.emit.runtime_files`) reads: constants,
     version, root error, client, pages."""
     extra = _runtime_variables(api)
+    versioned = version_files(api)  # rendered with the version, in one place
     for name in runtime_files.GENERATED_MODULES:
-        emit(f"package/src/{name}.py.j2", f"{src}/{name}.py", **extra)
+        if f"{src}/{name}.py" not in versioned:
+            emit(f"package/src/{name}.py.j2", f"{src}/{name}.py", **extra)
     emit("package/src/py.typed.j2", f"{src}/py.typed")
 
 
