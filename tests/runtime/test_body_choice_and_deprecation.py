@@ -3,8 +3,6 @@ deprecated operation warns when called and carries the PEP 702 marker that type 
 
 from __future__ import annotations
 
-import email.parser
-import email.policy
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +11,8 @@ from typing import Any
 
 import httpx
 import pytest
-import respx
 
+from tests.runtime.recording import multipart_parts, recorded
 from tests.support import generate_into, imported, needs_pyright, pyright_errors
 
 BASE = "http://files.test"
@@ -88,29 +86,19 @@ def sdk(out: Path) -> Iterator[ModuleType]:
         yield package
 
 
+def _file(_: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json=FILE)
+
+
 @pytest.fixture
 def sent() -> Iterator[list[httpx.Request]]:
-    requests: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        request.read()
-        requests.append(request)
-        return httpx.Response(200, json=FILE)
-
-    with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        router.post(url__regex=r"/containers/.*").mock(side_effect=answer)
-        yield requests
+    with recorded(BASE, _file, method="POST", url__regex=r"/containers/.*", assert_all_called=False) as sent:
+        yield sent
 
 
 def _parts(request: httpx.Request) -> dict[str, tuple[str | None, bytes]]:
     """Each part of a multipart request: its content type and payload, by field name."""
-    head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.content)
-    found: dict[str, tuple[str | None, bytes]] = {}
-    for part in message.iter_parts():
-        name = dict(part.get_params(header="content-disposition")[1:])["name"]  # type: ignore[index]
-        found[str(name)] = (part.get("content-type"), part.get_payload(decode=True))  # type: ignore[assignment]
-    return found
+    return {name: (kind, payload) for name, kind, payload in multipart_parts(request)}
 
 
 def test_without_a_file_the_body_is_json(sdk: Any, sent: list[httpx.Request]) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
-import respx
 
+from tests.runtime.recording import recorded
 from tests.support import generate_into, imported
 
 BASE = "http://orgs.test"
@@ -41,9 +41,7 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
 
 @pytest.fixture
 def sent() -> Iterator[list[httpx.Request]]:
-    requests: list[httpx.Request] = []
-    with respx.mock(base_url=BASE) as router:
-        router.get("/things/t1").mock(side_effect=lambda request: requests.append(request) or httpx.Response(204))
+    with recorded(BASE, lambda _: httpx.Response(204), method="GET", path="/things/t1") as requests:
         yield requests
 
 

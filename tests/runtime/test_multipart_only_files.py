@@ -4,8 +4,6 @@ one goes as multipart, and a field both schemas declare (``mask``: a reference o
 
 from __future__ import annotations
 
-import email.parser
-import email.policy
 import inspect
 import json
 from collections.abc import Iterator
@@ -15,8 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
-import respx
 
+from tests.runtime.recording import multipart_parts, recorded
 from tests.support import generate_into, imported
 
 BASE = "http://images.test"
@@ -77,27 +75,20 @@ def sdk(out: Path) -> Iterator[ModuleType]:
         yield package
 
 
+def _created(_: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json={"created": 1})
+
+
 @pytest.fixture
 def sent() -> Iterator[list[httpx.Request]]:
-    requests: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        request.read()
-        requests.append(request)
-        return httpx.Response(200, json={"created": 1})
-
-    with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        router.post("/images/edits").mock(side_effect=answer)
+    with recorded(BASE, _created, method="POST", path="/images/edits", assert_all_called=False) as requests:
         yield requests
 
 
 def _parts(request: httpx.Request) -> dict[str, list[bytes]]:
-    head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.content)
     found: dict[str, list[bytes]] = {}
-    for part in message.iter_parts():
-        name = dict(part.get_params(header="content-disposition")[1:])["name"]  # type: ignore[index]
-        found.setdefault(str(name), []).append(part.get_payload(decode=True))  # type: ignore[arg-type]
+    for name, _, payload in multipart_parts(request):
+        found.setdefault(name, []).append(payload)
     return found
 
 

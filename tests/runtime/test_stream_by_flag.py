@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 import pytest
-import respx
 
+from tests.runtime.recording import recorded
 from tests.support import generate_into, imported
 
 BASE = "http://audio.test"
@@ -56,18 +56,13 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
 
 @pytest.fixture
 def sent() -> Iterator[list[httpx.Request]]:
-    requests: list[httpx.Request] = []
-
     def answer(request: httpx.Request) -> httpx.Response:
-        request.read()
-        requests.append(request)
         if b'name="stream"\r\n\r\ntrue' in request.content:
             events = b'data: {"delta": "hel"}\n\ndata: {"delta": "lo"}\n\n'
             return httpx.Response(200, content=events, headers={"content-type": "text/event-stream"})
         return httpx.Response(200, json={"text": "hello"})
 
-    with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        router.post("/audio/transcriptions").mock(side_effect=answer)
+    with recorded(BASE, answer, method="POST", path="/audio/transcriptions", assert_all_called=False) as requests:
         yield requests
 
 

@@ -50,9 +50,7 @@ def test_the_kept_snapshot_is_the_cold_runs_whether_the_file_is_as_written_or_no
 def test_a_snapshot_file_as_written_is_not_written_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     old = tiny(STRING, STRING)
     cache = Cache(tmp_path / "cache")
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / SNAPSHOT).write_text(snapshot_text("1.2.3", old, {}), encoding="utf-8")
+    out = _released_out(tmp_path, old)
     _plan(out, _edited(old), cache)
     calls: list[str] = []
     monkeypatch.setattr(history, "snapshot_text", lambda version, *_: calls.append(version) or "")
@@ -83,9 +81,7 @@ def test_the_snapshot_of_a_release_made_now_is_not_written_again(
 def test_a_corrupt_memo_of_the_snapshot_is_a_miss(tmp_path: Path) -> None:
     old = tiny(STRING, STRING)
     cache = Cache(tmp_path / "cache")
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / SNAPSHOT).write_text(snapshot_text("1.2.3", old, {}), encoding="utf-8")
+    out = _released_out(tmp_path, old)
     _plan(out, _edited(old), cache)
     for kind in (tmp_path / "cache").iterdir():
         if kind.name == "snapshot":
