@@ -1,9 +1,10 @@
 """Formatting of the generated Python: import clean-up and a first layout by ruff, then black. All are pinned.
 
-The output is black's: black runs last on every file, with its safety checks (equivalent AST, stable result). ruff
-runs first because black costs the least on input that is already in its style: a file black leaves unchanged is
-formatted once and needs no checks, while a file black changes is formatted twice and then checked. ruff's
-formatter, which follows black's style, puts almost every file in that state in a fraction of black's time.
+The output is black's: black runs last on every file, without its safety checks (equivalent AST, stable result):
+every file is compile-checked after, and the committed output golden-tested. ruff runs first because black costs the
+least on input that is already in its style: a file black leaves unchanged is formatted once, while a file black
+changes is formatted twice. ruff's formatter, which follows black's style, puts almost every file in that state in a
+fraction of black's time.
 
 A file's formatted text depends on its name, its text and fixed settings only, never on which other files are
 formatted in the same run: that is what lets formatted files be cached under a digest of those (see :mod:`.cache`),
